@@ -1,0 +1,37 @@
+using System.Reflection;
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Common.Security;
+using Mediator;
+
+namespace DrugTrace.Application.Common.Behaviours;
+
+/// <summary>
+/// Resolves the acting party of every <see cref="IActorRequest"/> and checks its role against
+/// the request's <see cref="AuthorizeAttribute"/>. Custody is checked by the handlers, which
+/// know the pack.
+/// </summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(IPartyStore parties, IActorContext context)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    private static readonly AuthorizeAttribute? Rule = typeof(TMessage).GetCustomAttribute<AuthorizeAttribute>();
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is IActorRequest request)
+        {
+            var actor = await parties.FindAsync(request.ActorGln, cancellationToken)
+                ?? throw new UnauthenticatedException($"No party with GLN {request.ActorGln} is registered.");
+            if (Rule is { Roles.Count: > 0 } && !Rule.Roles.Contains(actor.Role))
+                throw new ForbiddenAccessException(
+                    $"This needs the role {string.Join(" or ", Rule.Roles)}; {actor.Name} is a {actor.Role}.");
+            ((ActorContext)context).Actor = actor;
+        }
+        else if (Rule is not null)
+        {
+            throw new InvalidOperationException($"{typeof(TMessage).Name} has roles but no actor.");
+        }
+        return await next(message, cancellationToken);
+    }
+}

@@ -1,0 +1,38 @@
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+
+namespace DrugTrace.Application.Common.Interfaces;
+
+/// <summary>
+/// The hash-chained ledger: events, the pack heads they fold into, and the global log.
+/// Appends are optimistic: an event is stored only if it extends the chain's current head.
+/// </summary>
+public interface ILedgerStore
+{
+    ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken);
+
+    ValueTask<int> CountPacksAsync(string gtin, string lot, CancellationToken cancellationToken);
+
+    /// <summary>A chain's events in seq order, as stored.</summary>
+    ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registers a lot and commissions its packs in one transaction: all or none. Throws
+    /// <see cref="Exceptions.ConflictException"/> when the lot or a serial already exists.
+    /// </summary>
+    ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends a sealed pack event whose seq is the head's + 1 and stores <paramref name="newState"/>
+    /// as the pack's head. Returns false, storing nothing, when another append won the race.
+    /// </summary>
+    ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, CancellationToken cancellationToken);
+
+    /// <summary>Appends a sealed lot event and stores the lot's new state; false if another append won.</summary>
+    ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken);
+
+    /// <summary>Feeds every stored event, in global log order, to the auditor, then checks the heads.</summary>
+    ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+namespace DrugTrace.Application.Common.Interfaces;
+
+/// <summary>One scan as recorded: who, what was read, what was asked and what was answered.</summary>
+public sealed record ScanRecord(
+    DateTimeOffset At,
+    string Actor,
+    string Action,
+    string Code,
+    string? Gtin,
+    string? Serial,
+    string Verdict,
+    string? Alerts);

@@ -1,0 +1,34 @@
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Common.Validation;
+using DrugTrace.Application.Lots;
+using DrugTrace.Application.Packs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DrugTrace.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Application services. Mediator itself is registered by the host (its source generator
+    /// runs there), with the pipeline behaviours of Common/Behaviours.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISerialGenerator, RandomSerialGenerator>();
+        services.AddScoped<IActorContext, ActorContext>();
+        services.AddScoped<PackHandoffs>();
+
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes())
+        {
+            if (type.IsAbstract || type.IsInterface) continue;
+            foreach (var contract in type.GetInterfaces())
+            {
+                if (contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IValidator<>))
+                    services.AddSingleton(contract, type);
+            }
+        }
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using Mediator;
+
+namespace DrugTrace.Application.Dispensing;
+
+/// <summary>Dispenses a pack to a patient: it leaves the supply chain; two pharmacies can never both dispense it.</summary>
+[Authorize(PartyRole.Pharmacy)]
+public sealed record DispensePack(string ActorGln, string Code) : IRequest<ScanOutcome>, IActorRequest;
+
+public sealed class DispensePackHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<DispensePack, ScanOutcome>
+{
+    public ValueTask<ScanOutcome> Handle(DispensePack request, CancellationToken cancellationToken) =>
+        handoffs.HandleAsync(context.Actor, request.Code, new PackCommand(PackAction.Dispense), cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace DrugTrace.Application.Lots;
+
+/// <summary>Makes serial numbers for commissioning.</summary>
+public interface ISerialGenerator
+{
+    string Next();
+}

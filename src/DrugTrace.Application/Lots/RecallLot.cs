@@ -1,0 +1,61 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Common.Validation;
+using DrugTrace.Domain.Gs1;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using Mediator;
+
+namespace DrugTrace.Application.Lots;
+
+/// <summary>The brand owner recalls one of its lots: every pack of it still in the chain becomes Recalled.</summary>
+[Authorize(PartyRole.Manufacturer)]
+public sealed record RecallLot(string ActorGln, string Gtin, string Lot, string Reason) : IRequest<LotState>, IActorRequest;
+
+public sealed class RecallLotValidator : IValidator<RecallLot>
+{
+    public IEnumerable<(string Field, string Message)> Validate(RecallLot request)
+    {
+        if (Gs1Fields.GtinError(request.Gtin) is { } gtin) yield return ("gtin", gtin);
+        if (string.IsNullOrWhiteSpace(request.Reason)) yield return ("reason", "Say why the lot is recalled.");
+        else if (request.Reason.Length > 500) yield return ("reason", "The reason is longer than 500 characters.");
+    }
+}
+
+public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger, IActorContext context, TimeProvider clock)
+    : IRequestHandler<RecallLot, LotState>
+{
+    public async ValueTask<LotState> Handle(RecallLot request, CancellationToken cancellationToken)
+    {
+        var gtin = Gtin.Parse(request.Gtin).Value;
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var lot = await catalog.FindLotAsync(gtin, request.Lot, cancellationToken)
+                ?? throw new NotFoundException($"Lot {request.Lot} of {gtin} is not registered.");
+            if (lot.Manufacturer != context.Actor.Gln)
+                throw new ForbiddenAccessException($"Lot {request.Lot} of {gtin} belongs to another manufacturer.");
+            if (lot.IsRecalled)
+                throw new ConflictException($"Lot {request.Lot} was already recalled on {lot.RecalledAt:yyyy-MM-dd}.");
+
+            var now = EventHasher.TruncateToMilliseconds(clock.GetUtcNow());
+            var e = EventHasher.Seal(new LedgerEvent
+            {
+                Stream = StreamKind.Lot,
+                Gtin = gtin,
+                Key = lot.Lot,
+                Seq = lot.Head.Seq + 1,
+                Type = EventType.LotRecalled,
+                Actor = context.Actor.Gln,
+                Reason = request.Reason.Trim(),
+                OccurredAt = now,
+                RecordedAt = now,
+                PrevHash = lot.Head.Hash,
+            });
+            var recalled = lot with { Head = new ChainHead(e.Seq, e.Hash), RecalledAt = now, RecallReason = e.Reason };
+            if (await ledger.TryAppendAsync(e, recalled, cancellationToken)) return recalled;
+        }
+        throw new ConflictException($"Lot {request.Lot} is being changed by someone else; try again.");
+    }
+}

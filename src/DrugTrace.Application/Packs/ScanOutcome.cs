@@ -1,0 +1,26 @@
+namespace DrugTrace.Application.Packs;
+
+/// <summary>
+/// The answer to a scan. <see cref="Verdict"/> is "ok", "alert" (something suspicious: see
+/// <see cref="Alerts"/>) or "refused" (a plain mistake, such as receiving a pack twice).
+/// </summary>
+public sealed record ScanOutcome(
+    string Verdict,
+    string Message,
+    PackView? Pack,
+    IReadOnlyList<AlertView> Alerts,
+    EventRef? Event)
+{
+    public const string Ok = "ok";
+    public const string Alert = "alert";
+    public const string Refused = "refused";
+}
+
+/// <summary>A pack as shown to a scanning party.</summary>
+public sealed record PackView(string Gtin, string Serial, string Lot, DateOnly Expiry, string Status, string Custodian, string? ProductName);
+
+/// <summary>An alert raised by a scan; <see cref="Id"/> is set once alerts are stored.</summary>
+public sealed record AlertView(string? Id, string Kind, string Severity, string Message);
+
+/// <summary>The event a handoff appended.</summary>
+public sealed record EventRef(int Seq, string Hash);

@@ -1,0 +1,17 @@
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using Mediator;
+
+namespace DrugTrace.Application.Shipping;
+
+/// <summary>Receives a pack shipped to the scanning party into its stock.</summary>
+[Authorize(PartyRole.Wholesaler, PartyRole.Pharmacy)]
+public sealed record ReceivePack(string ActorGln, string Code) : IRequest<ScanOutcome>, IActorRequest;
+
+public sealed class ReceivePackHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<ReceivePack, ScanOutcome>
+{
+    public ValueTask<ScanOutcome> Handle(ReceivePack request, CancellationToken cancellationToken) =>
+        handoffs.HandleAsync(context.Actor, request.Code, new PackCommand(PackAction.Receive), cancellationToken);
+}

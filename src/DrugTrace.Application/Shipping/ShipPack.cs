@@ -1,0 +1,17 @@
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using Mediator;
+
+namespace DrugTrace.Application.Shipping;
+
+/// <summary>Ships a pack in the sender's stock to another party (by GLN).</summary>
+[Authorize(PartyRole.Manufacturer, PartyRole.Wholesaler)]
+public sealed record ShipPack(string ActorGln, string Code, string? To) : IRequest<ScanOutcome>, IActorRequest;
+
+public sealed class ShipPackHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<ShipPack, ScanOutcome>
+{
+    public ValueTask<ScanOutcome> Handle(ShipPack request, CancellationToken cancellationToken) =>
+        handoffs.HandleAsync(context.Actor, request.Code, new PackCommand(PackAction.Ship, request.To), cancellationToken);
+}

@@ -1,0 +1,17 @@
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using Mediator;
+
+namespace DrugTrace.Application.Verification;
+
+/// <summary>Checks that a scanned pack is genuine and may be supplied; recorded, but custody does not change.</summary>
+[Authorize(PartyRole.Manufacturer, PartyRole.Wholesaler, PartyRole.Pharmacy, PartyRole.Regulator)]
+public sealed record VerifyPack(string ActorGln, string Code) : IRequest<ScanOutcome>, IActorRequest;
+
+public sealed class VerifyPackHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<VerifyPack, ScanOutcome>
+{
+    public ValueTask<ScanOutcome> Handle(VerifyPack request, CancellationToken cancellationToken) =>
+        handoffs.HandleAsync(context.Actor, request.Code, new PackCommand(PackAction.Verify), cancellationToken);
+}

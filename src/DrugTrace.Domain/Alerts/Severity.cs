@@ -1,0 +1,9 @@
+namespace DrugTrace.Domain.Alerts;
+
+public enum Severity
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

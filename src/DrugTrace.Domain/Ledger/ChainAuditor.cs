@@ -1,0 +1,62 @@
+namespace DrugTrace.Domain.Ledger;
+
+/// <summary>
+/// Recomputes every chain and the global log order from events fed in log-index order.
+/// Memory is one small head per chain; the caller names each chain by a number of its choice.
+/// </summary>
+public sealed class ChainAuditor
+{
+    private readonly Dictionary<long, ChainHead> _heads = new();
+    private readonly List<AuditViolation> _violations = [];
+    private long _lastLogIndex;
+
+    public long Events { get; private set; }
+    public int Chains => _heads.Count;
+    public int PackChains { get; private set; }
+    public IReadOnlyList<AuditViolation> Violations => _violations;
+
+    /// <summary>Checks one chain on its own (a pack's history), without the global log.</summary>
+    public static IReadOnlyList<AuditViolation> VerifyChain(IEnumerable<LedgerEvent> chain)
+    {
+        var auditor = new ChainAuditor();
+        foreach (var e in chain) auditor.CheckLink(0, 0, e);
+        return auditor.Violations;
+    }
+
+    /// <summary>Checks one stored event against its chain so far.</summary>
+    public void Observe(long logIndex, long chainId, LedgerEvent stored)
+    {
+        if (logIndex != _lastLogIndex + 1)
+            Report(stored, logIndex, $"global log index jumps from {_lastLogIndex} to {logIndex}: events are missing or reordered");
+        _lastLogIndex = logIndex;
+        CheckLink(logIndex, chainId, stored);
+    }
+
+    private void CheckLink(long logIndex, long chainId, LedgerEvent stored)
+    {
+        Events++;
+        var exists = _heads.TryGetValue(chainId, out var head);
+        if (!exists && stored.Stream == StreamKind.Pack) PackChains++;
+        var expectedSeq = exists ? head.Seq + 1 : 0;
+        var expectedPrev = exists ? head.Hash : Hash256.Zero;
+        if (stored.Seq != expectedSeq)
+            Report(stored, logIndex, $"seq {stored.Seq} follows seq {expectedSeq - 1}: the chain has a gap or a duplicate");
+        if (stored.PrevHash != expectedPrev)
+            Report(stored, logIndex, expectedSeq == 0
+                ? "the first event's prevHash is not zero"
+                : $"prevHash does not match the hash of seq {expectedSeq - 1}");
+        if (EventHasher.ComputeHash(stored) != stored.Hash)
+            Report(stored, logIndex, "the stored hash does not match the event's content: the event was altered");
+
+        // Chain on what is stored, so that one altered event is reported once, not at every later link.
+        _heads[chainId] = new ChainHead(stored.Seq, stored.Hash);
+    }
+
+    public bool TryGetHead(long chainId, out ChainHead head) => _heads.TryGetValue(chainId, out head);
+
+    /// <summary>Lets the store report a problem found outside the chain itself (a head that disagrees with it).</summary>
+    public void Report(AuditViolation violation) => _violations.Add(violation);
+
+    private void Report(LedgerEvent e, long logIndex, string problem) =>
+        _violations.Add(new AuditViolation(e.Stream, e.Gtin, e.Key, e.Seq, logIndex, problem));
+}

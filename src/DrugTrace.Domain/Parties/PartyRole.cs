@@ -1,0 +1,9 @@
+namespace DrugTrace.Domain.Parties;
+
+public enum PartyRole
+{
+    Manufacturer,
+    Wholesaler,
+    Pharmacy,
+    Regulator,
+}
