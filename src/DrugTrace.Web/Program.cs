@@ -1,6 +1,30 @@
-var builder = WebApplication.CreateBuilder(args);
+using DrugTrace.Application;
+using DrugTrace.Storage.Sqlite;
+using DrugTrace.Web;
+using DrugTrace.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The web root is the solution's top-level wwwroot/ (ASPNETCORE_WEBROOT in a container).
+    WebRootPath = SolutionRoot.FolderOf("wwwroot", Environment.GetEnvironmentVariable("ASPNETCORE_WEBROOT")),
+});
+
+builder.Services
+    .AddApplication()
+    .AddSqliteStorage(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddWebServices(builder.Configuration);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDrugTraceEndpoints();
 
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+using DrugTrace.Application.Common.Interfaces;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DrugTrace.Storage.Sqlite;
+
+public static class DependencyInjection
+{
+    /// <summary>The embedded store: one SQLite file under <paramref name="contentRoot"/> unless configured elsewhere.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.Section));
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteOptions>>(), contentRoot));
+        services.AddSingleton<IPartyStore, SqlitePartyStore>();
+        services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
+        services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
+        services.AddSingleton<IScanLog, SqliteScanLog>();
+        services.AddHealthChecks().AddCheck<SqliteHealthCheck>("store");
+        return services;
+    }
+}

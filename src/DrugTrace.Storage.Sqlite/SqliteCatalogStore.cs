@@ -1,0 +1,83 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Products;
+using Microsoft.Data.Sqlite;
+
+namespace DrugTrace.Storage.Sqlite;
+
+internal sealed class SqliteCatalogStore(SqliteDatabase db) : ICatalogStore
+{
+    private const string LotColumns = "gtin, lot, expiry, manufacturer, head_seq, head_hash, recalled_at, recall_reason";
+
+    public ValueTask<Product?> FindProductAsync(string gtin, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT gtin, name, form, strength, manufacturer FROM products WHERE gtin = $gtin";
+        command.Add("$gtin", gtin);
+        using var reader = command.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? MapProduct(reader) : null);
+    }
+
+    public async ValueTask AddProductAsync(Product product, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Writer.WriteAsync(w => w.Command(
+                    "INSERT INTO products (gtin, name, form, strength, manufacturer) VALUES ($gtin, $name, $form, $strength, $m)")
+                .Add("$gtin", product.Gtin).Add("$name", product.Name).Add("$form", product.Form)
+                .Add("$strength", product.Strength).Add("$m", product.Manufacturer)
+                .ExecuteNonQuery(), cancellationToken);
+        }
+        catch (SqliteException ex) when (Rows.IsConstraint(ex))
+        {
+            throw new ConflictException($"GTIN {product.Gtin} is already registered.");
+        }
+    }
+
+    public ValueTask<IReadOnlyList<Product>> ListProductsAsync(string? manufacturer, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT gtin, name, form, strength, manufacturer FROM products "
+            + (manufacturer is null ? "" : "WHERE manufacturer = $m ") + "ORDER BY name";
+        if (manufacturer is not null) command.Add("$m", manufacturer);
+        using var reader = command.ExecuteReader();
+        var products = new List<Product>();
+        while (reader.Read()) products.Add(MapProduct(reader));
+        return ValueTask.FromResult<IReadOnlyList<Product>>(products);
+    }
+
+    public ValueTask<LotState?> FindLotAsync(string gtin, string lot, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {LotColumns} FROM lots WHERE gtin = $gtin AND lot = $lot";
+        command.Add("$gtin", gtin).Add("$lot", lot);
+        using var reader = command.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? MapLot(reader) : null);
+    }
+
+    public ValueTask<IReadOnlyList<LotState>> ListLotsAsync(string gtin, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {LotColumns} FROM lots WHERE gtin = $gtin ORDER BY expiry, lot";
+        command.Add("$gtin", gtin);
+        using var reader = command.ExecuteReader();
+        var lots = new List<LotState>();
+        while (reader.Read()) lots.Add(MapLot(reader));
+        return ValueTask.FromResult<IReadOnlyList<LotState>>(lots);
+    }
+
+    private static Product MapProduct(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), Rows.NullableString(r, 2), Rows.NullableString(r, 3), r.GetString(4));
+
+    private static LotState MapLot(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), Rows.Date(r.GetString(2)), r.GetString(3),
+        new ChainHead(r.GetInt32(4), Rows.Hash(r, 5)),
+        r.IsDBNull(6) ? null : Rows.Time(r.GetInt64(6)),
+        Rows.NullableString(r, 7));
+}

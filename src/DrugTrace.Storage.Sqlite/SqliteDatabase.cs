@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace DrugTrace.Storage.Sqlite;
+
+/// <summary>
+/// The database file: created and migrated when first used, WAL mode, one queued writer and
+/// pooled readers (WAL lets readers run beside the writer on a consistent snapshot).
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly Lazy<SqliteWriter> _writer;
+
+    public SqliteDatabase(IOptions<SqliteOptions> options, string contentRoot)
+    {
+        var o = options.Value;
+        var directory = Path.GetFullPath(o.DataDirectory, contentRoot);
+        Directory.CreateDirectory(directory);
+        FilePath = Path.Combine(directory, o.FileName);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        var synchronous = o.Synchronous.ToUpperInvariant() switch
+        {
+            "FULL" or "NORMAL" or "EXTRA" or "OFF" => o.Synchronous.ToUpperInvariant(),
+            _ => throw new InvalidOperationException($"Storage:Sqlite:Synchronous must be FULL, NORMAL, EXTRA or OFF, not '{o.Synchronous}'."),
+        };
+
+        using (var setup = new SqliteConnection(_connectionString))
+        {
+            setup.Open();
+            Pragma(setup, "PRAGMA journal_mode = WAL");
+            SqliteSchema.Migrate(setup);
+        }
+
+        _writer = new Lazy<SqliteWriter>(() =>
+        {
+            var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            Pragma(connection, $"PRAGMA synchronous = {synchronous}");
+            Pragma(connection, "PRAGMA foreign_keys = ON");
+            Pragma(connection, "PRAGMA cache_size = -65536");
+            Pragma(connection, "PRAGMA temp_store = MEMORY");
+            return new SqliteWriter(connection, o.MaxBatch);
+        });
+    }
+
+    public string FilePath { get; }
+
+    internal SqliteWriter Writer => _writer.Value;
+
+    /// <summary>An open pooled connection for reading.</summary>
+    public SqliteConnection OpenRead()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Pragma(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer.IsValueCreated) await _writer.Value.DisposeAsync().ConfigureAwait(false);
+    }
+}

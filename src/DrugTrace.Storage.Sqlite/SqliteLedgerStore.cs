@@ -1,0 +1,309 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using Microsoft.Data.Sqlite;
+
+namespace DrugTrace.Storage.Sqlite;
+
+internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
+{
+    private const string PackColumns =
+        "id, gtin, serial, lot, expiry, status, custodian, ship_to, changed_by, changed_at, head_seq, head_hash";
+
+    private const string EventColumns =
+        "log_index, chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash";
+
+    private const string InsertEvent =
+        "INSERT INTO events (chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash) "
+        + "VALUES ($chain, $seq, $stream, $gtin, $key, $type, $actor, $from, $to, $reason, $lot, $expiry, $occurred, $recorded, $prev, $hash)";
+
+    public static long PackChain(long packId) => packId * 2;
+
+    public static long LotChain(long lotId) => lotId * 2 + 1;
+
+    public ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {PackColumns} FROM packs WHERE gtin = $gtin AND serial = $serial";
+        command.Add("$gtin", gtin).Add("$serial", serial);
+        using var reader = command.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? MapPack(reader) : null);
+    }
+
+    public ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {PackColumns} FROM packs
+            WHERE lot_id = (SELECT id FROM lots WHERE gtin = $gtin AND lot = $lot)
+            ORDER BY id LIMIT $take OFFSET $skip
+            """;
+        command.Add("$gtin", gtin).Add("$lot", lot).Add("$take", take).Add("$skip", skip);
+        using var reader = command.ExecuteReader();
+        var packs = new List<PackState>();
+        while (reader.Read()) packs.Add(MapPack(reader));
+        return ValueTask.FromResult<IReadOnlyList<PackState>>(packs);
+    }
+
+    public ValueTask<int> CountPacksAsync(string gtin, string lot, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM packs WHERE lot_id = (SELECT id FROM lots WHERE gtin = $gtin AND lot = $lot)";
+        command.Add("$gtin", gtin).Add("$lot", lot);
+        return ValueTask.FromResult(Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        var chain = stream == StreamKind.Pack
+            ? "(SELECT id * 2 FROM packs WHERE gtin = $gtin AND serial = $key)"
+            : "(SELECT id * 2 + 1 FROM lots WHERE gtin = $gtin AND lot = $key)";
+        command.CommandText = $"SELECT {EventColumns} FROM events WHERE chain = {chain} ORDER BY seq";
+        command.Add("$gtin", gtin).Add("$key", key);
+        using var reader = command.ExecuteReader();
+        var events = new List<StoredEvent>();
+        while (reader.Read()) events.Add(new StoredEvent(reader.GetInt64(0), MapEvent(reader)));
+        return ValueTask.FromResult<IReadOnlyList<StoredEvent>>(events);
+    }
+
+    public async ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken)
+    {
+        await db.Writer.WriteAsync(w =>
+        {
+            long lotId;
+            try
+            {
+                lotId = (long)w.Command("""
+                        INSERT INTO lots (gtin, lot, expiry, manufacturer, head_seq, head_hash)
+                        VALUES ($gtin, $lot, $expiry, $m, $seq, $hash) RETURNING id
+                        """)
+                    .Add("$gtin", lot.Gtin).Add("$lot", lot.Lot).Add("$expiry", Rows.Date(lot.Expiry))
+                    .Add("$m", lot.Manufacturer).Add("$seq", lot.Head.Seq).Add("$hash", Rows.Blob(lot.Head.Hash))
+                    .ExecuteScalar()!;
+            }
+            catch (SqliteException ex) when (Rows.IsConstraint(ex))
+            {
+                throw new ConflictException($"Lot {lot.Lot} of {lot.Gtin} is already registered.");
+            }
+            Insert(w, LotChain(lotId), lotEvent);
+
+            var insertPack = w.Command("""
+                INSERT INTO packs (gtin, serial, lot_id, lot, expiry, status, custodian, changed_by, changed_at, head_seq, head_hash)
+                VALUES ($gtin, $serial, $lotId, $lot, $expiry, $status, $custodian, $custodian, $at, $seq, $hash) RETURNING id
+                """);
+            insertPack.Parameters.AddWithValue("$gtin", lot.Gtin);
+            var pSerial = insertPack.Parameters.AddWithValue("$serial", "");
+            insertPack.Parameters.AddWithValue("$lotId", lotId);
+            insertPack.Parameters.AddWithValue("$lot", lot.Lot);
+            insertPack.Parameters.AddWithValue("$expiry", Rows.Date(lot.Expiry));
+            insertPack.Parameters.AddWithValue("$status", (int)PackStatus.Active);
+            var pCustodian = insertPack.Parameters.AddWithValue("$custodian", "");
+            var pAt = insertPack.Parameters.AddWithValue("$at", 0L);
+            var pSeq = insertPack.Parameters.AddWithValue("$seq", 0);
+            var pHash = insertPack.Parameters.AddWithValue("$hash", Array.Empty<byte>());
+            var insertEvent = EventInsert(w);
+            foreach (var e in packEvents)
+            {
+                pSerial.Value = e.Key;
+                pCustodian.Value = e.Actor;
+                pAt.Value = Rows.Millis(e.OccurredAt);
+                pSeq.Value = e.Seq;
+                pHash.Value = Rows.Blob(e.Hash);
+                long packId;
+                try
+                {
+                    packId = (long)insertPack.ExecuteScalar()!;
+                }
+                catch (SqliteException ex) when (Rows.IsConstraint(ex))
+                {
+                    throw new SerialCollisionException(lot.Gtin);
+                }
+                insertEvent.Bind(PackChain(packId), e);
+                insertEvent.Command.ExecuteNonQuery();
+            }
+            return true;
+        }, cancellationToken);
+    }
+
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, CancellationToken cancellationToken) =>
+        await db.Writer.WriteAsync(w =>
+        {
+            // The head moves only if it is still the one the event was decided on: the optimistic check.
+            var packId = w.Command("""
+                    UPDATE packs SET status = $status, custodian = $custodian, ship_to = $shipTo, changed_by = $by,
+                        changed_at = $at, head_seq = $seq, head_hash = $hash
+                    WHERE gtin = $gtin AND serial = $serial AND head_seq = $prevSeq AND head_hash = $prevHash
+                    RETURNING id
+                    """)
+                .Add("$status", (int)newState.Status).Add("$custodian", newState.Custodian).Add("$shipTo", newState.ShipTo)
+                .Add("$by", newState.ChangedBy).Add("$at", Rows.Millis(newState.ChangedAt))
+                .Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
+                .Add("$gtin", e.Gtin).Add("$serial", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
+                .ExecuteScalar();
+            if (packId is null) return false;
+            Insert(w, PackChain((long)packId), e);
+            return true;
+        }, cancellationToken);
+
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken) =>
+        await db.Writer.WriteAsync(w =>
+        {
+            var lotId = w.Command("""
+                    UPDATE lots SET head_seq = $seq, head_hash = $hash, recalled_at = $recalledAt, recall_reason = $reason
+                    WHERE gtin = $gtin AND lot = $lot AND head_seq = $prevSeq AND head_hash = $prevHash
+                    RETURNING id
+                    """)
+                .Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
+                .Add("$recalledAt", newState.RecalledAt is { } at ? Rows.Millis(at) : null).Add("$reason", newState.RecallReason)
+                .Add("$gtin", e.Gtin).Add("$lot", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
+                .ExecuteScalar();
+            if (lotId is null) return false;
+            Insert(w, LotChain((long)lotId), e);
+            return true;
+        }, cancellationToken);
+
+    public ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        // One read transaction: the log and the heads are read from the same snapshot.
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = snapshot;
+            command.CommandText = $"SELECT {EventColumns} FROM events ORDER BY log_index";
+            using var reader = command.ExecuteReader();
+            long n = 0;
+            while (reader.Read())
+            {
+                auditor.Observe(reader.GetInt64(0), reader.GetInt64(1), MapEvent(reader));
+                if (++n % 50_000 == 0)
+                {
+                    progress?.Report(n);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+            progress?.Report(n);
+        }
+        CheckHeads(connection, snapshot, auditor, "SELECT id * 2, gtin, serial, head_seq, head_hash FROM packs", StreamKind.Pack);
+        CheckHeads(connection, snapshot, auditor, "SELECT id * 2 + 1, gtin, lot, head_seq, head_hash FROM lots", StreamKind.Lot);
+        return ValueTask.CompletedTask;
+    }
+
+    // A head that disagrees with its chain means the projection or the log was edited.
+    private static void CheckHeads(SqliteConnection connection, SqliteTransaction snapshot, ChainAuditor auditor, string sql, StreamKind stream)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var seq = reader.GetInt32(3);
+            var hash = Rows.Hash(reader, 4);
+            if (!auditor.TryGetHead(reader.GetInt64(0), out var head))
+                auditor.Report(new AuditViolation(stream, reader.GetString(1), reader.GetString(2), seq, 0, "the chain has no events"));
+            else if (head.Seq != seq || head.Hash != hash)
+                auditor.Report(new AuditViolation(stream, reader.GetString(1), reader.GetString(2), seq, 0,
+                    $"the current state says seq {seq}, but the chain ends at seq {head.Seq} with another hash"));
+        }
+    }
+
+    private static void Insert(SqliteWriter w, long chain, LedgerEvent e)
+    {
+        var insert = EventInsert(w);
+        insert.Bind(chain, e);
+        insert.Command.ExecuteNonQuery();
+    }
+
+    private static EventInsertCommand EventInsert(SqliteWriter w) => new(w.Command(InsertEvent));
+
+    private static PackState MapPack(SqliteDataReader r) => new()
+    {
+        Gtin = r.GetString(1),
+        Serial = r.GetString(2),
+        Lot = r.GetString(3),
+        Expiry = Rows.Date(r.GetString(4)),
+        Status = (PackStatus)r.GetInt32(5),
+        Custodian = r.GetString(6),
+        ShipTo = Rows.NullableString(r, 7),
+        ChangedBy = r.GetString(8),
+        ChangedAt = Rows.Time(r.GetInt64(9)),
+        Head = new ChainHead(r.GetInt32(10), Rows.Hash(r, 11)),
+    };
+
+    private static LedgerEvent MapEvent(SqliteDataReader r) => new()
+    {
+        Seq = r.GetInt32(2),
+        Stream = (StreamKind)r.GetInt32(3),
+        Gtin = r.GetString(4),
+        Key = r.GetString(5),
+        // An edited type name is reported by the hash check; it must not stop the audit here.
+        Type = Enum.TryParse<EventType>(r.GetString(6), out var type) ? type : (EventType)(-1),
+        Actor = r.GetString(7),
+        From = Rows.NullableString(r, 8),
+        To = Rows.NullableString(r, 9),
+        Reason = Rows.NullableString(r, 10),
+        Lot = Rows.NullableString(r, 11),
+        Expiry = r.IsDBNull(12) ? null : Rows.Date(r.GetString(12)),
+        OccurredAt = Rows.Time(r.GetInt64(13)),
+        RecordedAt = Rows.Time(r.GetInt64(14)),
+        PrevHash = Rows.Hash(r, 15),
+        Hash = Rows.Hash(r, 16),
+    };
+
+    /// <summary>The prepared event insert with its parameters bound once and refilled per event.</summary>
+    private sealed class EventInsertCommand
+    {
+        private readonly SqliteParameter _chain, _seq, _stream, _gtin, _key, _type, _actor, _from, _to, _reason, _lot, _expiry, _occurred, _recorded, _prev, _hash;
+
+        public EventInsertCommand(SqliteCommand command)
+        {
+            Command = command;
+            var p = command.Parameters;
+            _chain = p.Add("$chain", SqliteType.Integer);
+            _seq = p.Add("$seq", SqliteType.Integer);
+            _stream = p.Add("$stream", SqliteType.Integer);
+            _gtin = p.Add("$gtin", SqliteType.Text);
+            _key = p.Add("$key", SqliteType.Text);
+            _type = p.Add("$type", SqliteType.Text);
+            _actor = p.Add("$actor", SqliteType.Text);
+            _from = p.Add("$from", SqliteType.Text);
+            _to = p.Add("$to", SqliteType.Text);
+            _reason = p.Add("$reason", SqliteType.Text);
+            _lot = p.Add("$lot", SqliteType.Text);
+            _expiry = p.Add("$expiry", SqliteType.Text);
+            _occurred = p.Add("$occurred", SqliteType.Integer);
+            _recorded = p.Add("$recorded", SqliteType.Integer);
+            _prev = p.Add("$prev", SqliteType.Blob);
+            _hash = p.Add("$hash", SqliteType.Blob);
+        }
+
+        public SqliteCommand Command { get; }
+
+        public void Bind(long chain, LedgerEvent e)
+        {
+            _chain.Value = chain;
+            _seq.Value = e.Seq;
+            _stream.Value = (int)e.Stream;
+            _gtin.Value = e.Gtin;
+            _key.Value = e.Key;
+            _type.Value = e.Type.ToString();
+            _actor.Value = e.Actor;
+            _from.Value = Rows.Db(e.From);
+            _to.Value = Rows.Db(e.To);
+            _reason.Value = Rows.Db(e.Reason);
+            _lot.Value = Rows.Db(e.Lot);
+            _expiry.Value = e.Expiry is { } d ? Rows.Date(d) : DBNull.Value;
+            _occurred.Value = Rows.Millis(e.OccurredAt);
+            _recorded.Value = Rows.Millis(e.RecordedAt);
+            _prev.Value = Rows.Blob(e.PrevHash);
+            _hash.Value = Rows.Blob(e.Hash);
+        }
+    }
+}

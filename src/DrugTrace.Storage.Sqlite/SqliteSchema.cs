@@ -1,0 +1,114 @@
+using Microsoft.Data.Sqlite;
+
+namespace DrugTrace.Storage.Sqlite;
+
+/// <summary>
+/// The schema, versioned with PRAGMA user_version: each migration runs once, in order, in
+/// its own transaction. Append new migrations; never edit a shipped one.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE parties (
+            gln TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            api_key_hash TEXT UNIQUE
+        );
+        CREATE TABLE products (
+            gtin TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            form TEXT,
+            strength TEXT,
+            manufacturer TEXT NOT NULL
+        );
+        CREATE INDEX products_manufacturer ON products(manufacturer);
+        CREATE TABLE lots (
+            id INTEGER PRIMARY KEY,
+            gtin TEXT NOT NULL,
+            lot TEXT NOT NULL,
+            expiry TEXT NOT NULL,
+            manufacturer TEXT NOT NULL,
+            head_seq INTEGER NOT NULL,
+            head_hash BLOB NOT NULL,
+            recalled_at INTEGER,
+            recall_reason TEXT,
+            UNIQUE (gtin, lot)
+        );
+        CREATE TABLE packs (
+            id INTEGER PRIMARY KEY,
+            gtin TEXT NOT NULL,
+            serial TEXT NOT NULL,
+            lot_id INTEGER NOT NULL REFERENCES lots(id),
+            lot TEXT NOT NULL,
+            expiry TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            custodian TEXT NOT NULL,
+            ship_to TEXT,
+            changed_by TEXT NOT NULL,
+            changed_at INTEGER NOT NULL,
+            head_seq INTEGER NOT NULL,
+            head_hash BLOB NOT NULL,
+            UNIQUE (gtin, serial)
+        );
+        CREATE INDEX packs_lot ON packs(lot_id, id);
+        -- The global log: log_index is the rowid, so it grows by one per committed event.
+        -- chain = pack id * 2 for a pack, lot id * 2 + 1 for a lot.
+        CREATE TABLE events (
+            log_index INTEGER PRIMARY KEY,
+            chain INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            stream INTEGER NOT NULL,
+            gtin TEXT NOT NULL,
+            key TEXT NOT NULL,
+            type TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            from_gln TEXT,
+            to_gln TEXT,
+            reason TEXT,
+            lot TEXT,
+            expiry TEXT,
+            occurred_at INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            prev_hash BLOB NOT NULL,
+            hash BLOB NOT NULL,
+            UNIQUE (chain, seq)
+        );
+        CREATE TABLE scans (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            code TEXT NOT NULL,
+            gtin TEXT,
+            serial TEXT,
+            verdict TEXT NOT NULL,
+            alerts TEXT
+        );
+        CREATE INDEX scans_pack ON scans(gtin, serial);
+        """,
+    ];
+
+    public static int Version => Migrations.Length;
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        var current = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (current > Migrations.Length)
+            throw new InvalidOperationException(
+                $"The database is at schema version {current}, newer than this DrugTrace ({Migrations.Length}). Use a newer build.");
+        for (var v = current; v < Migrations.Length; v++)
+        {
+            using var tx = connection.BeginTransaction();
+            using var migrate = connection.CreateCommand();
+            migrate.Transaction = tx;
+            migrate.CommandText = Migrations[v] + $"\nPRAGMA user_version = {v + 1};";
+            migrate.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace DrugTrace.Web.Endpoints.Contracts;
+
+public sealed record NewProduct(string? Gtin, string? Name, string? Form, string? Strength);

@@ -1,0 +1,3 @@
+namespace DrugTrace.Web.Endpoints.Contracts;
+
+public sealed record Recall(string? Reason);

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Common.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace DrugTrace.Web.Infrastructure;
+
+/// <summary>Authenticates a party by the <c>X-Api-Key</c> header; keys are compared by their SHA-256 hash.</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IPartyStore parties)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
+            return AuthenticateResult.NoResult();
+        var party = await parties.FindByApiKeyHashAsync(ApiKeys.Hash(values.ToString().Trim()), Context.RequestAborted);
+        if (party is null) return AuthenticateResult.Fail("The API key is not valid.");
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(PartyClaims.Gln, party.Gln),
+            new Claim(ClaimTypes.Name, party.Name),
+            new Claim(ClaimTypes.Role, party.Role.ToString()),
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await Results.Problem(
+            statusCode: 401,
+            title: "Not signed in",
+            detail: Request.Headers.ContainsKey(HeaderName)
+                ? "The X-Api-Key header does not hold a valid API key."
+                : "Send your party's API key in the X-Api-Key header.").ExecuteAsync(Context);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Lots;
+using DrugTrace.Application.Packs;
+using DrugTrace.Application.Products;
+using DrugTrace.Domain.Parties;
+using DrugTrace.Web.Endpoints;
+using DrugTrace.Web.Endpoints.Contracts;
+using DrugTrace.Web.Infrastructure;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace DrugTrace.Web.Seeding;
+
+/// <summary>
+/// On the first start (no party stored yet) loads seed-data/: parties with their demo API
+/// keys, products, lots, and a few handoffs, all through the same use cases as the API.
+/// </summary>
+public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> options, ILogger<SeedLoader> logger) : IHostedService
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled) return;
+        var parties = services.GetRequiredService<IPartyStore>();
+        if ((await parties.ListAsync(cancellationToken)).Count > 0) return;
+
+        var folder = SolutionRoot.FolderOf("seed-data", options.Value.Directory);
+        if (!File.Exists(Path.Combine(folder, "parties.json")))
+        {
+            logger.LogWarning("No seed data at {Folder}; starting with an empty store.", folder);
+            return;
+        }
+        logger.LogInformation("Empty store: loading seed data from {Folder}", folder);
+
+        foreach (var p in Read<SeedParty>(folder, "parties.json"))
+            await parties.AddAsync(new Party(p.Gln, p.Name, Enum.Parse<PartyRole>(p.Role, true)), ApiKeys.Hash(p.ApiKey), cancellationToken);
+
+        await using var scope = services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        foreach (var p in Read<SeedProduct>(folder, "products.json"))
+            await mediator.Send(new RegisterProduct(p.Manufacturer, p.Gtin, p.Name, p.Form, p.Strength), cancellationToken);
+
+        var catalog = scope.ServiceProvider.GetRequiredService<ICatalogStore>();
+        var packs = 0;
+        foreach (var l in Read<SeedLot>(folder, "lots.json"))
+        {
+            var product = await catalog.FindProductAsync(l.Gtin, cancellationToken)
+                ?? throw new InvalidOperationException($"seed-data/lots.json: product {l.Gtin} is not in products.json.");
+            var lot = await Send(scope, new RegisterLot(product.Manufacturer, l.Gtin, l.Lot, l.Expiry, l.Quantity), cancellationToken);
+            packs += lot.Serials.Count;
+            foreach (var step in l.Steps ?? [])
+            {
+                foreach (var serial in lot.Serials.Skip(step.From).Take(step.Count))
+                {
+                    var code = $"(01){lot.Gtin}(17){lot.Expiry.ToString("yyMMdd", CultureInfo.InvariantCulture)}(10){lot.Lot}(21){serial}";
+                    var outcome = await Send(scope, ScanEndpoints.ToRequest(new Scan(code, step.Action, step.To, step.Reason), step.By), cancellationToken);
+                    if (outcome.Verdict != ScanOutcome.Ok)
+                        throw new InvalidOperationException($"seed-data/lots.json: {step.Action} of {code} by {step.By} was refused: {outcome.Message}");
+                }
+            }
+            if (l.Recall is { Length: > 0 } reason)
+                await Send(scope, new RecallLot(product.Manufacturer, l.Gtin, l.Lot, reason), cancellationToken);
+        }
+        logger.LogInformation("Seed data loaded: {Packs} packs commissioned.", packs);
+    }
+
+    // Each use case gets a fresh scope: the acting party is resolved per request.
+    private static async Task<T> Send<T>(AsyncServiceScope outer, IRequest<T> request, CancellationToken ct)
+    {
+        await using var scope = outer.ServiceProvider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, ct);
+    }
+
+    private static List<T> Read<T>(string folder, string file)
+    {
+        var path = Path.Combine(folder, file);
+        return JsonSerializer.Deserialize<List<T>>(File.ReadAllText(path), Json)
+            ?? throw new InvalidOperationException($"{path} is empty.");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
