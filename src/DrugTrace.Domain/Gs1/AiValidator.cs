@@ -11,7 +11,8 @@ internal static class AiValidator
     private static readonly bool[] s_cset64 = Table("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Length, then character set, then linters, component by component.</summary>
-    public static Gs1Error? ValidateValue(AiDefinition def, string value, DateOnly today, bool moreFollows = false)
+    /// <param name="mayLackSeparator">The value comes from an element string, where a too-long value often hides a missing GS.</param>
+    public static Gs1Error? ValidateValue(AiDefinition def, string value, DateOnly today, bool mayLackSeparator = false)
     {
         var len = value.Length;
         if (len == 0)
@@ -19,7 +20,7 @@ internal static class AiValidator
         if (len > def.MaxLength)
         {
             var unit = def.IsNumeric ? "digits" : "characters";
-            var hint = moreFollows && def.RequiresSeparator ? " (is the separator after it missing?)" : "";
+            var hint = mayLackSeparator && def.RequiresSeparator ? "; if another element follows it, the separator (GS) after it is missing" : "";
             return def.IsFixedLength
                 ? new(Gs1ErrorCode.InvalidLength, $"{def.Label} {Shorten(value)} is {len} {unit}; it must be exactly {def.MaxLength}{hint}.", def.Ai)
                 : new(Gs1ErrorCode.InvalidLength, $"{def.Label} is {len} {unit}; at most {def.MaxLength} are allowed{hint}.", def.Ai);

@@ -100,8 +100,8 @@ public static class Gs1Parser
         Gs1ParseResult.Failure(new Gs1Error(code, message, ai));
 
     /// <summary>Validates and adds one element.</summary>
-    internal static Gs1Error? AddValidated(List<AiElement> elements, AiDefinition def, string value, DateOnly today, bool moreFollows = false) =>
-        AiValidator.ValidateValue(def, value, today, moreFollows) ?? AiValidator.Add(elements, def.Ai, value);
+    internal static Gs1Error? AddValidated(List<AiElement> elements, AiDefinition def, string value, DateOnly today, bool mayLackSeparator = false) =>
+        AiValidator.ValidateValue(def, value, today, mayLackSeparator) ?? AiValidator.Add(elements, def.Ai, value);
 
     private static Gs1Error? ParseElementString(ReadOnlySpan<char> s, int basePos, List<AiElement> elements, DateOnly today)
     {
@@ -150,7 +150,7 @@ public static class Gs1Parser
                 var gs = rest.IndexOf(GroupSeparator);
                 length = gs < 0 ? rest.Length : gs;
             }
-            var error = AddValidated(elements, def, rest[..length].ToString(), today, moreFollows: length < rest.Length);
+            var error = AddValidated(elements, def, rest[..length].ToString(), today, mayLackSeparator: true);
             if (error is not null) return error;
             i += length;
         }
@@ -223,9 +223,10 @@ public static class Gs1Parser
 
     private static bool IsAiBracket(ReadOnlySpan<char> s)
     {
+        // "(" + 2-4 digits + ")" starts the next element; at the very end it is an unclosed one.
         var n = 1;
         while (n < s.Length && n <= 5 && char.IsAsciiDigit(s[n])) n++;
-        return n is >= 3 and <= 5 && n < s.Length && s[n] == ')';
+        return n is >= 3 and <= 5 && (n == s.Length || s[n] == ')');
     }
 
     private static string NormalizeSeparators(ReadOnlySpan<char> text)
