@@ -182,7 +182,10 @@ public class Gs1ParserTests
     {
         var sscc = "00950600013400001" + CheckDigit.Compute("00950600013400001");
         Assert.Equal(sscc, Ok($"https://example.com/00/{sscc}")["00"]);
-        Assert.Equal("9506000134352".Length, Ok("https://example.com/414/" + "950600013435" + CheckDigit.Compute("950600013435") + "/254/A1")["414"]?.Length);
+        var gln = "950600013435" + CheckDigit.Compute("950600013435");
+        var code = Ok($"https://example.com/414/{gln}/254/A1");
+        Assert.Equal(gln, code["414"]);
+        Assert.Equal("A1", code["254"]);
     }
 
     [Fact]
