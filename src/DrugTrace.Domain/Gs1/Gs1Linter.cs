@@ -1,0 +1,43 @@
+namespace DrugTrace.Domain.Gs1;
+
+/// <summary>Linter names from the syntax dictionary, resolved once when the table loads.</summary>
+internal enum Gs1Linter
+{
+    /// <summary>A linter this parser does not enforce (see <see cref="Linters"/>).</summary>
+    NotEnforced,
+    Csum,
+    CsumAlpha,
+    Key,
+    GcpPos1,
+    GcpPos2,
+    Yymmd0,
+    Yymmdd,
+    Yyyymmd0,
+    Yyyymmdd,
+    Yymmddhh,
+    Hhmi,
+    Hh,
+    Mi,
+    Ss,
+    Iso3166,
+    Iso3166999,
+    Iso3166Alpha2,
+    Iso3166List,
+    Iso4217,
+    Iso5218,
+    Pcenc,
+    NonZero,
+    Zero,
+    PieceOfTotal,
+    Winding,
+    YesNo,
+    Hyphen,
+    Latitude,
+    Longitude,
+    MediaType,
+    ImporterIdx,
+    PosInSeqSlash,
+    NoZeroPrefix,
+    HasNonDigit,
+    Iban,
+}
