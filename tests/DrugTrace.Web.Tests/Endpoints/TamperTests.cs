@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using DrugTrace.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace DrugTrace.Web.Tests.Endpoints;
+
+/// <summary>Edits the SQLite file behind the app's back, as an insider with disk access could, and expects the audit to say where.</summary>
+public sealed class TamperTests : IDisposable
+{
+    private readonly DrugTraceFactory _factory = new();
+
+    [Theory]
+    [InlineData("UPDATE events SET reason = 'destroyed' WHERE log_index = $index")]
+    [InlineData("UPDATE events SET actor = '4012347000014' WHERE log_index = $index")]
+    [InlineData("UPDATE events SET occurred_at = occurred_at + 1 WHERE log_index = $index")]
+    [InlineData("UPDATE events SET hash = zeroblob(32) WHERE log_index = $index")]
+    [InlineData("UPDATE events SET to_gln = '5012347000013' WHERE log_index = $index")]
+    public async Task An_edited_event_is_reported_by_pack_and_seq(string tamper)
+    {
+        var (gtin, serial, index) = await ShippedPackAsync();
+        var regulator = _factory.ClientFor(Demo.RegulatorKey);
+        Assert.True((await Api.AuditAsync(regulator)).GetProperty("valid").GetBoolean());
+
+        Execute(tamper, index);
+
+        var audit = await Api.AuditAsync(regulator);
+        Assert.False(audit.GetProperty("valid").GetBoolean());
+        // The altered link is named; an edited hash is also seen as a head that disagrees with its chain.
+        var violations = audit.GetProperty("violations").EnumerateArray().ToList();
+        Assert.NotEmpty(violations);
+        Assert.All(violations, v =>
+        {
+            Assert.Equal(gtin, v.GetProperty("gtin").GetString());
+            Assert.Equal(serial, v.GetProperty("serial").GetString());
+            Assert.Equal(1, v.GetProperty("seq").GetInt32());
+        });
+
+        var history = await regulator.GetFromJsonAsync<JsonElement>($"/api/v1/packs/{gtin}/{serial}");
+        Assert.False(history.GetProperty("chainVerified").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_deleted_event_is_reported_as_a_gap()
+    {
+        var (_, serial, index) = await ShippedPackAsync();
+        Execute("DELETE FROM events WHERE log_index = $index", index);
+        var audit = await Api.AuditAsync(_factory.ClientFor(Demo.RegulatorKey));
+        var problems = audit.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("problem").GetString()).ToList();
+        Assert.Contains(problems, p => p!.Contains("log index"));
+        Assert.Contains(audit.GetProperty("violations").EnumerateArray(), v => v.GetProperty("serial").GetString() == serial);
+    }
+
+    private async Task<(string Gtin, string Serial, long LogIndex)> ShippedPackAsync()
+    {
+        var manufacturer = _factory.ClientFor(Demo.ManufacturerKey);
+        var (gtin, lot, expiry, serials) = await Api.NewLotAsync(manufacturer, 2);
+        var shipped = await Api.ScanAsync(manufacturer, Api.Code(gtin, serials[0], lot, expiry), "ship", to: Demo.WholesalerGln);
+        Assert.Equal("ok", shipped.Verdict());
+        // One more event after it, so that the edited one is not the last in the log.
+        await Api.ScanAsync(manufacturer, Api.Code(gtin, serials[1], lot, expiry), "ship", to: Demo.WholesalerGln);
+        var history = await manufacturer.GetFromJsonAsync<JsonElement>($"/api/v1/packs/{gtin}/{serials[0]}");
+        return (gtin, serials[0], history.GetProperty("events")[1].GetProperty("logIndex").GetInt64());
+    }
+
+    private void Execute(string sql, long index)
+    {
+        using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$index", index);
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
