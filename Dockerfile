@@ -1,0 +1,21 @@
+# Multi-stage: build with the SDK, run on the ASP.NET runtime as a non-root user.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig DrugTrace.sln ./
+COPY src/ src/
+RUN dotnet publish src/DrugTrace.Web -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+COPY wwwroot/ /app/wwwroot/
+COPY seed-data/ /app/seed-data/
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_WEBROOT=/app/wwwroot \
+    Seed__Directory=/app/seed-data \
+    Storage__Sqlite__DataDirectory=/data
+RUN mkdir -p /data && chown app:app /data
+VOLUME /data
+USER app
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "DrugTrace.Web.dll"]

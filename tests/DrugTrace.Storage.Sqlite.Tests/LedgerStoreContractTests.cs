@@ -1,0 +1,207 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using DrugTrace.Domain.Products;
+
+namespace DrugTrace.Storage.Sqlite.Tests;
+
+/// <summary>
+/// What every store must do, whatever it is built on. A store's test class derives from this
+/// and supplies fresh, empty ports.
+/// </summary>
+public abstract class LedgerStoreContractTests
+{
+    protected const string Maker = "4012345000016";
+    protected const string Pharmacy = "4012347000014";
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero);
+
+    protected abstract IPartyStore Parties { get; }
+    protected abstract ICatalogStore Catalog { get; }
+    protected abstract ILedgerStore Ledger { get; }
+    protected abstract IScanLog Scans { get; }
+
+    [Fact]
+    public async Task A_commissioned_lot_can_be_read_back_pack_by_pack()
+    {
+        var (lot, packs) = await CommissionAsync("LOT1", 5);
+        var stored = await Ledger.FindPackAsync(lot.Gtin, packs[2].Key, default);
+        Assert.NotNull(stored);
+        Assert.Equal(PackStatus.Active, stored.Status);
+        Assert.Equal(Maker, stored.Custodian);
+        Assert.Equal("LOT1", stored.Lot);
+        Assert.Equal(lot.Expiry, stored.Expiry);
+        Assert.Equal(new ChainHead(0, packs[2].Hash), stored.Head);
+        Assert.Equal(Now, stored.ChangedAt);
+
+        Assert.Equal(5, await Ledger.CountPacksAsync(lot.Gtin, "LOT1", default));
+        var page = await Ledger.ListPacksAsync(lot.Gtin, "LOT1", 1, 3, default);
+        Assert.Equal(packs.Skip(1).Take(3).Select(p => p.Key), page.Select(p => p.Serial));
+        var storedLot = await Catalog.FindLotAsync(lot.Gtin, "LOT1", default);
+        Assert.Equal(lot, storedLot);
+        Assert.Null(await Ledger.FindPackAsync(lot.Gtin, "NOPE", default));
+    }
+
+    [Fact]
+    public async Task An_event_is_stored_byte_for_byte_as_it_was_hashed()
+    {
+        var (lot, packs) = await CommissionAsync("LOT2", 1);
+        var chain = await Ledger.GetChainAsync(StreamKind.Pack, lot.Gtin, packs[0].Key, default);
+        var stored = Assert.Single(chain).Event;
+        Assert.Equal(packs[0], stored);
+        Assert.Equal(stored.Hash, EventHasher.ComputeHash(stored));
+        var lotChain = await Ledger.GetChainAsync(StreamKind.Lot, lot.Gtin, "LOT2", default);
+        Assert.Equal(EventType.LotRegistered, Assert.Single(lotChain).Event.Type);
+    }
+
+    [Fact]
+    public async Task An_append_extends_the_head_and_a_stale_one_stores_nothing()
+    {
+        var (lot, packs) = await CommissionAsync("LOT3", 1);
+        var pack = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        var first = Next(pack, EventType.Shipped, to: Pharmacy);
+        var shipped = PackLifecycle.Apply(pack, first);
+        Assert.True(await Ledger.TryAppendAsync(first, shipped, default));
+
+        // A second writer decided on the old head: it must lose, and leave no trace.
+        var stale = Next(pack, EventType.Decommissioned, reason: "destroyed");
+        Assert.False(await Ledger.TryAppendAsync(stale, PackLifecycle.Apply(pack, stale), default));
+
+        var stored = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        Assert.Equal(PackStatus.InTransit, stored.Status);
+        Assert.Equal(Pharmacy, stored.ShipTo);
+        Assert.Equal(new ChainHead(1, first.Hash), stored.Head);
+        var chain = await Ledger.GetChainAsync(StreamKind.Pack, lot.Gtin, packs[0].Key, default);
+        Assert.Equal([EventType.Commissioned, EventType.Shipped], chain.Select(e => e.Event.Type));
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_to_one_pack_have_exactly_one_winner()
+    {
+        var (lot, packs) = await CommissionAsync("LOT4", 1);
+        var pack = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        var attempts = Enumerable.Range(0, 20).Select(i =>
+        {
+            var e = Next(pack, EventType.Decommissioned, reason: "destroyed", at: Now.AddMilliseconds(i));
+            return Task.Run(async () => await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), default));
+        }).ToList();
+        var results = await Task.WhenAll(attempts);
+        Assert.Single(results, won => won);
+        Assert.Equal(2, (await Ledger.GetChainAsync(StreamKind.Pack, lot.Gtin, packs[0].Key, default)).Count);
+    }
+
+    [Fact]
+    public async Task A_lot_registered_twice_is_a_conflict_and_the_first_stays_whole()
+    {
+        var (lot, _) = await CommissionAsync("LOT5", 3);
+        await Assert.ThrowsAsync<ConflictException>(() => CommissionAsync("LOT5", 2, lot.Gtin));
+        Assert.Equal(3, await Ledger.CountPacksAsync(lot.Gtin, "LOT5", default));
+    }
+
+    [Fact]
+    public async Task A_commission_that_fails_half_way_stores_no_pack_of_it()
+    {
+        var (lot, packs) = await CommissionAsync("LOT6", 3);
+        // The new lot's 500th pack repeats a serial that exists: the whole lot must be rolled back.
+        var clash = Enumerable.Range(0, 1000).Select(i => i == 499 ? packs[0].Key : $"NEW{i:D6}").ToList();
+        await Assert.ThrowsAsync<SerialCollisionException>(() => CommissionAsync("LOT7", 1000, lot.Gtin, clash));
+        Assert.Null(await Catalog.FindLotAsync(lot.Gtin, "LOT7", default));
+        Assert.Null(await Ledger.FindPackAsync(lot.Gtin, "NEW000000", default));
+        Assert.Equal(0, await Ledger.CountPacksAsync(lot.Gtin, "LOT7", default));
+
+        var auditor = new ChainAuditor();
+        await Ledger.AuditAsync(auditor, null, default);
+        Assert.Empty(auditor.Violations);
+    }
+
+    [Fact]
+    public async Task The_audit_sees_every_event_in_a_gap_free_log()
+    {
+        var (lot, packs) = await CommissionAsync("LOT8", 10);
+        var tasks = packs.Select(async p =>
+        {
+            var pack = (await Ledger.FindPackAsync(lot.Gtin, p.Key, default))!;
+            var e = Next(pack, EventType.Shipped, to: Pharmacy);
+            Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), default));
+        });
+        await Task.WhenAll(tasks);
+
+        var auditor = new ChainAuditor();
+        var progress = new List<long>();
+        await Ledger.AuditAsync(auditor, new SynchronousProgress(progress), default);
+        Assert.Empty(auditor.Violations);
+        Assert.True(auditor.Events >= 21);
+        Assert.True(auditor.PackChains >= 10);
+        Assert.Equal(auditor.Events, progress[^1]);
+    }
+
+    [Fact]
+    public async Task A_recall_moves_the_lot_head_once()
+    {
+        var (lot, _) = await CommissionAsync("LOT9", 1);
+        var e = EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Lot, Gtin = lot.Gtin, Key = lot.Lot, Seq = 1, Type = EventType.LotRecalled, Actor = Maker,
+            Reason = "Contamination", OccurredAt = Now, RecordedAt = Now, PrevHash = lot.Head.Hash,
+        });
+        var recalled = lot with { Head = new ChainHead(1, e.Hash), RecalledAt = Now, RecallReason = "Contamination" };
+        Assert.True(await Ledger.TryAppendAsync(e, recalled, default));
+        Assert.False(await Ledger.TryAppendAsync(e, recalled, default));
+        Assert.Equal(recalled, await Catalog.FindLotAsync(lot.Gtin, lot.Lot, default));
+    }
+
+    [Fact]
+    public async Task Parties_products_and_scans_are_stored()
+    {
+        await Assert.ThrowsAsync<ConflictException>(() => Parties.AddAsync(new Party(Maker, "Again", PartyRole.Pharmacy), null, default).AsTask());
+        Assert.Equal(new Party(Maker, "Maker", PartyRole.Manufacturer), await Parties.FindAsync(Maker, default));
+        Assert.Equal(Maker, (await Parties.FindByApiKeyHashAsync("hash-of-maker", default))?.Gln);
+        Assert.Null(await Parties.FindByApiKeyHashAsync("unknown", default));
+        var product = new Product("05012345000121", "Metformin", "tablet", null, Maker);
+        await Catalog.AddProductAsync(product, default);
+        Assert.Equal(product, await Catalog.FindProductAsync(product.Gtin, default));
+        Assert.Contains(product, await Catalog.ListProductsAsync(Maker, default));
+        await Assert.ThrowsAsync<ConflictException>(() => Catalog.AddProductAsync(product, default).AsTask());
+        await Scans.RecordAsync(new ScanRecord(Now, Pharmacy, "verify", "(01)x", null, null, "ok", null), default);
+    }
+
+    protected async Task InitializeAsync()
+    {
+        await Parties.AddAsync(new Party(Maker, "Maker", PartyRole.Manufacturer), "hash-of-maker", default);
+        await Parties.AddAsync(new Party(Pharmacy, "Pharmacy", PartyRole.Pharmacy), null, default);
+        await Catalog.AddProductAsync(new Product("04012345000115", "Amoxicillin", null, null, Maker), default);
+    }
+
+    private async Task<(LotState Lot, IReadOnlyList<LedgerEvent> Packs)> CommissionAsync(
+        string lotNumber, int quantity, string gtin = "04012345000115", IReadOnlyList<string>? serials = null)
+    {
+        var expiry = new DateOnly(2029, 5, 31);
+        var lotEvent = EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Lot, Gtin = gtin, Key = lotNumber, Seq = 0, Type = EventType.LotRegistered, Actor = Maker,
+            Lot = lotNumber, Expiry = expiry, OccurredAt = Now, RecordedAt = Now, PrevHash = Hash256.Zero,
+        });
+        var packs = Enumerable.Range(0, quantity).Select(i => EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Pack, Gtin = gtin, Key = serials?[i] ?? $"{lotNumber}S{i:D5}", Seq = 0, Type = EventType.Commissioned,
+            Actor = Maker, Lot = lotNumber, Expiry = expiry, OccurredAt = Now, RecordedAt = Now, PrevHash = Hash256.Zero,
+        })).ToList();
+        var lot = new LotState(gtin, lotNumber, expiry, Maker, new ChainHead(0, lotEvent.Hash));
+        await Ledger.CommissionAsync(lot, lotEvent, packs, default);
+        return (lot, packs);
+    }
+
+    private static LedgerEvent Next(PackState pack, EventType type, string? to = null, string? reason = null, DateTimeOffset? at = null) =>
+        EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Pack, Gtin = pack.Gtin, Key = pack.Serial, Seq = pack.Head.Seq + 1, Type = type, Actor = pack.Custodian,
+            From = pack.Custodian, To = to, Reason = reason, OccurredAt = at ?? Now, RecordedAt = at ?? Now, PrevHash = pack.Head.Hash,
+        });
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; the test needs the reports before it asserts.</summary>
+    private sealed class SynchronousProgress(List<long> reports) : IProgress<long>
+    {
+        public void Report(long value) => reports.Add(value);
+    }
+}
