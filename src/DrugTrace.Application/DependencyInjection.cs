@@ -2,6 +2,7 @@ using DrugTrace.Application.Common.Security;
 using DrugTrace.Application.Common.Validation;
 using DrugTrace.Application.Lots;
 using DrugTrace.Application.Packs;
+using DrugTrace.Application.Parties;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,7 @@ public static class DependencyInjection
         services.AddSingleton<ISerialGenerator, RandomSerialGenerator>();
         services.AddScoped<IActorContext, ActorContext>();
         services.AddScoped<PackHandoffs>();
+        services.AddSingleton<PartyDirectory>();
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes())
         {

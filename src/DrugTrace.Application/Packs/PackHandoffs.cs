@@ -1,5 +1,6 @@
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Parties;
 using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Gs1;
 using DrugTrace.Domain.Ledger;
@@ -16,7 +17,7 @@ namespace DrugTrace.Application.Packs;
 public sealed class PackHandoffs(
     ILedgerStore ledger,
     ICatalogStore catalog,
-    IPartyStore parties,
+    PartyDirectory parties,
     IScanLog scanLog,
     TimeProvider clock)
 {
@@ -78,15 +79,19 @@ public sealed class PackHandoffs(
         if (fakes.Count > 0)
             return Flagged(View(pack, lot, product), [.. fakes]);
 
+        // Messages name the parties involved; they are cached after the first look-up.
+        await parties.FindAsync(pack.ChangedBy, ct);
+        await parties.FindAsync(pack.Custodian, ct);
+        await parties.FindAsync(pack.ShipTo, ct);
         if (command.Action == PackAction.Verify)
         {
-            var findings = PackLifecycle.Verify(pack, lot, now);
+            var findings = PackLifecycle.Verify(pack, lot, now, parties.Describe);
             return findings.Count == 0
                 ? new ScanOutcome(ScanOutcome.Ok, "Genuine pack.", View(pack, lot, product), [], null)
                 : Flagged(View(pack, lot, product), [.. findings]);
         }
 
-        switch (PackLifecycle.Decide(pack, lot, command, actor, now))
+        switch (PackLifecycle.Decide(pack, lot, command, actor, now, parties.Describe))
         {
             case Decision.Refused { Finding: { } finding }:
                 return Flagged(View(pack, lot, product), finding);

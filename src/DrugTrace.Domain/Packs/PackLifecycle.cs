@@ -41,13 +41,14 @@ public static class PackLifecycle
     }
 
     /// <summary>What a verification reports about a genuine pack's status (it never changes custody).</summary>
-    public static IReadOnlyList<Finding> Verify(PackState pack, LotState lot, DateTimeOffset now)
+    public static IReadOnlyList<Finding> Verify(PackState pack, LotState lot, DateTimeOffset now, Func<string?, string>? partyName = null)
     {
+        var name = partyName ?? Gln;
         var findings = new List<Finding>();
         if (pack.Status == PackStatus.Stolen)
             findings.Add(Stolen(pack));
         else if (IsInactive(pack.Status))
-            findings.Add(new Finding(AlertKind.AlreadyInactive, Inactive(pack)));
+            findings.Add(new Finding(AlertKind.AlreadyInactive, Inactive(pack, name)));
         if (lot.IsRecalled && IsInSupplyChain(pack.Status))
             findings.Add(RecalledFinding(lot));
         if (IsExpired(pack, now) && IsInSupplyChain(pack.Status))
@@ -56,59 +57,61 @@ public static class PackLifecycle
     }
 
     /// <summary>Decides a handoff by <paramref name="actor"/> at <paramref name="now"/>.</summary>
-    public static Decision Decide(PackState pack, LotState lot, PackCommand command, Party actor, DateTimeOffset now)
+    /// <paramref name="partyName"/> turns a GLN into the words used in messages (by default the GLN itself).
+    public static Decision Decide(PackState pack, LotState lot, PackCommand command, Party actor, DateTimeOffset now, Func<string?, string>? partyName = null)
     {
+        var name = partyName ?? Gln;
         if (!IsAllowed(actor.Role, command.Action))
             return new Decision.Refused($"A {actor.Role.ToString().ToLowerInvariant()} may not {Verb(command.Action)} packs.");
         if (pack.Status == PackStatus.Stolen)
             return Refuse(Stolen(pack));
         // A locked pack is frozen where it is (pending investigation) until its holder unlocks it.
         if (pack.Status == PackStatus.Locked && command.Action != PackAction.Unlock)
-            return new Decision.Refused($"This pack was locked by {pack.ChangedBy} on {Date(pack.ChangedAt)}; it must be unlocked first.");
+            return new Decision.Refused($"This pack was locked by {name(pack.ChangedBy)} on {Date(pack.ChangedAt)}; it must be unlocked first.");
 
         return command.Action switch
         {
-            PackAction.Ship => Ship(pack, lot, command, actor),
-            PackAction.Receive => Receive(pack, lot, actor),
-            PackAction.Dispense => Dispense(pack, lot, actor, now),
+            PackAction.Ship => Ship(pack, lot, command, actor, name),
+            PackAction.Receive => Receive(pack, lot, actor, name),
+            PackAction.Dispense => Dispense(pack, lot, actor, now, name),
             PackAction.UndoDispense => Undo(pack, lot, actor, now),
-            PackAction.Decommission => Decommission(pack, command, actor),
+            PackAction.Decommission => Decommission(pack, command, actor, name),
             PackAction.Unlock => Unlock(pack, actor),
             _ => new Decision.Refused($"{command.Action} does not change a pack."),
         };
     }
 
-    private static Decision Ship(PackState pack, LotState lot, PackCommand command, Party actor)
+    private static Decision Ship(PackState pack, LotState lot, PackCommand command, Party actor, Func<string?, string> name)
     {
         if (string.IsNullOrEmpty(command.To)) return new Decision.Refused("A shipment needs the GLN of the party it goes to.");
         if (command.To == actor.Gln) return new Decision.Refused("A pack cannot be shipped to its own holder.");
-        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack)));
-        if (pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor));
-        if (pack.Status == PackStatus.InTransit) return new Decision.Refused($"This pack is already on its way to {pack.ShipTo}.");
+        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack, name)));
+        if (pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor, name));
+        if (pack.Status == PackStatus.InTransit) return new Decision.Refused($"This pack is already on its way to {name(pack.ShipTo)}.");
         if (lot.IsRecalled) return Refuse(RecalledFinding(lot));
         return new Decision.Accepted(EventType.Shipped, actor.Gln, command.To, null);
     }
 
-    private static Decision Receive(PackState pack, LotState lot, Party actor)
+    private static Decision Receive(PackState pack, LotState lot, Party actor, Func<string?, string> name)
     {
-        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack)));
+        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack, name)));
         if (pack.Status == PackStatus.Active && pack.Custodian == actor.Gln)
             return new Decision.Refused("This pack is already in your stock.");
         if (pack.Status != PackStatus.InTransit || pack.ShipTo != actor.Gln)
             return Refuse(new Finding(AlertKind.CustodyMismatch,
                 pack.Status == PackStatus.InTransit
-                    ? $"This pack was shipped to {pack.ShipTo}, not to you."
-                    : $"This pack was never shipped to you; it is in the stock of {pack.Custodian}."));
+                    ? $"This pack was shipped to {name(pack.ShipTo)}, not to you."
+                    : $"This pack was never shipped to you; it is in the stock of {name(pack.Custodian)}."));
         if (lot.IsRecalled) return Refuse(RecalledFinding(lot));
         return new Decision.Accepted(EventType.Received, pack.Custodian, actor.Gln, null);
     }
 
-    private static Decision Dispense(PackState pack, LotState lot, Party actor, DateTimeOffset now)
+    private static Decision Dispense(PackState pack, LotState lot, Party actor, DateTimeOffset now, Func<string?, string> name)
     {
-        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack)));
+        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack, name)));
         if (pack.Status == PackStatus.InTransit && pack.ShipTo == actor.Gln)
             return new Decision.Refused("Receive this pack into your stock before dispensing it.");
-        if (pack.Status != PackStatus.Active || pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor));
+        if (pack.Status != PackStatus.Active || pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor, name));
         if (lot.IsRecalled) return Refuse(RecalledFinding(lot));
         if (IsExpired(pack, now)) return Refuse(ExpiredFinding(pack));
         return new Decision.Accepted(EventType.Dispensed, actor.Gln, null, null);
@@ -128,15 +131,15 @@ public static class PackLifecycle
         return new Decision.Accepted(EventType.DispenseUndone, null, actor.Gln, null);
     }
 
-    private static Decision Decommission(PackState pack, PackCommand command, Party actor)
+    private static Decision Decommission(PackState pack, PackCommand command, Party actor, Func<string?, string> name)
     {
         if (command.Reason is not { } reason)
             return new Decision.Refused("Say why the pack is decommissioned: destroyed, stolen, sample, free-sample, exported or locked.");
-        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack)));
-        if (pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor));
+        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack, name)));
+        if (pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor, name));
         // A sender may report a pack stolen in transit; every other decommission needs the pack in hand.
         if (pack.Status == PackStatus.InTransit && reason != DecommissionReason.Stolen)
-            return new Decision.Refused($"This pack is on its way to {pack.ShipTo}; it can only be reported stolen.");
+            return new Decision.Refused($"This pack is on its way to {name(pack.ShipTo)}; it can only be reported stolen.");
         return new Decision.Accepted(EventType.Decommissioned, actor.Gln, null, ReasonText(reason));
     }
 
@@ -240,13 +243,13 @@ public static class PackLifecycle
     private static Finding ExpiredFinding(PackState pack) =>
         new(AlertKind.Expired, $"This pack expired on {Date(pack.Expiry)}.");
 
-    private static Finding NotYours(PackState pack, Party actor) =>
+    private static Finding NotYours(PackState pack, Party actor, Func<string?, string> name) =>
         new(AlertKind.CustodyMismatch, pack.Status == PackStatus.InTransit
-            ? $"This pack is on its way to {pack.ShipTo}; it is not in your stock."
-            : $"This pack is in the stock of {pack.Custodian}, not {actor.Name}.");
+            ? $"This pack is on its way to {name(pack.ShipTo)}; it is not in your stock."
+            : $"This pack is in the stock of {name(pack.Custodian)}, not {actor.Name}.");
 
-    private static string Inactive(PackState pack) =>
-        $"This pack was already {Describe(pack.Status)} by {pack.ChangedBy} on {pack.ChangedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.";
+    private static string Inactive(PackState pack, Func<string?, string> name) =>
+        $"This pack was already {Describe(pack.Status)} by {name(pack.ChangedBy)} on {pack.ChangedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.";
 
     private static string Describe(PackStatus status) => status switch
     {
@@ -262,6 +265,8 @@ public static class PackLifecycle
         PackAction.UndoDispense => "undo the dispensing of",
         _ => action.ToString().ToLowerInvariant(),
     };
+
+    private static string Gln(string? gln) => gln ?? "";
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using DrugTrace.Application.Common.Exceptions;
-using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Parties;
 using Mediator;
 
 namespace DrugTrace.Application.Common.Behaviours;
@@ -11,7 +11,7 @@ namespace DrugTrace.Application.Common.Behaviours;
 /// the request's <see cref="AuthorizeAttribute"/>. Custody is checked by the handlers, which
 /// know the pack.
 /// </summary>
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(IPartyStore parties, IActorContext context)
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(PartyDirectory parties, IActorContext context)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
