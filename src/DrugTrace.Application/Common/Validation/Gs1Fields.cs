@@ -5,12 +5,6 @@ namespace DrugTrace.Application.Common.Validation;
 /// <summary>Field checks shared by validators, with messages that name the field.</summary>
 public static class Gs1Fields
 {
-    /// <summary>GS1 AI encodable character set 82, the alphabet of serials and lots.</summary>
-    public static bool IsSet82(char c) =>
-        c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9'
-            or '!' or '"' or '%' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or '-' or '.' or '/'
-            or ':' or ';' or '<' or '=' or '>' or '?' or '_';
-
     public static string? GtinError(string? gtin) => Gtin.TryParse(gtin, out _, out var error) ? null : error;
 
     public static string? GlnError(string? gln) => Gln.TryParse(gln, out _, out var error) ? null : error;
@@ -20,7 +14,7 @@ public static class Gs1Fields
     {
         if (string.IsNullOrEmpty(value)) return $"The {what} is empty.";
         if (value.Length > 20) return $"The {what} is {value.Length} characters; at most 20 are allowed.";
-        var bad = value.FirstOrDefault(c => !IsSet82(c));
+        var bad = value.FirstOrDefault(c => !Cset82.Contains(c));
         return bad == default ? null : $"'{bad}' is not allowed in a {what} (GS1 character set 82).";
     }
 }
