@@ -82,6 +82,7 @@ public static class PackLifecycle
         if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack)));
         if (pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor));
         if (pack.Status == PackStatus.InTransit) return new Decision.Refused($"This pack is already on its way to {pack.ShipTo}.");
+        if (pack.Status == PackStatus.Locked) return new Decision.Refused("This pack is locked; unlock it before shipping it.");
         if (lot.IsRecalled) return Refuse(RecalledFinding(lot));
         return new Decision.Accepted(EventType.Shipped, actor.Gln, command.To, null);
     }
@@ -105,6 +106,8 @@ public static class PackLifecycle
         if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack)));
         if (pack.Status == PackStatus.InTransit && pack.ShipTo == actor.Gln)
             return new Decision.Refused("Receive this pack into your stock before dispensing it.");
+        if (pack.Status == PackStatus.Locked && pack.Custodian == actor.Gln)
+            return new Decision.Refused("This pack is locked; unlock it before dispensing it.");
         if (pack.Status != PackStatus.Active || pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor));
         if (lot.IsRecalled) return Refuse(RecalledFinding(lot));
         if (IsExpired(pack, now)) return Refuse(ExpiredFinding(pack));

@@ -551,6 +551,17 @@ public class PackLifecycleTests
         AssertPlainRefusal(PackLifecycle.Decide(ActiveAt(Pharmacy), Lot, new PackCommand(PackAction.Verify), Regulator, Now));
     }
 
+    [Fact]
+    public void A_locked_pack_cannot_be_shipped_or_dispensed_by_its_holder()
+    {
+        // Locking takes a pack out of supply until it is unlocked; it is not a custody problem.
+        var lockedAtWholesaler = With(PackStatus.Locked, Wholesaler);
+        var lockedAtPharmacy = With(PackStatus.Locked, Pharmacy);
+
+        Assert.Contains("locked", AssertPlainRefusal(PackLifecycle.Decide(lockedAtWholesaler, Lot, new PackCommand(PackAction.Ship, Pharmacy.Gln), Wholesaler, Now)).Message);
+        Assert.Contains("locked", AssertPlainRefusal(PackLifecycle.Decide(lockedAtPharmacy, Lot, new PackCommand(PackAction.Dispense), Pharmacy, Now)).Message);
+    }
+
     // ---- Authenticity and verification --------------------------------------------------------
 
     [Fact]
