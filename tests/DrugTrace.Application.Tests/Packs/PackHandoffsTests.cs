@@ -116,6 +116,22 @@ public class PackHandoffsTests
     }
 
     [Theory]
+    [InlineData("regulator")]
+    [InlineData("manufacturer")]
+    public async Task Ship_to_a_party_that_can_never_receive_is_a_ValidationException(string who)
+    {
+        // Otherwise the pack would stay in transit for ever: only wholesalers and pharmacies receive.
+        var serial = await _world.PackAtAsync(Wholesaler);
+        var to = who == "regulator" ? Regulator : Maker;
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
+            _world.ScanAsync(Wholesaler, Code(serial), new PackCommand(PackAction.Ship, to.Gln)).AsTask());
+
+        Assert.Contains(to.Name, Assert.Single(ex.Errors["to"]));
+        Assert.Equal("Active", (await _world.ScanAsync(Wholesaler, Code(serial), Verify)).Pack?.Status);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("4012345000017")] // wrong check digit
     [InlineData("12345")]
