@@ -193,4 +193,11 @@ public class CanonicalJsonTests
             CanonicalJson.Canonicalize("""{"b":1,"a":"x","c":[true]}"""),
             CanonicalJson.Canonicalize("""{"c":[true],"a":"x","b":1}"""));
     }
+
+    [Fact]
+    public void Lone_surrogates_are_refused()
+    {
+        // I-JSON strings hold no unpaired surrogates.
+        Assert.ThrowsAny<InvalidOperationException>(() => CanonicalJson.Canonicalize("""["\ud800"]"""));
+    }
 }
