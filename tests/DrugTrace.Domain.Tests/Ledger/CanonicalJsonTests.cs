@@ -194,6 +194,15 @@ public class CanonicalJsonTests
             CanonicalJson.Canonicalize("""{"c":[true],"a":"x","b":1}"""));
     }
 
+    [Theory]
+    [InlineData("""{"a":1,"a":2}""")]
+    [InlineData("""{"x":{"b":true,"a":null,"b":false}}""")]
+    public void Duplicate_property_names_are_refused(string json)
+    {
+        // RFC 8785 3.1: the input must be I-JSON (RFC 7493 2.3), which has no duplicate names.
+        Assert.Throws<FormatException>(() => CanonicalJson.Canonicalize(json));
+    }
+
     [Fact]
     public void Lone_surrogates_are_refused()
     {
