@@ -125,8 +125,11 @@ public sealed class PackHandoffs(
     {
         if (!Gln.TryParse(to, out var gln, out var error))
             throw new ValidationException("to", $"Say who the pack is shipped to: {error}");
-        if (await parties.FindAsync(gln.Value, ct) is null)
-            throw new ValidationException("to", $"No party with GLN {gln.Value} is registered.");
+        var recipient = await parties.FindAsync(gln.Value, ct)
+            ?? throw new ValidationException("to", $"No party with GLN {gln.Value} is registered.");
+        // A pack shipped to a party that may not receive would stay in transit for ever.
+        if (!PackLifecycle.IsAllowed(recipient.Role, PackAction.Receive))
+            throw new ValidationException("to", $"{recipient.Name} is a {recipient.Role.ToString().ToLowerInvariant()} and cannot receive packs.");
     }
 
     private static ScanOutcome Flagged(PackView? pack, params Finding[] findings) =>

@@ -31,6 +31,9 @@ public static class CanonicalJson
                 WriteRaw(output, "{");
                 for (var i = 0; i < properties.Count; i++)
                 {
+                    // RFC 8785 3.1 takes I-JSON input (RFC 7493 2.3): a repeated name has no canonical form.
+                    if (i > 0 && properties[i].Name == properties[i - 1].Name)
+                        throw new FormatException($"The property name \"{properties[i].Name}\" appears twice in one object.");
                     if (i > 0) WriteRaw(output, ",");
                     WriteString(output, properties[i].Name);
                     WriteRaw(output, ":");

@@ -65,8 +65,9 @@ public static class PackLifecycle
             return new Decision.Refused($"A {actor.Role.ToString().ToLowerInvariant()} may not {Verb(command.Action)} packs.");
         if (pack.Status == PackStatus.Stolen)
             return Refuse(Stolen(pack));
-        // A locked pack is frozen where it is (pending investigation) until its holder unlocks it.
-        if (pack.Status == PackStatus.Locked && command.Action != PackAction.Unlock)
+        // A locked pack is frozen where it is (pending investigation) until its holder unlocks it;
+        // anyone else trying to move it is caught by the custody checks below.
+        if (pack.Status == PackStatus.Locked && command.Action != PackAction.Unlock && pack.Custodian == actor.Gln)
             return new Decision.Refused($"This pack was locked by {name(pack.ChangedBy)} on {Date(pack.ChangedAt)}; it must be unlocked first.");
 
         return command.Action switch

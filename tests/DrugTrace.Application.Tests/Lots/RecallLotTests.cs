@@ -1,0 +1,115 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Lots;
+using DrugTrace.Application.Packs;
+using DrugTrace.Application.Tests.TestDoubles;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using static DrugTrace.Application.Tests.TestDoubles.TestWorld;
+
+namespace DrugTrace.Application.Tests.Lots;
+
+public class RecallLotTests
+{
+    private readonly TestWorld _world = new();
+
+    private ValueTask<LotState> RecallAsync(Party actor, string lot = "LOT42", string reason = "  Contamination  ", string gtin = Gtin) =>
+        new RecallLotHandler(_world.Catalog, _world.Ledger, ContextFor(actor), _world.Clock)
+            .Handle(new RecallLot(actor.Gln, gtin, lot, reason), CancellationToken.None);
+
+    [Fact]
+    public async Task Recall_appends_to_the_lots_chain_and_stores_the_recall()
+    {
+        await _world.CommissionAsync("LOT42", 2);
+        _world.Clock.Advance(TimeSpan.FromDays(3));
+
+        var recalled = await RecallAsync(Maker);
+
+        var now = EventHasher.TruncateToMilliseconds(Start.AddDays(3));
+        Assert.Equal((now, "Contamination"), (recalled.RecalledAt, recalled.RecallReason));
+        Assert.Equal(recalled, await _world.Catalog.FindLotAsync(Gtin, "LOT42", default));
+        var chain = await _world.Ledger.GetChainAsync(StreamKind.Lot, Gtin, "LOT42", default);
+        Assert.Equal([EventType.LotRegistered, EventType.LotRecalled], chain.Select(s => s.Event.Type));
+        var e = chain[1].Event;
+        Assert.Equal((1, Maker.Gln, "Contamination", now), (e.Seq, e.Actor, e.Reason, e.OccurredAt));
+        Assert.Equal(new ChainHead(1, e.Hash), recalled.Head);
+        Assert.Empty(ChainAuditor.VerifyChain(chain.Select(s => s.Event)));
+    }
+
+    [Fact]
+    public async Task Every_pack_still_in_the_chain_shows_as_recalled()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var dispensed = await _world.PackAtAsync(Pharmacy, "LOT43");
+        await _world.ScanAsync(Pharmacy, Code(dispensed, "LOT43"), new PackCommand(PackAction.Dispense));
+
+        await RecallAsync(Maker);
+        await RecallAsync(Maker, "LOT43");
+
+        var outcome = await _world.ScanAsync(Pharmacy, Code(serial), new PackCommand(PackAction.Verify));
+        Assert.Equal("Recalled", outcome.Pack?.Status);
+        Assert.Contains(outcome.Alerts, a => a.Kind == "Recalled");
+        var gone = await _world.ScanAsync(Pharmacy, Code(dispensed, "LOT43"), new PackCommand(PackAction.Verify));
+        Assert.Equal("Dispensed", gone.Pack?.Status);
+    }
+
+    [Fact]
+    public async Task Another_manufacturer_may_not_recall()
+    {
+        await _world.CommissionAsync("LOT42", 1);
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => RecallAsync(OtherMaker).AsTask());
+
+        Assert.False((await _world.Catalog.FindLotAsync(Gtin, "LOT42", default))!.IsRecalled);
+    }
+
+    [Fact]
+    public async Task A_second_recall_is_a_conflict()
+    {
+        await _world.CommissionAsync("LOT42", 1);
+        await RecallAsync(Maker);
+
+        var ex = await Assert.ThrowsAsync<ConflictException>(() => RecallAsync(Maker, reason: "again").AsTask());
+
+        Assert.Contains("already recalled on 2026-03-14", ex.Message);
+        Assert.Equal(2, (await _world.Ledger.GetChainAsync(StreamKind.Lot, Gtin, "LOT42", default)).Count);
+    }
+
+    [Fact]
+    public async Task An_unknown_lot_is_not_found()
+    {
+        await Assert.ThrowsAsync<NotFoundException>(() => RecallAsync(Maker, "NOLOT").AsTask());
+    }
+
+    [Fact]
+    public async Task A_concurrent_recall_is_re_read_and_becomes_a_conflict()
+    {
+        await _world.CommissionAsync("LOT42", 1);
+        _world.Ledger.BeforeNextAppend = async () => await RecallAsync(Maker, reason: "first");
+
+        await Assert.ThrowsAsync<ConflictException>(() => RecallAsync(Maker, reason: "second").AsTask());
+
+        Assert.Equal(1, _world.Ledger.LostAppends);
+        Assert.Equal("first", (await _world.Catalog.FindLotAsync(Gtin, "LOT42", default))!.RecallReason);
+    }
+
+    [Theory]
+    [InlineData("", "reason")]
+    [InlineData("   ", "reason")]
+    [InlineData("ok", null)]
+    public void Validator_needs_a_reason(string reason, string? badField)
+    {
+        var errors = new RecallLotValidator().Validate(new RecallLot(Maker.Gln, Gtin, "LOT42", reason)).Select(e => e.Field);
+
+        Assert.Equal(badField is null ? [] : [badField], errors);
+    }
+
+    [Fact]
+    public void Validator_refuses_a_reason_over_500_characters()
+    {
+        var validator = new RecallLotValidator();
+
+        Assert.Empty(validator.Validate(new RecallLot(Maker.Gln, Gtin, "LOT42", new string('x', 500))));
+        Assert.Equal("reason", Assert.Single(validator.Validate(new RecallLot(Maker.Gln, Gtin, "LOT42", new string('x', 501)))).Field);
+    }
+}

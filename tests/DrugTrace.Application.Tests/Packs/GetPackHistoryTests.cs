@@ -1,0 +1,102 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Packs;
+using DrugTrace.Application.Tests.TestDoubles;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using static DrugTrace.Application.Tests.TestDoubles.TestWorld;
+
+namespace DrugTrace.Application.Tests.Packs;
+
+public class GetPackHistoryTests
+{
+    private readonly TestWorld _world = new();
+
+    private ValueTask<PackHistory> HistoryAsync(Party actor, string serial, string gtin = Gtin) =>
+        new GetPackHistoryHandler(_world.Ledger, _world.Catalog, ContextFor(actor))
+            .Handle(new GetPackHistory(actor.Gln, gtin, serial), CancellationToken.None);
+
+    [Fact]
+    public async Task The_history_lists_every_event_and_is_verified()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+
+        var history = await HistoryAsync(Regulator, serial);
+
+        Assert.True(history.ChainVerified);
+        Assert.Empty(history.Problems);
+        Assert.Equal(["Commissioned", "Shipped", "Received", "Shipped", "Received"], history.Events.Select(e => e.Type));
+        Assert.Equal([0, 1, 2, 3, 4], history.Events.Select(e => e.Seq));
+        Assert.Equal(new string('0', 64), history.Events[0].PrevHash);
+        Assert.All(history.Events.Skip(1).Zip(history.Events), pair => Assert.Equal(pair.Second.Hash, pair.First.PrevHash));
+        Assert.Equal((serial, "Active", Pharmacy.Gln, "Paracetamol 500 mg"), (history.Pack.Serial, history.Pack.Status, history.Pack.Custodian, history.Pack.ProductName));
+    }
+
+    [Fact]
+    public async Task Regulator_brand_owner_and_every_party_in_the_chain_may_see_it()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+
+        foreach (var party in new[] { Regulator, Maker, Wholesaler, Pharmacy })
+            Assert.Equal(5, (await HistoryAsync(party, serial)).Events.Count);
+    }
+
+    [Fact]
+    public async Task The_recipient_of_a_shipment_may_see_it_before_receiving()
+    {
+        var serial = await _world.PackAtAsync(Wholesaler);
+        await _world.ScanAsync(Wholesaler, Code(serial), new PackCommand(PackAction.Ship, Pharmacy.Gln));
+
+        Assert.Equal("Shipped", (await HistoryAsync(Pharmacy, serial)).Events[^1].Type);
+    }
+
+    [Theory]
+    [InlineData("pharmacy")]
+    [InlineData("wholesaler")]
+    [InlineData("manufacturer")]
+    public async Task An_unrelated_party_gets_not_found(string who)
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var outsider = who switch { "pharmacy" => OtherPharmacy, "wholesaler" => OtherWholesaler, _ => OtherMaker };
+
+        var ex = await Assert.ThrowsAsync<NotFoundException>(() => HistoryAsync(outsider, serial).AsTask());
+
+        // The same answer as for a pack that does not exist: nothing leaks.
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => HistoryAsync(outsider, "NOSUCHSERIAL").AsTask());
+        Assert.Equal(missing.Message.Replace("NOSUCHSERIAL", serial, StringComparison.Ordinal), ex.Message);
+    }
+
+    [Fact]
+    public async Task A_party_that_verified_the_pack_only_is_not_in_the_chain()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        await _world.ScanAsync(OtherPharmacy, Code(serial), new PackCommand(PackAction.Verify));
+
+        await Assert.ThrowsAsync<NotFoundException>(() => HistoryAsync(OtherPharmacy, serial).AsTask());
+    }
+
+    [Fact]
+    public async Task A_tampered_event_is_reported_by_seq()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        _world.Ledger.Tamper(StreamKind.Pack, Gtin, serial, 2, e => e with { Actor = OtherWholesaler.Gln });
+
+        var history = await HistoryAsync(Regulator, serial);
+
+        Assert.False(history.ChainVerified);
+        var problem = Assert.Single(history.Problems);
+        Assert.StartsWith("seq 2: ", problem);
+    }
+
+    [Fact]
+    public async Task A_head_that_disagrees_with_the_chain_is_reported()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        _world.Ledger.Tamper(StreamKind.Pack, Gtin, serial, 4, e => EventHasher.Seal(e with { Actor = OtherPharmacy.Gln, To = OtherPharmacy.Gln }));
+
+        var history = await HistoryAsync(Regulator, serial);
+
+        Assert.False(history.ChainVerified);
+        Assert.Equal(["the pack's current state does not match the last event of its chain"], history.Problems);
+    }
+}

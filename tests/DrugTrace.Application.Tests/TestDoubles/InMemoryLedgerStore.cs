@@ -1,0 +1,139 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+
+namespace DrugTrace.Application.Tests.TestDoubles;
+
+/// <summary>
+/// The ledger in dictionaries, honouring the contract of the real stores: an append is stored only
+/// if the chain's head is still seq - 1 with the event's prevHash; a commission is all or nothing and
+/// throws <see cref="ConflictException"/> for an existing lot, <see cref="SerialCollisionException"/>
+/// for an existing serial.
+/// </summary>
+public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerStore
+{
+    private readonly Dictionary<(string Gtin, string Serial), PackState> _packs = [];
+    private readonly Dictionary<(StreamKind, string, string), List<StoredEvent>> _chains = [];
+    private readonly List<StoredEvent> _log = [];
+
+    /// <summary>Runs once, just before the next append is checked: a concurrent handoff that wins the race.</summary>
+    public Func<ValueTask>? BeforeNextAppend { get; set; }
+
+    /// <summary>How many appends were refused because the head had moved.</summary>
+    public int LostAppends { get; private set; }
+
+    public int PackReads { get; private set; }
+
+    public int CommissionCalls { get; private set; }
+
+    public IReadOnlyList<StoredEvent> Log => _log;
+
+    public ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
+    {
+        PackReads++;
+        return ValueTask.FromResult(_packs.GetValueOrDefault((gtin, serial)));
+    }
+
+    public ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<PackState>>(
+            [.. _packs.Values.Where(p => p.Gtin == gtin && p.Lot == lot).OrderBy(p => p.Serial, StringComparer.Ordinal).Skip(skip).Take(take)]);
+
+    public ValueTask<int> CountPacksAsync(string gtin, string lot, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_packs.Values.Count(p => p.Gtin == gtin && p.Lot == lot));
+
+    public ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<StoredEvent>>(_chains.TryGetValue((stream, gtin, key), out var chain) ? [.. chain] : []);
+
+    public ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken)
+    {
+        CommissionCalls++;
+        if (catalog.Lots.ContainsKey((lot.Gtin, lot.Lot)))
+            throw new ConflictException($"Lot {lot.Lot} of {lot.Gtin} is already registered.");
+        var serials = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in packEvents)
+        {
+            if (_packs.ContainsKey((e.Gtin, e.Key)) || !serials.Add(e.Key))
+                throw new SerialCollisionException(lot.Gtin);
+        }
+
+        // Nothing is stored before every check has passed: all or none.
+        catalog.Lots.Add((lot.Gtin, lot.Lot), lot);
+        Store(lotEvent);
+        foreach (var e in packEvents)
+        {
+            _packs.Add((e.Gtin, e.Key), PackLifecycle.Apply(null, e));
+            Store(e);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, CancellationToken cancellationToken)
+    {
+        await RunConcurrentWinner();
+        if (!_packs.TryGetValue((e.Gtin, e.Key), out var current) || !Extends(current.Head, e))
+        {
+            LostAppends++;
+            return false;
+        }
+        _packs[(e.Gtin, e.Key)] = newState;
+        Store(e);
+        return true;
+    }
+
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken)
+    {
+        await RunConcurrentWinner();
+        if (!catalog.Lots.TryGetValue((e.Gtin, e.Key), out var current) || !Extends(current.Head, e))
+        {
+            LostAppends++;
+            return false;
+        }
+        catalog.Lots[(e.Gtin, e.Key)] = newState;
+        Store(e);
+        return true;
+    }
+
+    public ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var chainIds = new Dictionary<(StreamKind, string, string), long>();
+        foreach (var stored in _log)
+        {
+            var key = (stored.Event.Stream, stored.Event.Gtin, stored.Event.Key);
+            if (!chainIds.TryGetValue(key, out var id)) chainIds[key] = id = chainIds.Count + 1;
+            auditor.Observe(stored.LogIndex, id, stored.Event);
+        }
+        progress?.Report(_log.Count);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Edits a stored event in place, as an attacker with write access to the database would.</summary>
+    public void Tamper(StreamKind stream, string gtin, string key, int seq, Func<LedgerEvent, LedgerEvent> edit)
+    {
+        var chain = _chains[(stream, gtin, key)];
+        var i = chain.FindIndex(s => s.Event.Seq == seq);
+        chain[i] = chain[i] with { Event = edit(chain[i].Event) };
+        var j = _log.FindIndex(s => s.LogIndex == chain[i].LogIndex);
+        _log[j] = chain[i];
+    }
+
+    private async ValueTask RunConcurrentWinner()
+    {
+        if (BeforeNextAppend is { } winner)
+        {
+            BeforeNextAppend = null;
+            await winner();
+        }
+    }
+
+    private static bool Extends(ChainHead head, LedgerEvent e) => head.Seq == e.Seq - 1 && head.Hash == e.PrevHash;
+
+    private void Store(LedgerEvent e)
+    {
+        var stored = new StoredEvent(_log.Count + 1, e);
+        _log.Add(stored);
+        var key = (e.Stream, e.Gtin, e.Key);
+        if (!_chains.TryGetValue(key, out var chain)) _chains[key] = chain = [];
+        chain.Add(stored);
+    }
+}
