@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
         services.AddSingleton<IScanLog, SqliteScanLog>();
+        services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("store");
         return services;
     }

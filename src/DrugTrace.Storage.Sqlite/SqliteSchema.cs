@@ -89,6 +89,47 @@ internal static class SqliteSchema
         );
         CREATE INDEX scans_pack ON scans(gtin, serial);
         """,
+        """
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            reason_code TEXT,
+            message TEXT NOT NULL,
+            action TEXT NOT NULL,
+            scanned_code TEXT NOT NULL,
+            scanned_gtin TEXT,
+            scanned_serial TEXT,
+            scanned_lot TEXT,
+            scanned_expiry TEXT,
+            pack_gtin TEXT,
+            pack_serial TEXT,
+            scanning_party TEXT NOT NULL,
+            brand_owner TEXT,
+            probable_scanning_error INTEGER NOT NULL,
+            raised_at INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            status INTEGER NOT NULL,
+            resolution INTEGER,
+            version INTEGER NOT NULL,
+            dedupe_key TEXT NOT NULL
+        );
+        CREATE INDEX alerts_dedupe ON alerts(dedupe_key, id);
+        CREATE INDEX alerts_party ON alerts(scanning_party, id);
+        CREATE INDEX alerts_brand ON alerts(brand_owner, id);
+        CREATE INDEX alerts_gtin ON alerts(pack_gtin, id);
+        CREATE TABLE alert_changes (
+            id INTEGER PRIMARY KEY,
+            alert_id INTEGER NOT NULL REFERENCES alerts(id),
+            at INTEGER NOT NULL,
+            by TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            resolution INTEGER,
+            note TEXT
+        );
+        CREATE INDEX alert_changes_alert ON alert_changes(alert_id, id);
+        """,
     ];
 
     public static int Version => Migrations.Length;

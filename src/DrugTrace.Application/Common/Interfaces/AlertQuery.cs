@@ -1,0 +1,23 @@
+using DrugTrace.Domain.Alerts;
+
+namespace DrugTrace.Application.Common.Interfaces;
+
+/// <summary>
+/// Filters for listing alerts. <see cref="VisibleTo"/> limits the result to what one party may
+/// see (null: everything, for regulators): alerts it raised, and alerts on its own brands.
+/// </summary>
+public sealed record AlertQuery
+{
+    public string? VisibleTo { get; init; }
+    public AlertStatus? Status { get; init; }
+    public AlertKind? Kind { get; init; }
+    public Severity? MinSeverity { get; init; }
+    public string? Gtin { get; init; }
+    /// <summary>Alerts raised by this party.</summary>
+    public string? Party { get; init; }
+    /// <summary>Only alerts with a larger id: what a listener missed since the last one it saw.</summary>
+    public long? AfterId { get; init; }
+    public bool IncludeScanningErrors { get; init; } = true;
+    public int Skip { get; init; }
+    public int Take { get; init; } = 100;
+}

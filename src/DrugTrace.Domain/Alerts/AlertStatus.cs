@@ -1,0 +1,8 @@
+namespace DrugTrace.Domain.Alerts;
+
+public enum AlertStatus
+{
+    Open,
+    Investigating,
+    Closed,
+}
