@@ -1,5 +1,6 @@
-using System.Globalization;
 using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Alerts.Rules;
+using DrugTrace.Domain.Gs1;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Parties;
 
@@ -8,10 +9,12 @@ namespace DrugTrace.Domain.Packs;
 /// <summary>
 /// The pack lifecycle of ARCHITECTURE.md section 4 as pure functions: <see cref="Decide"/>
 /// says whether a handoff may happen, <see cref="Apply"/> folds an event into the state.
+/// Suspicious situations are found by the alert rules (<see cref="AlertRules"/>); what is
+/// left here are plain mistakes, which are refused without an alert.
 /// </summary>
 public static class PackLifecycle
 {
-    public static readonly TimeSpan UndoWindow = TimeSpan.FromDays(10);
+    public static readonly TimeSpan UndoWindow = UndoRefusedRule.Window;
 
     /// <summary>Which roles may ask for an action at all (custody is checked in <see cref="Decide"/>).</summary>
     public static bool IsAllowed(PartyRole role, PackAction action) => action switch
@@ -28,33 +31,23 @@ public static class PackLifecycle
     /// Is the scanned code the pack that was commissioned? A mismatch of lot or expiry means
     /// the label was not printed by the manufacturer.
     /// </summary>
-    public static IReadOnlyList<Finding> CheckAuthenticity(PackState pack, string? scannedLot, DateOnly? scannedExpiry)
-    {
-        List<Finding>? findings = null;
-        if (scannedLot is not null && scannedLot != pack.Lot)
-            (findings ??= []).Add(new Finding(AlertKind.LotMismatch,
-                $"The label says lot {scannedLot}, but this pack was made in lot {pack.Lot}."));
-        if (scannedExpiry is { } expiry && expiry != pack.Expiry)
-            (findings ??= []).Add(new Finding(AlertKind.ExpiryMismatch,
-                $"The label says expiry {Date(expiry)}, but this pack's lot expires {Date(pack.Expiry)}."));
-        return findings ?? [];
-    }
+    public static IReadOnlyList<Finding> CheckAuthenticity(PackState pack, string? scannedLot, DateOnly? scannedExpiry) =>
+        AlertRules.CheckAuthenticity(new ScanFacts
+        {
+            Action = PackAction.Verify,
+            Now = default,
+            Scanned = new PackIdentity(Gtin.Parse(pack.Gtin), pack.Serial, scannedLot, scannedExpiry),
+            ProductName = pack.Gtin,
+            Pack = pack,
+        });
 
     /// <summary>What a verification reports about a genuine pack's status (it never changes custody).</summary>
-    public static IReadOnlyList<Finding> Verify(PackState pack, LotState lot, DateTimeOffset now, Func<string?, string>? partyName = null)
-    {
-        var name = partyName ?? Gln;
-        var findings = new List<Finding>();
-        if (pack.Status == PackStatus.Stolen)
-            findings.Add(Stolen(pack));
-        else if (IsInactive(pack.Status))
-            findings.Add(new Finding(AlertKind.AlreadyInactive, Inactive(pack, name)));
-        if (lot.IsRecalled && IsInSupplyChain(pack.Status))
-            findings.Add(RecalledFinding(lot));
-        if (IsExpired(pack, now) && IsInSupplyChain(pack.Status))
-            findings.Add(ExpiredFinding(pack));
-        return findings;
-    }
+    public static IReadOnlyList<Finding> Verify(
+        PackState pack, LotState lot, DateTimeOffset now, Func<string?, string>? partyName = null, Party? actor = null) =>
+        AlertRules.CheckState(new ScanFacts
+        {
+            Action = PackAction.Verify, Actor = actor, Now = now, Pack = pack, Lot = lot, Name = partyName ?? Gln,
+        });
 
     /// <summary>Decides a handoff by <paramref name="actor"/> at <paramref name="now"/>.</summary>
     /// <paramref name="partyName"/> turns a GLN into the words used in messages (by default the GLN itself).
@@ -63,94 +56,54 @@ public static class PackLifecycle
         var name = partyName ?? Gln;
         if (!IsAllowed(actor.Role, command.Action))
             return new Decision.Refused($"A {actor.Role.ToString().ToLowerInvariant()} may not {Verb(command.Action)} packs.");
-        if (pack.Status == PackStatus.Stolen)
-            return Refuse(Stolen(pack));
-        // A locked pack is frozen where it is (pending investigation) until its holder unlocks it;
-        // anyone else trying to move it is caught by the custody checks below.
-        if (pack.Status == PackStatus.Locked && command.Action != PackAction.Unlock && pack.Custodian == actor.Gln)
-            return new Decision.Refused($"This pack was locked by {name(pack.ChangedBy)} on {Date(pack.ChangedAt)}; it must be unlocked first.");
+        var facts = new ScanFacts { Action = command.Action, Actor = actor, Now = now, Pack = pack, Lot = lot, Name = name };
+        // A stolen pack is reported whatever is asked of it, before any plain mistake.
+        if (StolenPackRule.Check(facts) is { } stolen)
+            return new Decision.Refused(stolen.Message, stolen);
+        if (command.Action == PackAction.Verify)
+            return new Decision.Refused("A verification does not change a pack.");
+        if (Mistake(pack, command, actor, name) is { } mistake)
+            return new Decision.Refused(mistake);
+        if (AlertRules.CheckState(facts) is [var finding, ..])
+            return new Decision.Refused(finding.Message, finding);
 
         return command.Action switch
         {
-            PackAction.Ship => Ship(pack, lot, command, actor, name),
-            PackAction.Receive => Receive(pack, lot, actor, name),
-            PackAction.Dispense => Dispense(pack, lot, actor, now, name),
-            PackAction.UndoDispense => Undo(pack, lot, actor, now),
-            PackAction.Decommission => Decommission(pack, command, actor, name),
-            PackAction.Unlock => Unlock(pack, actor),
-            _ => new Decision.Refused($"{command.Action} does not change a pack."),
+            PackAction.Ship => new Decision.Accepted(EventType.Shipped, actor.Gln, command.To, null),
+            PackAction.Receive => new Decision.Accepted(EventType.Received, pack.Custodian, actor.Gln, null),
+            PackAction.Dispense => new Decision.Accepted(EventType.Dispensed, actor.Gln, null, null),
+            PackAction.UndoDispense => new Decision.Accepted(EventType.DispenseUndone, null, actor.Gln, null),
+            PackAction.Decommission => new Decision.Accepted(EventType.Decommissioned, actor.Gln, null, ReasonText(command.Reason!.Value)),
+            PackAction.Unlock => new Decision.Accepted(EventType.Unlocked, null, actor.Gln, null),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.Action, null),
         };
     }
 
-    private static Decision Ship(PackState pack, LotState lot, PackCommand command, Party actor, Func<string?, string> name)
+    // Plain mistakes by the pack's own holder or recipient: refused with a hint, no alert.
+    private static string? Mistake(PackState pack, PackCommand command, Party actor, Func<string?, string> name)
     {
-        if (string.IsNullOrEmpty(command.To)) return new Decision.Refused("A shipment needs the GLN of the party it goes to.");
-        if (command.To == actor.Gln) return new Decision.Refused("A pack cannot be shipped to its own holder.");
-        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack, name)));
-        if (pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor, name));
-        if (pack.Status == PackStatus.InTransit) return new Decision.Refused($"This pack is already on its way to {name(pack.ShipTo)}.");
-        if (lot.IsRecalled) return Refuse(RecalledFinding(lot));
-        return new Decision.Accepted(EventType.Shipped, actor.Gln, command.To, null);
-    }
-
-    private static Decision Receive(PackState pack, LotState lot, Party actor, Func<string?, string> name)
-    {
-        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack, name)));
-        if (pack.Status == PackStatus.Active && pack.Custodian == actor.Gln)
-            return new Decision.Refused("This pack is already in your stock.");
-        if (pack.Status != PackStatus.InTransit || pack.ShipTo != actor.Gln)
-            return Refuse(new Finding(AlertKind.CustodyMismatch,
-                pack.Status == PackStatus.InTransit
-                    ? $"This pack was shipped to {name(pack.ShipTo)}, not to you."
-                    : $"This pack was never shipped to you; it is in the stock of {name(pack.Custodian)}."));
-        if (lot.IsRecalled) return Refuse(RecalledFinding(lot));
-        return new Decision.Accepted(EventType.Received, pack.Custodian, actor.Gln, null);
-    }
-
-    private static Decision Dispense(PackState pack, LotState lot, Party actor, DateTimeOffset now, Func<string?, string> name)
-    {
-        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack, name)));
-        if (pack.Status == PackStatus.InTransit && pack.ShipTo == actor.Gln)
-            return new Decision.Refused("Receive this pack into your stock before dispensing it.");
-        if (pack.Status != PackStatus.Active || pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor, name));
-        if (lot.IsRecalled) return Refuse(RecalledFinding(lot));
-        if (IsExpired(pack, now)) return Refuse(ExpiredFinding(pack));
-        return new Decision.Accepted(EventType.Dispensed, actor.Gln, null, null);
-    }
-
-    private static Decision Undo(PackState pack, LotState lot, Party actor, DateTimeOffset now)
-    {
-        if (pack.Status != PackStatus.Dispensed)
-            return new Decision.Refused($"Only a dispensed pack can be put back; this one is {Describe(pack.Status)}.");
-        if (pack.ChangedBy != actor.Gln)
-            return Refuse(new Finding(AlertKind.UndoRefused, "Only the pharmacy that dispensed this pack can undo it."));
-        if (now - pack.ChangedAt > UndoWindow)
-            return Refuse(new Finding(AlertKind.UndoRefused,
-                $"This pack was dispensed on {Date(pack.ChangedAt)}; a dispense can only be undone within 10 days."));
-        if (lot.IsRecalled) return Refuse(RecalledFinding(lot));
-        if (IsExpired(pack, now)) return Refuse(ExpiredFinding(pack));
-        return new Decision.Accepted(EventType.DispenseUndone, null, actor.Gln, null);
-    }
-
-    private static Decision Decommission(PackState pack, PackCommand command, Party actor, Func<string?, string> name)
-    {
-        if (command.Reason is not { } reason)
-            return new Decision.Refused("Say why the pack is decommissioned: destroyed, stolen, sample, free-sample, exported or locked.");
-        if (IsInactive(pack.Status)) return Refuse(new Finding(AlertKind.AlreadyInactive, Inactive(pack, name)));
-        if (pack.Custodian != actor.Gln) return Refuse(NotYours(pack, actor, name));
-        // A sender may report a pack stolen in transit; every other decommission needs the pack in hand.
-        if (pack.Status == PackStatus.InTransit && reason != DecommissionReason.Stolen)
-            return new Decision.Refused($"This pack is on its way to {name(pack.ShipTo)}; it can only be reported stolen.");
-        return new Decision.Accepted(EventType.Decommissioned, actor.Gln, null, ReasonText(reason));
-    }
-
-    private static Decision Unlock(PackState pack, Party actor)
-    {
-        if (pack.Status != PackStatus.Locked)
-            return new Decision.Refused($"Only a locked pack can be unlocked; this one is {Describe(pack.Status)}.");
-        if (pack.ChangedBy != actor.Gln)
-            return new Decision.Refused("Only the party that locked this pack can unlock it.");
-        return new Decision.Accepted(EventType.Unlocked, null, actor.Gln, null);
+        var holder = pack.Custodian == actor.Gln;
+        if (pack.Status == PackStatus.Locked && holder && command.Action != PackAction.Unlock)
+            return $"This pack was locked by {name(pack.ChangedBy)} on {pack.ChangedAt.UtcDateTime:yyyy-MM-dd}; it must be unlocked first.";
+        return command.Action switch
+        {
+            PackAction.Ship when string.IsNullOrEmpty(command.To) => "A shipment needs the GLN of the party it goes to.",
+            PackAction.Ship when command.To == actor.Gln => "A pack cannot be shipped to its own holder.",
+            PackAction.Ship when holder && pack.Status == PackStatus.InTransit => $"This pack is already on its way to {name(pack.ShipTo)}.",
+            PackAction.Receive when holder && pack.Status == PackStatus.Active => "This pack is already in your stock.",
+            PackAction.Dispense when pack.Status == PackStatus.InTransit && pack.ShipTo == actor.Gln =>
+                "Receive this pack into your stock before dispensing it.",
+            PackAction.UndoDispense when pack.Status != PackStatus.Dispensed =>
+                $"Only a dispensed pack can be put back; this one is {DescribeStatus(pack.Status)}.",
+            PackAction.Decommission when command.Reason is null =>
+                "Say why the pack is decommissioned: destroyed, stolen, sample, free-sample, exported or locked.",
+            PackAction.Decommission when holder && pack.Status == PackStatus.InTransit && command.Reason != DecommissionReason.Stolen =>
+                $"This pack is on its way to {name(pack.ShipTo)}; it can only be reported stolen.",
+            PackAction.Unlock when pack.Status != PackStatus.Locked =>
+                $"Only a locked pack can be unlocked; this one is {DescribeStatus(pack.Status)}.",
+            PackAction.Unlock when pack.ChangedBy != actor.Gln => "Only the party that locked this pack can unlock it.",
+            _ => null,
+        };
     }
 
     /// <summary>Folds one event into a pack's state; <paramref name="state"/> is null before commissioning.</summary>
@@ -193,6 +146,8 @@ public static class PackLifecycle
 
     public static bool IsExpired(PackState pack, DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime) > pack.Expiry;
 
+    public static bool IsInSupplyChain(PackStatus status) => status is PackStatus.Active or PackStatus.InTransit or PackStatus.Locked;
+
     /// <summary>The reason as written into the hashed event body (kebab-case, as in the API).</summary>
     public static string ReasonText(DecommissionReason reason) => reason switch
     {
@@ -229,30 +184,10 @@ public static class PackLifecycle
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
-    private static bool IsInSupplyChain(PackStatus status) => status is PackStatus.Active or PackStatus.InTransit or PackStatus.Locked;
+    private static string Gln(string? gln) => gln ?? "";
 
-    private static bool IsInactive(PackStatus status) => !IsInSupplyChain(status);
-
-    private static Decision.Refused Refuse(Finding finding) => new Decision.Refused(finding.Message, finding);
-
-    private static Finding Stolen(PackState pack) =>
-        new(AlertKind.StolenPack, $"This pack was reported stolen on {Date(pack.ChangedAt)}. Do not supply it; keep it aside.");
-
-    private static Finding RecalledFinding(LotState lot) =>
-        new(AlertKind.Recalled, $"Lot {lot.Lot} has been recalled{(lot.RecallReason is { Length: > 0 } r ? $": {r}" : "")}. Do not supply it.");
-
-    private static Finding ExpiredFinding(PackState pack) =>
-        new(AlertKind.Expired, $"This pack expired on {Date(pack.Expiry)}.");
-
-    private static Finding NotYours(PackState pack, Party actor, Func<string?, string> name) =>
-        new(AlertKind.CustodyMismatch, pack.Status == PackStatus.InTransit
-            ? $"This pack is on its way to {name(pack.ShipTo)}; it is not in your stock."
-            : $"This pack is in the stock of {name(pack.Custodian)}, not {actor.Name}.");
-
-    private static string Inactive(PackState pack, Func<string?, string> name) =>
-        $"This pack was already {Describe(pack.Status)} by {name(pack.ChangedBy)} on {pack.ChangedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.";
-
-    private static string Describe(PackStatus status) => status switch
+    /// <summary>A status in words: "in transit", "dispensed", ...</summary>
+    public static string DescribeStatus(PackStatus status) => status switch
     {
         PackStatus.InTransit => "in transit",
         PackStatus.FreeSample => "given as a free sample",
@@ -266,10 +201,4 @@ public static class PackLifecycle
         PackAction.UndoDispense => "undo the dispensing of",
         _ => action.ToString().ToLowerInvariant(),
     };
-
-    private static string Gln(string? gln) => gln ?? "";
-
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Date(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
