@@ -3,14 +3,18 @@ using System.Text.Json;
 using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6]
 var quick = args.Contains("--quick");
 var outIndex = Array.IndexOf(args, "--out");
-if (outIndex >= 0 && outIndex + 1 >= args.Length)
+var onlyIndex = Array.IndexOf(args, "--only");
+if ((outIndex >= 0 && outIndex + 1 >= args.Length) || (onlyIndex >= 0 && onlyIndex + 1 >= args.Length))
 {
-    Console.Error.WriteLine("usage: DrugTrace.Benchmarks [--quick] [--out FILE]");
+    Console.Error.WriteLine("usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...]");
     return 64;
 }
+// --only runs some scenarios (while working on one); 3 needs 2, and 2 needs 1's raw rate.
+var only = onlyIndex >= 0 ? args[onlyIndex + 1].Split(',').Select(int.Parse).ToHashSet() : null;
+bool Runs(int scenario) => only is null || only.Contains(scenario);
 // A quick run is a smoke test: unless told otherwise it leaves the committed report alone.
 var output = outIndex >= 0
     ? Path.GetFullPath(args[outIndex + 1])
@@ -32,27 +36,33 @@ void Done(ScenarioResult result)
 
 Console.WriteLine($"DrugTrace benchmarks ({(quick ? "quick, ~1/100 scale" : "full scale")}), report to {output}");
 
-var (limits, sqliteRowsPerSecond) = PhysicalLimits.Run(scale);
-Done(limits);
-
-using (var folder = AppPaths.NewTempFolder("commission"))
+var sqliteRowsPerSecond = double.NaN;
+if (Runs(1) || Runs(2))
 {
-    await using var app = new InProcessApp(folder.Path);
-    Done(await Commission.RunAsync(scale, app, sqliteRowsPerSecond));
-    Done(await Audit.RunAsync(scale, app));
+    (var limits, sqliteRowsPerSecond) = PhysicalLimits.Run(scale);
+    Done(limits);
 }
 
-using (var folder = AppPaths.NewTempFolder("http"))
+if (Runs(2) || Runs(3))
 {
+    using var folder = AppPaths.NewTempFolder("commission");
+    await using var app = new InProcessApp(folder.Path);
+    Done(await Commission.RunAsync(scale, app, sqliteRowsPerSecond));
+    if (Runs(3)) Done(await Audit.RunAsync(scale, app));
+}
+
+if (Runs(4) || Runs(5))
+{
+    using var folder = AppPaths.NewTempFolder("http");
     await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL");
     using var api = new ApiClient(web.BaseAddress);
     var gtin = AppPaths.Gtin(90002);
     await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Benchmark capsules 20 mg, 20" });
-    Done(await VerifyOverHttp.RunAsync(scale, web, api, gtin));
-    Done(await Handoffs.RunAsync(scale, web, api, gtin));
+    if (Runs(4)) Done(await VerifyOverHttp.RunAsync(scale, web, api, gtin));
+    if (Runs(5)) Done(await Handoffs.RunAsync(scale, web, api, gtin));
 }
 
-Done(Gs1Parse.Run(scale));
+if (Runs(6)) Done(Gs1Parse.Run(scale));
 
 var commandLine = "dotnet run -c Release --project tests/DrugTrace.Benchmarks --" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);

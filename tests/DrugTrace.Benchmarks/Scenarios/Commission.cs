@@ -17,7 +17,7 @@ public static class Commission
     public const int PacksPerLot = 1_000;
 
     /// <summary>RegisterLot requests in flight at once: one is built and hashed while the writer stores the other.</summary>
-    public const int Senders = 2;
+    public const int Senders = 4;
 
     public static async Task<ScenarioResult> RunAsync(Scale scale, InProcessApp app, double rawSqliteRowsPerSecond)
     {
