@@ -43,6 +43,8 @@ public static class Report
                 md.AppendLine($"| {r.Name} | {f.Metric} | {f.Target} | {f.Measured} | {Verdict(f.Met)} |");
         md.AppendLine();
 
+        md.AppendLine(Notes.Trim()).AppendLine();
+
         foreach (var r in results)
         {
             md.AppendLine($"## {r.Name}").AppendLine();
@@ -53,6 +55,34 @@ public static class Report
         }
         return md.ToString();
     }
+
+    // Fixed text: what the benchmark found in the code, and ideas that are bigger than a small fix. No figures here.
+    private const string Notes = """
+        ## Notes
+
+        - Machine sharing: the host has 2 cores and other builds may run beside the benchmark (see the load average
+          above), so rates vary by ±30 % between runs. The HTTP scenarios run client and server on the same 2 cores.
+        - Fixed while writing the benchmark (see `git log -- src/DrugTrace.Storage.Sqlite`): the pack insert of
+          commissioning used `INSERT … RETURNING id`; SQLite runs RETURNING like a trigger, which gave every insert a
+          statement journal whose release walks the in-memory sub-journal of the lot's savepoint from the start
+          (quadratic in the lot size). And the writer's `wal_autocheckpoint` was raised from 1,000 to 16,384 pages,
+          because one lot's commit dirties about 1,000 pages and the default checkpointed after nearly every commit.
+        - Why commissioning is far below the raw insert rate: serials are random by design, so the unique index
+          `packs(gtin, serial)` receives random keys; with a million packs each lot of 1,000 touches about 1,000
+          different index leaf pages, and WAL mode writes (and fsyncs, with `synchronous=FULL`) every dirtied 4 KiB page
+          at every commit, then again at checkpoint. The raw insert writes a row sequentially into one table without a
+          secondary index. Ideas, not done here: commit several waiting lots in one transaction in larger batches (the
+          group commit already does this for concurrent requests), a smaller `page_size` for this index, or keeping
+          the serial lookup in a separate table keyed by a short hash prefix that fits in cache; or, for the bulk path,
+          `synchronous=NORMAL` (still never corrupts in WAL mode, but may lose the last commits on power loss).
+        - Audit ideas, not done here: it is single-threaded (read a row, allocate its strings, canonicalise, hash). A
+          reader thread feeding a hashing thread would use the second core; per-event allocations (hex of prevHash,
+          timestamp strings, `Enum.TryParse`, blob arrays) could go through spans.
+        - Verify over HTTP: every verification also writes a scan-log row (group-committed, fsynced) and reads the
+          party, product, pack and lot on pooled connections; with the load generator on the same 2 cores the rate is
+          bounded by CPU. Caching products/parties in memory and batching scan-log writes without waiting for their
+          fsync (the scan log is not the ledger) would be the next steps.
+        """;
 
     private static string Verdict(bool? met) => met switch { true => "met", false => "**not met**", null => "(reference)" };
 

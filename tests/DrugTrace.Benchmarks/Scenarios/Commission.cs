@@ -16,7 +16,7 @@ public static class Commission
     public const string RegulatorGln = "4012349000012";
     public const int PacksPerLot = 1_000;
 
-    /// <summary>RegisterLot requests in flight at once: one is built and hashed while the writer stores the other.</summary>
+    /// <summary>RegisterLot requests in flight at once (as several API clients would send them).</summary>
     public const int Senders = 4;
 
     public static async Task<ScenarioResult> RunAsync(Scale scale, InProcessApp app, double rawSqliteRowsPerSecond)
@@ -62,8 +62,9 @@ public static class Commission
             over a new temporary data directory with `Storage:Sqlite:Synchronous=FULL`, registers the manufacturer and
             the product, and then sends one `RegisterLot` per lot to `IMediator` in its own DI scope (so validation,
             authorisation, serial generation, hashing of every event and the SQLite group-commit writer all run).
-            {Senders} senders keep {Senders} lots in flight, so that one lot is built and hashed while the writer stores
-            the other; each lot is one transaction with its own commit. Timed from the first send to the last completed
+            {Senders} senders keep {Senders} lots in flight, as that many API clients would: lots are built and hashed
+            while the writer stores others, and lots that wait for the writer share one group commit (each lot in its
+            own savepoint, all or nothing). Timed from the first send to the last completed
             lot. The raw rate compared against is scenario 1's plain insert of event-sized rows, which writes one row per
             pack; the app writes two (a `packs` row and an `events` row, each with a unique index).
             Peak working set of the benchmark process at this point: {Measure.Mb(peak)}.
