@@ -46,6 +46,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             Pragma(connection, "PRAGMA foreign_keys = ON");
             Pragma(connection, "PRAGMA cache_size = -65536");
             Pragma(connection, "PRAGMA temp_store = MEMORY");
+            Pragma(connection, "PRAGMA wal_autocheckpoint = 16384");
             return new SqliteWriter(connection, o.MaxBatch);
         });
     }

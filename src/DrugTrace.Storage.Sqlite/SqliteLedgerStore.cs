@@ -93,9 +93,12 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
             }
             Insert(w, LotChain(lotId), lotEvent);
 
+            // No RETURNING here: SQLite runs RETURNING like a trigger, which gives every insert a statement
+            // journal, and releasing one inside this write's savepoint walks the whole in-memory sub-journal
+            // from its start: quadratic in the lot size. The rowid is read from the connection instead.
             var insertPack = w.Command("""
                 INSERT INTO packs (gtin, serial, lot_id, lot, expiry, status, custodian, changed_by, changed_at, head_seq, head_hash)
-                VALUES ($gtin, $serial, $lotId, $lot, $expiry, $status, $custodian, $custodian, $at, $seq, $hash) RETURNING id
+                VALUES ($gtin, $serial, $lotId, $lot, $expiry, $status, $custodian, $custodian, $at, $seq, $hash)
                 """);
             insertPack.Parameters.AddWithValue("$gtin", lot.Gtin);
             var pSerial = insertPack.Parameters.AddWithValue("$serial", "");
@@ -118,7 +121,8 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
                 long packId;
                 try
                 {
-                    packId = (long)insertPack.ExecuteScalar()!;
+                    insertPack.ExecuteNonQuery();
+                    packId = w.LastInsertRowId;
                 }
                 catch (SqliteException ex) when (Rows.IsConstraint(ex))
                 {

@@ -34,6 +34,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
         return operation.Task;
     }
 
+    /// <summary>The rowid of the last row inserted on the writer connection.</summary>
+    public long LastInsertRowId => SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+
     /// <summary>A prepared command for <paramref name="sql"/>, reused across writes, with its parameters cleared.</summary>
     public SqliteCommand Command(string sql)
     {

@@ -1,2 +1,74 @@
-Console.WriteLine("DrugTrace benchmarks: not yet written.");
-return 0;
+using System.Diagnostics;
+using System.Text.Json;
+using DrugTrace.Benchmarks;
+using DrugTrace.Benchmarks.Scenarios;
+
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6]
+var quick = args.Contains("--quick");
+var outIndex = Array.IndexOf(args, "--out");
+var onlyIndex = Array.IndexOf(args, "--only");
+if ((outIndex >= 0 && outIndex + 1 >= args.Length) || (onlyIndex >= 0 && onlyIndex + 1 >= args.Length))
+{
+    Console.Error.WriteLine("usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...]");
+    return 64;
+}
+// --only runs some scenarios (while working on one); 3 needs 2, and 2 needs 1's raw rate.
+var only = onlyIndex >= 0 ? args[onlyIndex + 1].Split(',').Select(int.Parse).ToHashSet() : null;
+bool Runs(int scenario) => only is null || only.Contains(scenario);
+// A quick run is a smoke test: unless told otherwise it leaves the committed report alone.
+var output = outIndex >= 0
+    ? Path.GetFullPath(args[outIndex + 1])
+    : quick
+        ? Path.Combine(Path.GetTempPath(), "drugtrace-BENCHMARKS.quick.md")
+        : Path.Combine(AppPaths.SolutionRoot, "docs", "BENCHMARKS.md");
+
+var scale = new Scale(quick);
+var load = Report.LoadAverage();
+var total = Stopwatch.StartNew();
+var results = new List<ScenarioResult>();
+
+void Done(ScenarioResult result)
+{
+    results.Add(result);
+    foreach (var f in result.Figures)
+        Console.WriteLine($"[{total.Elapsed:mm\\:ss}] {result.Name} | {f.Metric}: {f.Measured} (target {f.Target})");
+}
+
+Console.WriteLine($"DrugTrace benchmarks ({(quick ? "quick, ~1/100 scale" : "full scale")}), report to {output}");
+
+var sqliteRowsPerSecond = double.NaN;
+if (Runs(1) || Runs(2))
+{
+    (var limits, sqliteRowsPerSecond) = PhysicalLimits.Run(scale);
+    Done(limits);
+}
+
+if (Runs(2) || Runs(3))
+{
+    using var folder = AppPaths.NewTempFolder("commission");
+    await using var app = new InProcessApp(folder.Path);
+    Done(await Commission.RunAsync(scale, app, sqliteRowsPerSecond));
+    if (Runs(3)) Done(await Audit.RunAsync(scale, app));
+}
+
+if (Runs(4) || Runs(5))
+{
+    using var folder = AppPaths.NewTempFolder("http");
+    await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL");
+    using var api = new ApiClient(web.BaseAddress);
+    var gtin = AppPaths.Gtin(90002);
+    await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Benchmark capsules 20 mg, 20" });
+    if (Runs(4)) Done(await VerifyOverHttp.RunAsync(scale, web, api, gtin));
+    if (Runs(5)) Done(await Handoffs.RunAsync(scale, web, api, gtin));
+}
+
+if (Runs(6)) Done(Gs1Parse.Run(scale));
+
+var commandLine = "dotnet run -c Release --project tests/DrugTrace.Benchmarks --" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
+Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+await File.WriteAllTextAsync(output, Report.Write(results, quick, total.Elapsed, load, commandLine));
+Console.WriteLine($"Report written to {output} ({total.Elapsed.TotalSeconds:0} s).");
+
+var broken = results.SelectMany(r => r.Figures).Where(f => f.IsCorrectness && f.Met == false).ToList();
+foreach (var f in broken) Console.Error.WriteLine($"FAILED: {f.Metric}: {f.Measured}");
+return broken.Count == 0 ? 0 : 1;

@@ -1,0 +1,51 @@
+using DrugTrace.Application;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Storage.Sqlite;
+using DrugTrace.Web;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DrugTrace.Benchmarks;
+
+/// <summary>
+/// The application's own service registrations (as in DrugTrace.Web's Program.cs) without the
+/// web server, over a SQLite file in a temporary folder: use cases are sent straight to IMediator.
+/// </summary>
+public sealed class InProcessApp : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public InProcessApp(string dataDirectory, string synchronous = "FULL")
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Sqlite:DataDirectory"] = dataDirectory,
+                ["Storage:Sqlite:Synchronous"] = synchronous,
+                ["Seed:Enabled"] = "false",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddApplication()
+            .AddSqliteStorage(configuration, dataDirectory)
+            .AddWebServices(configuration);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        DatabaseFile = _services.GetRequiredService<SqliteDatabase>().FilePath;
+    }
+
+    public string DatabaseFile { get; }
+
+    public IPartyStore Parties => _services.GetRequiredService<IPartyStore>();
+
+    /// <summary>Sends one use case in its own scope, as a web request would.</summary>
+    public async Task<T> SendAsync<T>(IRequest<T> request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

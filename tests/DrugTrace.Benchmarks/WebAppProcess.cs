@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace DrugTrace.Benchmarks;
+
+/// <summary>
+/// The real DrugTrace.Web app (the DrugTrace.Web.dll built beside this program) started as a
+/// child process on a free 127.0.0.1 port, with its data in a temporary folder and the demo
+/// parties of seed-data/ loaded on start.
+/// </summary>
+public sealed class WebAppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private WebAppProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<WebAppProcess> StartAsync(string dataDirectory, string synchronous)
+    {
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var dll = Path.Combine(AppContext.BaseDirectory, "DrugTrace.Web.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll },
+            WorkingDirectory = AppPaths.SolutionRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__Sqlite__DataDirectory"] = dataDirectory;
+        start.Environment["Storage__Sqlite__Synchronous"] = synchronous;
+        start.Environment["Seed__Enabled"] = "true";
+        // Per-request logging would measure the console, not the app.
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var app = new WebAppProcess(process, baseAddress);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Peak working set of the app process so far (from /proc, read while it runs).</summary>
+    public long PeakWorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (_process.HasExited) break;
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        string log;
+        lock (_log) log = _log.ToString();
+        throw new InvalidOperationException($"DrugTrace.Web did not become healthy at {BaseAddress}. Its output:\n{log}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
