@@ -1,3 +1,4 @@
+using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Security;
 using DrugTrace.Application.Common.Validation;
 using DrugTrace.Application.Lots;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<ISerialGenerator, RandomSerialGenerator>();
         services.AddScoped<IActorContext, ActorContext>();
         services.AddScoped<PackHandoffs>();
+        services.AddScoped<AlertRaiser>();
         services.AddSingleton<PartyDirectory>();
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes())

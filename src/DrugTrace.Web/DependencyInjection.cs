@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Behaviours;
+using DrugTrace.Web.Alerts;
 using DrugTrace.Web.Endpoints;
 using DrugTrace.Web.Infrastructure;
 using DrugTrace.Web.Seeding;
@@ -17,7 +19,7 @@ public static class DependencyInjection
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(DrugTrace.Application.DependencyInjection)];
+            options.Assemblies = [typeof(DrugTrace.Application.DependencyInjection), typeof(DependencyInjection)];
             options.PipelineBehaviors = [typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
         });
 
@@ -32,6 +34,12 @@ public static class DependencyInjection
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
 
+        services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton<AlertQueue>();
+        services.AddSingleton<AlertBroadcaster>();
+        services.AddHostedService<AlertFanout>();
+
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddHostedService<SeedLoader>();
         return services;
@@ -45,7 +53,9 @@ public static class DependencyInjection
             .MapScanEndpoints()
             .MapPackEndpoints()
             .MapAuditEndpoints()
-            .MapPartyEndpoints();
+            .MapPartyEndpoints()
+            .MapAlertEndpoints();
+        app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapHealthChecks("/health");
         app.MapOpenApi();

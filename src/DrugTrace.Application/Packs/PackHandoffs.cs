@@ -1,7 +1,9 @@
+using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Parties;
 using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Alerts.Rules;
 using DrugTrace.Domain.Gs1;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
@@ -12,32 +14,57 @@ namespace DrugTrace.Application.Packs;
 
 /// <summary>
 /// What every scan use case shares: read the code, find the pack, check it is genuine, let the
-/// domain decide, append optimistically (re-deciding after a lost race) and log the scan.
+/// domain decide, append optimistically (re-deciding after a lost race), raise the alerts and
+/// log the scan. A garbled scan of a genuine pack is reported as a probable scanning error.
 /// </summary>
 public sealed class PackHandoffs(
     ILedgerStore ledger,
     ICatalogStore catalog,
     PartyDirectory parties,
     IScanLog scanLog,
+    AlertRaiser alerts,
     TimeProvider clock)
 {
     /// <summary>A lost race is re-read and re-decided; more than this many in a row means something is wrong.</summary>
     private const int MaxAttempts = 8;
 
+    // The alert kinds that scanners cause more often than counterfeiters do.
+    private static readonly AlertKind[] Triaged = [AlertKind.UnknownSerial, AlertKind.LotMismatch, AlertKind.ExpiryMismatch];
+
     public async ValueTask<ScanOutcome> HandleAsync(Party actor, string code, PackCommand command, CancellationToken cancellationToken)
     {
         var now = EventHasher.TruncateToMilliseconds(clock.GetUtcNow());
-        var identity = Read(code, now);
-        if (command.Action == PackAction.Ship)
-            await CheckRecipientAsync(command.To, cancellationToken);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (string.IsNullOrWhiteSpace(code))
+            throw new ValidationException("code", "The code is empty: scan the pack's DataMatrix or type its code.");
 
-        ScanOutcome? outcome = null;
-        for (var attempt = 0; attempt < MaxAttempts && outcome is null; attempt++)
-            outcome = await TryOnceAsync(actor, identity, command, now, cancellationToken);
-        if (outcome is null) throw new ConflictException("This pack is being changed by many scans at once; scan it again.");
+        Judgement judgement;
+        var parsed = Gs1Parser.ParsePack(code, today);
+        if (!parsed.IsSuccess)
+        {
+            // An unreadable code may still be a genuine pack that the scanner garbled.
+            judgement = await TriageAsync(actor, code, null, AlertKind.UnknownSerial, now, cancellationToken)
+                ?? throw new ValidationException("code", parsed.Error.Message);
+        }
+        else
+        {
+            if (command.Action == PackAction.Ship)
+                await CheckRecipientAsync(command.To, cancellationToken);
+            Judgement? decided = null;
+            for (var attempt = 0; attempt < MaxAttempts && decided is null; attempt++)
+                decided = await TryOnceAsync(actor, code, parsed.Value, command, now, cancellationToken);
+            judgement = decided ?? throw new ConflictException("This pack is being changed by many scans at once; scan it again.");
+        }
 
+        var outcome = judgement.Outcome;
+        if (judgement.Findings.Count > 0)
+        {
+            var subject = new AlertSubject(ActionName(command.Action), code, parsed.Value, judgement.PackGtin ?? parsed.Value?.Gtin.Value,
+                judgement.PackSerial ?? parsed.Value?.Serial, actor.Gln, judgement.BrandOwner, judgement.ProbableScanningError);
+            outcome = outcome with { Alerts = await alerts.RaiseAsync(subject, judgement.Findings, cancellationToken) };
+        }
         await scanLog.RecordAsync(new ScanRecord(
-            now, actor.Gln, ActionName(command.Action), code, identity.Gtin.Value, identity.Serial, outcome.Verdict,
+            now, actor.Gln, ActionName(command.Action), code, parsed.Value?.Gtin.Value, parsed.Value?.Serial, outcome.Verdict,
             outcome.Alerts.Count == 0 ? null : string.Join(',', outcome.Alerts.Select(a => a.Kind))), cancellationToken);
         return outcome;
     }
@@ -54,54 +81,42 @@ public sealed class PackHandoffs(
     }
 
     // Null means the append lost a race: read again and decide again.
-    private async ValueTask<ScanOutcome?> TryOnceAsync(Party actor, PackIdentity id, PackCommand command, DateTimeOffset now, CancellationToken ct)
+    private async ValueTask<Judgement?> TryOnceAsync(Party actor, string code, PackIdentity id, PackCommand command, DateTimeOffset now, CancellationToken ct)
     {
-        var gtin = id.Gtin.Value;
-        var product = await catalog.FindProductAsync(gtin, ct);
-        if (product is null)
-            return Flagged(null, new Finding(AlertKind.UnknownProduct, $"GTIN {gtin} is not a registered product. This pack may be falsified."));
-
-        var pack = await ledger.FindPackAsync(gtin, id.Serial, ct);
-        if (pack is null)
+        var facts = await FactsAsync(actor, id, command.Action, now, ct);
+        var product = facts.ProductName;
+        var brandOwner = product is null ? null : (await catalog.FindProductAsync(id.Gtin.Value, ct))?.Manufacturer;
+        var fakes = AlertRules.CheckAuthenticity(facts);
+        if (fakes.Count > 0)
         {
-            var findings = new List<Finding>
-            {
-                new(AlertKind.UnknownSerial, $"{product.Name}: serial {id.Serial} was never commissioned. This pack may be falsified."),
-            };
-            if (id.Lot is { } scannedLot && await catalog.FindLotAsync(gtin, scannedLot, ct) is null)
-                findings.Add(new Finding(AlertKind.UnknownLot, $"Lot {scannedLot} was never registered for {product.Name}."));
-            return Flagged(null, [.. findings]);
+            if (fakes.Any(f => Triaged.Contains(f.Kind))
+                && await TriageAsync(actor, code, id, fakes[0].Kind, now, ct) is { } scanningError)
+                return scanningError;
+            var seen = facts.Pack is null ? null : View(facts.Pack, facts.Lot!, product);
+            return new Judgement(Flag(seen, fakes), fakes, null, null, brandOwner, false);
         }
 
-        var lot = await catalog.FindLotAsync(gtin, pack.Lot, ct)
-            ?? throw new InvalidOperationException($"Pack {gtin}/{id.Serial} belongs to lot {pack.Lot}, which is not stored.");
-        var fakes = PackLifecycle.CheckAuthenticity(pack, id.Lot, id.Expiry);
-        if (fakes.Count > 0)
-            return Flagged(View(pack, lot, product), [.. fakes]);
-
-        // Messages name the parties involved; they are cached after the first look-up.
-        await parties.FindAsync(pack.ChangedBy, ct);
-        await parties.FindAsync(pack.Custodian, ct);
-        await parties.FindAsync(pack.ShipTo, ct);
+        var pack = facts.Pack!;
+        var lot = facts.Lot!;
         if (command.Action == PackAction.Verify)
         {
-            var findings = PackLifecycle.Verify(pack, lot, now, parties.Describe);
+            var findings = AlertRules.CheckState(facts);
             return findings.Count == 0
-                ? new ScanOutcome(ScanOutcome.Ok, "Genuine pack.", View(pack, lot, product), [], null)
-                : Flagged(View(pack, lot, product), [.. findings]);
+                ? new Judgement(new ScanOutcome(ScanOutcome.Ok, "Genuine pack.", View(pack, lot, product), [], null), [], null, null, brandOwner, false)
+                : new Judgement(Flag(View(pack, lot, product), findings), findings, null, null, brandOwner, false);
         }
 
         switch (PackLifecycle.Decide(pack, lot, command, actor, now, parties.Describe))
         {
             case Decision.Refused { Finding: { } finding }:
-                return Flagged(View(pack, lot, product), finding);
+                return new Judgement(Flag(View(pack, lot, product), [finding]), [finding], null, null, brandOwner, false);
             case Decision.Refused refused:
-                return new ScanOutcome(ScanOutcome.Refused, refused.Message, View(pack, lot, product), [], null);
+                return new Judgement(new ScanOutcome(ScanOutcome.Refused, refused.Message, View(pack, lot, product), [], null), [], null, null, brandOwner, false);
             case Decision.Accepted accepted:
                 var e = EventHasher.Seal(new LedgerEvent
                 {
                     Stream = StreamKind.Pack,
-                    Gtin = gtin,
+                    Gtin = pack.Gtin,
                     Key = pack.Serial,
                     Seq = pack.Head.Seq + 1,
                     Type = accepted.Type,
@@ -115,10 +130,75 @@ public sealed class PackHandoffs(
                 });
                 var next = PackLifecycle.Apply(pack, e);
                 if (!await ledger.TryAppendAsync(e, next, ct)) return null;
-                return new ScanOutcome(ScanOutcome.Ok, Done(accepted.Type), View(next, lot, product), [], new EventRef(e.Seq, e.Hash.ToHex()));
+                var done = new ScanOutcome(ScanOutcome.Ok, Done(accepted.Type), View(next, lot, product), [], new EventRef(e.Seq, e.Hash.ToHex()));
+                return new Judgement(done, [], null, null, brandOwner, false);
             default:
                 throw new InvalidOperationException("Unknown decision.");
         }
+    }
+
+    /// <summary>Reads what the ledger holds about a scanned pack, and the names of the parties it mentions.</summary>
+    private async ValueTask<ScanFacts> FactsAsync(Party actor, PackIdentity id, PackAction action, DateTimeOffset now, CancellationToken ct)
+    {
+        var gtin = id.Gtin.Value;
+        var product = await catalog.FindProductAsync(gtin, ct);
+        var pack = product is null ? null : await ledger.FindPackAsync(gtin, id.Serial, ct);
+        var lot = pack is null ? null
+            : await catalog.FindLotAsync(gtin, pack.Lot, ct)
+              ?? throw new InvalidOperationException($"Pack {gtin}/{id.Serial} belongs to lot {pack.Lot}, which is not stored.");
+        // Whether an unknown serial's lot exists at all tells a forged label from a typo.
+        var scannedLotRegistered = pack is not null || product is null || id.Lot is null
+            || await catalog.FindLotAsync(gtin, id.Lot, ct) is not null;
+        if (pack is not null)
+        {
+            // Messages name the parties involved; they are cached after the first look-up.
+            await parties.FindAsync(pack.ChangedBy, ct);
+            await parties.FindAsync(pack.Custodian, ct);
+            await parties.FindAsync(pack.ShipTo, ct);
+        }
+        return new ScanFacts
+        {
+            Action = action,
+            Actor = actor,
+            Now = now,
+            Scanned = id,
+            ProductName = product?.Name,
+            Pack = pack,
+            Lot = lot,
+            ScannedLotRegistered = scannedLotRegistered,
+            Name = parties.Describe,
+        };
+    }
+
+    /// <summary>
+    /// Tries the known scanner garblings of <paramref name="code"/>; if exactly one of them is a
+    /// genuine pack, as labelled, the scan is a probable scanning error about that pack.
+    /// </summary>
+    private async ValueTask<Judgement?> TriageAsync(Party actor, string code, PackIdentity? scanned, AlertKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        (CorrectedScan Candidate, ScanFacts Facts)? match = null;
+        foreach (var candidate in ScanCorrections.Candidates(code, today))
+        {
+            if (scanned is not null && candidate.Pack.Gtin == scanned.Gtin && candidate.Pack.Serial == scanned.Serial
+                && candidate.Pack.Lot == scanned.Lot && candidate.Pack.Expiry == scanned.Expiry) continue;
+            var facts = await FactsAsync(actor, candidate.Pack, PackAction.Verify, now, ct);
+            if (facts.Pack is null || AlertRules.CheckAuthenticity(facts).Count > 0) continue;
+            if (match is { } first && (first.Facts.Pack!.Gtin, first.Facts.Pack.Serial) != (facts.Pack.Gtin, facts.Pack.Serial))
+                return null; // Two genuine packs fit: no safe guess.
+            match ??= (candidate, facts);
+        }
+        if (match is not { } found) return null;
+
+        var pack = found.Facts.Pack!;
+        var product = found.Facts.ProductName;
+        var message = $"Probable scanning error: {ScanCorrections.Explain(found.Candidate.Correction)}. "
+            + $"This is most likely the genuine pack {pack.Serial} of {product} (lot {pack.Lot}); fix the scanner and scan it again.";
+        var finding = new Finding(kind, message);
+        var view = View(pack, found.Facts.Lot!, product);
+        var brandOwner = (await catalog.FindProductAsync(pack.Gtin, ct))?.Manufacturer;
+        var outcome = new ScanOutcome(ScanOutcome.Alert, message, view, [], null);
+        return new Judgement(outcome, [finding], pack.Gtin, pack.Serial, brandOwner, ProbableScanningError: true);
     }
 
     private async ValueTask CheckRecipientAsync(string? to, CancellationToken ct)
@@ -132,12 +212,14 @@ public sealed class PackHandoffs(
             throw new ValidationException("to", $"{recipient.Name} is a {recipient.Role.ToString().ToLowerInvariant()} and cannot receive packs.");
     }
 
-    private static ScanOutcome Flagged(PackView? pack, params Finding[] findings) =>
+    private static ScanOutcome Flag(PackView? pack, IReadOnlyList<Finding> findings) =>
         new(ScanOutcome.Alert, findings[0].Message, pack,
             [.. findings.Select(f => new AlertView(null, f.Kind.ToString(), f.Severity.ToString().ToLowerInvariant(), f.Message))], null);
 
-    public static PackView View(PackState pack, LotState lot, Product? product) =>
-        new(pack.Gtin, pack.Serial, pack.Lot, pack.Expiry, PackLifecycle.EffectiveStatus(pack, lot), pack.Custodian, product?.Name);
+    public static PackView View(PackState pack, LotState lot, string? productName) =>
+        new(pack.Gtin, pack.Serial, pack.Lot, pack.Expiry, PackLifecycle.EffectiveStatus(pack, lot), pack.Custodian, productName);
+
+    public static PackView View(PackState pack, LotState lot, Product? product) => View(pack, lot, product?.Name);
 
     private static string Done(EventType type) => type switch
     {
@@ -155,4 +237,13 @@ public sealed class PackHandoffs(
         PackAction.UndoDispense => "undo-dispense",
         _ => action.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>A scan's outcome, the findings to raise as alerts, and whom they concern.</summary>
+    private sealed record Judgement(
+        ScanOutcome Outcome,
+        IReadOnlyList<Finding> Findings,
+        string? PackGtin,
+        string? PackSerial,
+        string? BrandOwner,
+        bool ProbableScanningError);
 }

@@ -19,8 +19,11 @@ public sealed record ScanOutcome(
 /// <summary>A pack as shown to a scanning party.</summary>
 public sealed record PackView(string Gtin, string Serial, string Lot, DateOnly Expiry, string Status, string Custodian, string? ProductName);
 
-/// <summary>An alert raised by a scan; <see cref="Id"/> is set once alerts are stored.</summary>
-public sealed record AlertView(string? Id, string Kind, string Severity, string Message);
+/// <summary>
+/// An alert raised by a scan, as stored: <see cref="Count"/> is how often it was raised in the
+/// de-duplication window; <see cref="ProbableScanningError"/> marks a garbled scan of a genuine pack.
+/// </summary>
+public sealed record AlertView(string? Id, string Kind, string Severity, string Message, int Count = 1, bool ProbableScanningError = false);
 
 /// <summary>The event a handoff appended.</summary>
 public sealed record EventRef(int Seq, string Hash);

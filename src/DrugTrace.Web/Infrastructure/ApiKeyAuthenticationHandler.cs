@@ -20,9 +20,13 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
+        var key = Request.Headers[HeaderName].ToString();
+        // Browsers cannot set headers on a WebSocket, so the hub also takes the key from the query string.
+        if (string.IsNullOrWhiteSpace(key) && Request.Path.StartsWithSegments("/hubs"))
+            key = Request.Query["access_token"].ToString() is { Length: > 0 } token ? token : Request.Query["api_key"].ToString();
+        if (string.IsNullOrWhiteSpace(key))
             return AuthenticateResult.NoResult();
-        var party = await parties.FindByApiKeyHashAsync(ApiKeys.Hash(values.ToString().Trim()), Context.RequestAborted);
+        var party = await parties.FindByApiKeyHashAsync(ApiKeys.Hash(key.Trim()), Context.RequestAborted);
         if (party is null) return AuthenticateResult.Fail("The API key is not valid.");
         var identity = new ClaimsIdentity(
         [
@@ -39,7 +43,7 @@ public sealed class ApiKeyAuthenticationHandler(
         await Results.Problem(
             statusCode: 401,
             title: "Not signed in",
-            detail: Request.Headers.ContainsKey(HeaderName)
+            detail: Request.Headers.ContainsKey(HeaderName) || Request.Query.ContainsKey("access_token")
                 ? "The X-Api-Key header does not hold a valid API key."
                 : "Send your party's API key in the X-Api-Key header.").ExecuteAsync(Context);
     }

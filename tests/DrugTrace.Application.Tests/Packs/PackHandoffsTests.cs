@@ -170,10 +170,24 @@ public class PackHandoffsTests
         var serial = await _world.PackAtAsync(Pharmacy);
         var logBefore = _world.Ledger.Log.Count;
 
-        var outcome = await _world.ScanAsync(OtherPharmacy, Code(serial), Verify);
+        var outcome = await _world.ScanAsync(Pharmacy, Code(serial), Verify);
 
         Assert.Equal(ScanOutcome.Ok, outcome.Verdict);
         Assert.Equal("Genuine pack.", outcome.Message);
+        Assert.Equal(logBefore, _world.Ledger.Log.Count);
+    }
+
+    [Fact]
+    public async Task A_pack_verified_by_a_party_the_ledger_does_not_place_it_with_is_a_suspected_clone()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var logBefore = _world.Ledger.Log.Count;
+
+        var outcome = await _world.ScanAsync(OtherPharmacy, Code(serial), Verify);
+
+        Assert.Equal(ScanOutcome.Alert, outcome.Verdict);
+        Assert.Equal(["CloneSuspected"], outcome.Alerts.Select(a => a.Kind));
+        Assert.Contains("Corner Pharmacy", outcome.Message);
         Assert.Equal(logBefore, _world.Ledger.Log.Count);
     }
 
@@ -249,7 +263,7 @@ public class PackHandoffsTests
         var scans = _world.ScanLog.Scans.Skip(setupScans).ToList();
         Assert.Equal(
             [
-                (OtherPharmacy.Gln, "verify", "ok", (string?)null),
+                (OtherPharmacy.Gln, "verify", "alert", (string?)"CloneSuspected"),
                 (Pharmacy.Gln, "receive", "refused", null),
                 (Pharmacy.Gln, "dispense", "ok", null),
                 (Pharmacy.Gln, "dispense", "alert", "AlreadyInactive"),

@@ -1,3 +1,4 @@
+using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Parties;
 using DrugTrace.Application.Common.Security;
 using DrugTrace.Application.Lots;
@@ -5,6 +6,7 @@ using DrugTrace.Application.Packs;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Domain.Products;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DrugTrace.Application.Tests.TestDoubles;
@@ -45,10 +47,13 @@ public sealed class TestWorld
     public InMemoryCatalogStore Catalog { get; } = new();
     public InMemoryLedgerStore Ledger { get; }
     public InMemoryScanLog ScanLog { get; } = new();
+    public InMemoryAlertStore Alerts { get; } = new();
+    public RecordingPublisher Publisher { get; } = new();
 
     internal static ActorContext ContextFor(Party actor) => new() { Actor = actor };
 
-    public PackHandoffs Handoffs() => new(Ledger, Catalog, new PartyDirectory(Parties), ScanLog, Clock);
+    public PackHandoffs Handoffs() => new(Ledger, Catalog, new PartyDirectory(Parties), ScanLog,
+        new AlertRaiser(Alerts, Publisher, Options.Create(new AlertOptions()), Clock), Clock);
 
     public ValueTask<ScanOutcome> ScanAsync(Party actor, string code, PackCommand command) =>
         Handoffs().HandleAsync(actor, code, command, CancellationToken.None);

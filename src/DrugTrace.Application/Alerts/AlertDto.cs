@@ -1,0 +1,39 @@
+using DrugTrace.Domain.Alerts;
+
+namespace DrugTrace.Application.Alerts;
+
+/// <summary>An alert as the API, the hub and the UI show it.</summary>
+public sealed record AlertDto(
+    long Id,
+    string Kind,
+    string Severity,
+    string? ReasonCode,
+    string Message,
+    string Action,
+    string ScannedCode,
+    string? ScannedGtin,
+    string? ScannedSerial,
+    string? ScannedLot,
+    DateOnly? ScannedExpiry,
+    string? PackGtin,
+    string? PackSerial,
+    string ScanningParty,
+    string? BrandOwner,
+    bool ProbableScanningError,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset LastSeenAt,
+    int Count,
+    string Status,
+    string? Resolution,
+    int Version,
+    IReadOnlyList<AlertChangeDto> History)
+{
+    public static AlertDto From(Alert a) => new(
+        a.Id, a.Kind.ToString(), a.Severity.ToString().ToLowerInvariant(), a.ReasonCode, a.Message, a.Action, a.ScannedCode,
+        a.ScannedGtin, a.ScannedSerial, a.ScannedLot, a.ScannedExpiry, a.PackGtin, a.PackSerial, a.ScanningParty, a.BrandOwner,
+        a.ProbableScanningError, a.RaisedAt, a.LastSeenAt, a.Count, AlertText.Status(a.Status),
+        a.Resolution is { } r ? AlertText.Resolution(r) : null, a.Version,
+        [.. a.History.Select(h => new AlertChangeDto(h.At, h.By, AlertText.Status(h.Status), h.Resolution is { } hr ? AlertText.Resolution(hr) : null, h.Note))]);
+}
+
+public sealed record AlertChangeDto(DateTimeOffset At, string By, string Status, string? Resolution, string? Note);

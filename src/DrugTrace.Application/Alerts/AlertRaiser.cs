@@ -1,0 +1,60 @@
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Packs;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace DrugTrace.Application.Alerts;
+
+/// <summary>
+/// Stores the alerts of a scan (folding repeats into a count) and, once committed, tells the
+/// live feed. A storm of one bad pack is one alert whose count is pushed at 2, 10, 100, ...
+/// rather than one push per scan.
+/// </summary>
+public sealed class AlertRaiser(IAlertStore store, IPublisher publisher, IOptions<AlertOptions> options, TimeProvider clock)
+{
+    public async ValueTask<IReadOnlyList<AlertView>> RaiseAsync(AlertSubject subject, IReadOnlyList<Finding> findings, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var views = new List<AlertView>(findings.Count);
+        foreach (var finding in findings)
+        {
+            var severity = subject.ProbableScanningError ? Severity.Low : finding.Severity;
+            var candidate = new Alert
+            {
+                Kind = finding.Kind,
+                Severity = severity,
+                ReasonCode = AlertCatalog.EuReasonCode(finding.Kind),
+                Message = finding.Message,
+                Action = subject.Action,
+                ScannedCode = subject.ScannedCode,
+                ScannedGtin = subject.Scanned?.Gtin.Value,
+                ScannedSerial = subject.Scanned?.Serial,
+                ScannedLot = subject.Scanned?.Lot,
+                ScannedExpiry = subject.Scanned?.Expiry,
+                PackGtin = subject.PackGtin,
+                PackSerial = subject.PackSerial,
+                ScanningParty = subject.ScanningParty,
+                BrandOwner = subject.BrandOwner,
+                ProbableScanningError = subject.ProbableScanningError,
+                RaisedAt = now,
+                LastSeenAt = now,
+            };
+            // The push must not be lost if the caller gives up after the commit.
+            var (stored, isNew) = await store.RaiseAsync(candidate, options.Value.DedupeWindow, ct);
+            if (isNew) await publisher.Publish(new AlertRaised(stored), CancellationToken.None);
+            else if (IsMilestone(stored.Count)) await publisher.Publish(new AlertUpdated(stored), CancellationToken.None);
+            views.Add(new AlertView(stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), finding.Kind.ToString(),
+                severity.ToString().ToLowerInvariant(), finding.Message, stored.Count, stored.ProbableScanningError));
+        }
+        return views;
+    }
+
+    private static bool IsMilestone(int count)
+    {
+        if (count == 2) return true;
+        while (count >= 10 && count % 10 == 0) count /= 10;
+        return count == 1;
+    }
+}

@@ -1,0 +1,14 @@
+using DrugTrace.Domain.Gs1;
+
+namespace DrugTrace.Application.Alerts;
+
+/// <summary>What an alert is about: the scan as received and read, and the pack it concerns.</summary>
+public sealed record AlertSubject(
+    string Action,
+    string ScannedCode,
+    PackIdentity? Scanned,
+    string? PackGtin,
+    string? PackSerial,
+    string ScanningParty,
+    string? BrandOwner,
+    bool ProbableScanningError);

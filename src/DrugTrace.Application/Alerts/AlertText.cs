@@ -1,0 +1,38 @@
+using DrugTrace.Domain.Alerts;
+
+namespace DrugTrace.Application.Alerts;
+
+/// <summary>Alert statuses and resolutions as written in the API: kebab-case words.</summary>
+public static class AlertText
+{
+    public static string Status(AlertStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Resolution(AlertResolution resolution) => resolution switch
+    {
+        AlertResolution.FalsePositive => "false-positive",
+        AlertResolution.ScanningError => "scanning-error",
+        AlertResolution.ConfirmedFalsified => "confirmed-falsified",
+        _ => resolution.ToString().ToLowerInvariant(),
+    };
+
+    public static bool TryParseStatus(string? text, out AlertStatus status) =>
+        Enum.TryParse(text?.Trim(), ignoreCase: true, out status) && Enum.IsDefined(status) && !int.TryParse(text, out _);
+
+    public static bool TryParseResolution(string? text, out AlertResolution resolution)
+    {
+        foreach (var candidate in Enum.GetValues<AlertResolution>())
+        {
+            if (string.Equals(Resolution(candidate), text?.Trim(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(candidate.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                resolution = candidate;
+                return true;
+            }
+        }
+        resolution = default;
+        return false;
+    }
+
+    public static bool TryParseKind(string? text, out AlertKind kind) =>
+        Enum.TryParse(text?.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _);
+}

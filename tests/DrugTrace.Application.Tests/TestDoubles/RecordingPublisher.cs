@@ -1,0 +1,28 @@
+using Mediator;
+
+namespace DrugTrace.Application.Tests.TestDoubles;
+
+/// <summary>Keeps every published notification, in order.</summary>
+public sealed class RecordingPublisher : IPublisher
+{
+    private readonly Lock _gate = new();
+    private readonly List<object> _published = [];
+
+    public IReadOnlyList<object> Published
+    {
+        get { lock (_gate) return [.. _published]; }
+    }
+
+    public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
+        where TNotification : INotification
+    {
+        lock (_gate) _published.Add(notification);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask Publish(object notification, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) _published.Add(notification);
+        return ValueTask.CompletedTask;
+    }
+}
