@@ -52,8 +52,9 @@ public sealed class TestWorld
 
     internal static ActorContext ContextFor(Party actor) => new() { Actor = actor };
 
-    public PackHandoffs Handoffs() => new(Ledger, Catalog, new PartyDirectory(Parties), ScanLog,
-        new AlertRaiser(Alerts, Publisher, Options.Create(new AlertOptions()), Clock), Clock);
+    public AlertRaiser AlertRaiser() => new(Alerts, Publisher, Options.Create(new AlertOptions()), Clock);
+
+    public PackHandoffs Handoffs() => new(Ledger, Catalog, new PartyDirectory(Parties), ScanLog, AlertRaiser(), Clock);
 
     public ValueTask<ScanOutcome> ScanAsync(Party actor, string code, PackCommand command) =>
         Handoffs().HandleAsync(actor, code, command, CancellationToken.None);
