@@ -3,7 +3,7 @@ using System.Text.Json;
 using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7]
 var quick = args.Contains("--quick");
 var outIndex = Array.IndexOf(args, "--out");
 var onlyIndex = Array.IndexOf(args, "--only");
@@ -51,6 +51,7 @@ if (Runs(2) || Runs(3))
     if (Runs(3)) Done(await Audit.RunAsync(scale, app));
 }
 
+double? verifyRate = null;
 if (Runs(4) || Runs(5))
 {
     using var folder = AppPaths.NewTempFolder("http");
@@ -58,11 +59,27 @@ if (Runs(4) || Runs(5))
     using var api = new ApiClient(web.BaseAddress);
     var gtin = AppPaths.Gtin(90002);
     await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Benchmark capsules 20 mg, 20" });
-    if (Runs(4)) Done(await VerifyOverHttp.RunAsync(scale, web, api, gtin));
+    if (Runs(4))
+    {
+        var verify = await VerifyOverHttp.RunAsync(scale, web, api, gtin);
+        verifyRate = verify.Rate;
+        Done(verify.Result);
+    }
     if (Runs(5)) Done(await Handoffs.RunAsync(scale, web, api, gtin));
 }
 
 if (Runs(6)) Done(Gs1Parse.Run(scale));
+
+if (Runs(7))
+{
+    // A fresh app, so that earlier scenarios' load does not sit in its queues.
+    using var folder = AppPaths.NewTempFolder("alerts");
+    await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL");
+    using var api = new ApiClient(web.BaseAddress);
+    var gtin = AppPaths.Gtin(90007);
+    await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Alert benchmark tablets, 30" });
+    Done(await AlertsLive.RunAsync(scale, web, api, gtin, verifyRate));
+}
 
 var commandLine = "dotnet run -c Release --project tests/DrugTrace.Benchmarks --" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
