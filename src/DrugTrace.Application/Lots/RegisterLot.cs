@@ -98,12 +98,13 @@ public sealed class RegisterLotHandler(
             RecordedAt = now,
             PrevHash = Hash256.Zero,
         });
+        var next = serials.ForLot();
         var drawn = new HashSet<string>(quantity, StringComparer.Ordinal);
         var packEvents = new LedgerEvent[quantity];
         for (var i = 0; i < quantity; i++)
         {
             string serial;
-            do serial = serials.Next(); while (!drawn.Add(serial));
+            do serial = next(); while (!drawn.Add(serial));
             packEvents[i] = EventHasher.Seal(new LedgerEvent
             {
                 Stream = StreamKind.Pack,

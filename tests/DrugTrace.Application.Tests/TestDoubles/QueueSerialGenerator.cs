@@ -10,9 +10,13 @@ public sealed class QueueSerialGenerator(params string[] first) : ISerialGenerat
 
     public int Calls { get; private set; }
 
-    public string Next()
+    public Func<string> ForLot()
     {
-        Calls++;
-        return _first.TryDequeue(out var serial) ? serial : _random.Next();
+        var random = _random.ForLot();
+        return () =>
+        {
+            Calls++;
+            return _first.TryDequeue(out var serial) ? serial : random();
+        };
     }
 }
