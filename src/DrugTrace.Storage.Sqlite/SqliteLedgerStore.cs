@@ -172,8 +172,9 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
             return true;
         }, cancellationToken);
 
-    public ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
+    public async ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        const int BatchSize = 8192;
         using var connection = db.OpenRead();
         // One read transaction: the log and the heads are read from the same snapshot.
         using var snapshot = connection.BeginTransaction(deferred: true);
@@ -183,20 +184,26 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
             command.CommandText = $"SELECT {EventColumns} FROM events ORDER BY log_index";
             using var reader = command.ExecuteReader();
             long n = 0;
+            // Reading the next batch overlaps with checking the previous one.
+            var checking = Task.CompletedTask;
+            var batch = new List<AuditEntry>(BatchSize);
             while (reader.Read())
             {
-                auditor.Observe(reader.GetInt64(0), reader.GetInt64(1), MapEvent(reader));
-                if (++n % 50_000 == 0)
-                {
-                    progress?.Report(n);
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
+                batch.Add(new AuditEntry(reader.GetInt64(0), reader.GetInt64(1), MapEvent(reader)));
+                if (batch.Count < BatchSize) continue;
+                await checking;
+                var full = batch;
+                checking = Task.Run(() => auditor.ObserveBatch(full), cancellationToken);
+                batch = new List<AuditEntry>(BatchSize);
+                n += BatchSize;
+                if (n % (BatchSize * 8) == 0) progress?.Report(n);
             }
-            progress?.Report(n);
+            await checking;
+            auditor.ObserveBatch(batch);
+            progress?.Report(n + batch.Count);
         }
         CheckHeads(connection, snapshot, auditor, "SELECT id * 2, gtin, serial, head_seq, head_hash FROM packs", StreamKind.Pack);
         CheckHeads(connection, snapshot, auditor, "SELECT id * 2 + 1, gtin, lot, head_seq, head_hash FROM lots", StreamKind.Lot);
-        return ValueTask.CompletedTask;
     }
 
     // A head that disagrees with its chain means the projection or the log was edited.
