@@ -34,7 +34,7 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         var db = _services.GetRequiredService<SqliteDatabase>();
         using var connection = db.OpenRead();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version"));
+        Assert.Equal(3L, Scalar(connection, "PRAGMA user_version")); // parties+ledger, alerts, users
         Assert.StartsWith(_directory, db.FilePath, StringComparison.Ordinal);
     }
 
