@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
+        services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("store");
         return services;
     }

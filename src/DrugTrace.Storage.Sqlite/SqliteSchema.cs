@@ -130,7 +130,19 @@ internal static class SqliteSchema
         );
         CREATE INDEX alert_changes_alert ON alert_changes(alert_id, id);
         """,
+        UsersMigration,
     ];
+
+    /// <summary>People who sign in to the browser UI; each acts for one party.</summary>
+    private const string UsersMigration = """
+        CREATE TABLE users (
+            user_name TEXT PRIMARY KEY COLLATE NOCASE,
+            display_name TEXT NOT NULL,
+            party_gln TEXT NOT NULL REFERENCES parties(gln),
+            password_hash TEXT NOT NULL
+        );
+        CREATE INDEX users_party ON users(party_gln);
+        """;
 
     public static int Version => Migrations.Length;
 

@@ -6,7 +6,14 @@ using DrugTrace.Web.Endpoints;
 using DrugTrace.Web.Infrastructure;
 using DrugTrace.Web.Seeding;
 using Mediator;
+using System.Threading.RateLimiting;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Web.Components;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using MudBlazor.Services;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 
@@ -14,6 +21,9 @@ namespace DrugTrace.Web;
 
 public static class DependencyInjection
 {
+    /// <summary>Sends /api (and any request with an API key) to the API-key scheme, everything else to the sign-in cookie.</summary>
+    public const string SchemeSelector = "ApiKeyOrCookie";
+
     public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator((MediatorOptions options) =>
@@ -23,9 +33,33 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
         });
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // /api keeps its API-key scheme; the browser UI signs in with a cookie.
+        services.AddAuthentication(SchemeSelector)
+            .AddPolicyScheme(SchemeSelector, SchemeSelector, o => o.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/access-denied";
+                o.Cookie.Name = "DrugTrace.SignIn";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            });
         services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<UserSignIn>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton<IUseCases, ScopedUseCases>();
+        services.AddPublicVerificationRateLimit(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -45,6 +79,42 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>
+    /// The public verification page is open to anyone, so it is rate-limited per client address;
+    /// a refused request gets a friendly page instead of an error.
+    /// </summary>
+    private static IServiceCollection AddPublicVerificationRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("PublicVerification:PermitsPerMinute", 30);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PublicVerificationPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.Response.WriteAsync(TooManyChecksPage, ct);
+            };
+        });
+        return services;
+    }
+
+    public const string PublicVerificationPolicy = "public-verification";
+
+    private const string TooManyChecksPage = """
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>DrugTrace: please wait a moment</title></head>
+        <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
+        <h1>Please wait a moment</h1>
+        <p>Many packs were checked from your connection in the last minute. To keep this service available for everyone,
+        please wait a minute and then try again.</p>
+        <p>If you are worried about a medicine now, ask your pharmacist.</p>
+        </body></html>
+        """;
+
     public static WebApplication MapDrugTraceEndpoints(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
@@ -56,6 +126,9 @@ public static class DependencyInjection
             .MapPartyEndpoints()
             .MapAlertEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
+
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.MapHealthChecks("/health");
         app.MapOpenApi();

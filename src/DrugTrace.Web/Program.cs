@@ -20,8 +20,11 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
+app.MapStaticAssets();
 app.MapDrugTraceEndpoints();
 
 app.Run();

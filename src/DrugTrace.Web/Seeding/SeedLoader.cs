@@ -10,6 +10,7 @@ using DrugTrace.Web.Endpoints;
 using DrugTrace.Web.Endpoints.Contracts;
 using DrugTrace.Web.Infrastructure;
 using Mediator;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Web.Seeding;
@@ -25,10 +26,36 @@ public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled) return;
-        var parties = services.GetRequiredService<IPartyStore>();
-        if ((await parties.ListAsync(cancellationToken)).Count > 0) return;
-
         var folder = SolutionRoot.FolderOf("seed-data", options.Value.Directory);
+        var parties = services.GetRequiredService<IPartyStore>();
+        if ((await parties.ListAsync(cancellationToken)).Count == 0) await LoadLedgerAsync(folder, parties, cancellationToken);
+        // Users came after the ledger: a store seeded before them gets its demo users too.
+        await LoadUsersAsync(folder, cancellationToken);
+    }
+
+    private async Task LoadUsersAsync(string folder, CancellationToken cancellationToken)
+    {
+        var users = services.GetRequiredService<IUserStore>();
+        if (!File.Exists(Path.Combine(folder, "users.json")) || await users.CountAsync(cancellationToken) > 0) return;
+        var seed = JsonSerializer.Deserialize<SeedUsers>(File.ReadAllText(Path.Combine(folder, "users.json")), Json)
+            ?? throw new InvalidOperationException("seed-data/users.json is empty.");
+        var hasher = services.GetRequiredService<IPasswordHasher<UserAccount>>();
+        var parties = services.GetRequiredService<IPartyStore>();
+        foreach (var u in seed.Users)
+        {
+            if (await parties.FindAsync(u.Party, cancellationToken) is null)
+            {
+                logger.LogWarning("seed-data/users.json: {User} belongs to party {Gln}, which is not registered; skipped.", u.UserName, u.Party);
+                continue;
+            }
+            var account = new UserAccount(u.UserName, u.DisplayName, u.Party, "");
+            await users.AddAsync(account with { PasswordHash = hasher.HashPassword(account, seed.Password) }, cancellationToken);
+        }
+        logger.LogInformation("Seed data: {Count} demo users added.", seed.Users.Count);
+    }
+
+    private async Task LoadLedgerAsync(string folder, IPartyStore parties, CancellationToken cancellationToken)
+    {
         if (!File.Exists(Path.Combine(folder, "parties.json")))
         {
             logger.LogWarning("No seed data at {Folder}; starting with an empty store.", folder);

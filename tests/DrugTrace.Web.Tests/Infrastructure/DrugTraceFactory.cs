@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace DrugTrace.Web.Tests.Infrastructure;
 
 /// <summary>The real app on a fresh SQLite file in a temp folder, loaded with seed-data/.</summary>
-public sealed class DrugTraceFactory : WebApplicationFactory<Program>
+public class DrugTraceFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("drugtrace-test-").FullName;
 

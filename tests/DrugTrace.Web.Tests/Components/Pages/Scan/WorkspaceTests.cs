@@ -1,0 +1,110 @@
+using Bunit;
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Dispensing;
+using DrugTrace.Application.Packs;
+using DrugTrace.Application.Verification;
+using DrugTrace.Domain.Parties;
+using DrugTrace.Web.Components.Pages.Scan;
+using DrugTrace.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace DrugTrace.Web.Tests.Components.Pages.Scan;
+
+public sealed class WorkspaceTests : UiContext
+{
+    private static readonly PackView Pack = new("04012345000115", "SN123", "AMX24A17", new DateOnly(2029, 12, 31), "Active", Demo.PharmacyGln, "Amoxicillin 500 mg");
+
+    public WorkspaceTests()
+    {
+        WithFakeUseCases().SignedInAs(PartyRole.Pharmacy, Demo.PharmacyGln, "Linden-Apotheke");
+    }
+
+    private IRenderedComponent<Workspace> RenderWorkspace()
+    {
+        Render<MudPopoverProvider>();
+        return Render<Workspace>();
+    }
+
+    private static void Scan(IRenderedComponent<Workspace> cut, string code)
+    {
+        cut.Find(".scan-input input").Input(code);
+        cut.Find(".scan-input input").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+    }
+
+    [Fact]
+    public void Starts_with_an_empty_session_and_a_marked_camera_slot()
+    {
+        var cut = RenderWorkspace();
+        Assert.Contains("No scans yet", cut.Find("[data-testid=no-scans]").TextContent);
+        Assert.True(cut.Find("[data-testid=camera]").HasAttribute("disabled"));
+        Assert.Contains(cut.FindComponents<MudTooltip>(), t => t.Instance.Text == "Camera scanning comes with the scanning work");
+    }
+
+    [Fact]
+    public void Enter_submits_the_scan_keeps_the_group_separator_and_shows_the_verdict()
+    {
+        UseCases.On<VerifyPack>(_ => new ScanOutcome(ScanOutcome.Ok, "Genuine pack.", Pack, [], null));
+        var cut = RenderWorkspace();
+        var code = "]d2010401234500011517291231" + "10AMX24A17\u001d21SN123";
+
+        Scan(cut, code);
+
+        var sent = Assert.IsType<VerifyPack>(Assert.Single(UseCases.Sent));
+        Assert.Equal(code, sent.Code);
+        Assert.Equal(Demo.PharmacyGln, sent.ActorGln);
+        Assert.Equal("ok", cut.Find("[data-testid=verdict]").GetAttribute("data-verdict"));
+        Assert.Contains("⟨GS⟩", cut.Find("[data-testid=session]").TextContent);
+    }
+
+    [Fact]
+    public void The_action_comes_from_the_role_and_the_address()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/scan?action=dispense");
+        UseCases.On<DispensePack>(_ => new ScanOutcome(ScanOutcome.Alert, "This pack was already dispensed by Linden-Apotheke (4012347000014) on 2026-01-02 10:00 UTC.", Pack with { Status = "Dispensed" },
+            [new AlertView(null, "AlreadyInactive", "high", "This pack was already dispensed by Linden-Apotheke (4012347000014) on 2026-01-02 10:00 UTC.")], null));
+        var cut = RenderWorkspace();
+
+        Scan(cut, "(01)04012345000115(21)SN123");
+
+        Assert.IsType<DispensePack>(Assert.Single(UseCases.Sent));
+        Assert.Equal("alert", cut.Find("[data-testid=verdict]").GetAttribute("data-verdict"));
+        Assert.Contains("already dispensed by Linden-Apotheke", cut.Find("[data-testid=verdict-message]").TextContent);
+    }
+
+    [Fact]
+    public void A_pharmacy_cannot_preselect_shipping()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/scan?action=ship");
+        UseCases.On<VerifyPack>(_ => new ScanOutcome(ScanOutcome.Ok, "Genuine pack.", Pack, [], null));
+        var cut = RenderWorkspace();
+
+        Scan(cut, "(01)04012345000115(21)SN123");
+
+        Assert.IsType<VerifyPack>(Assert.Single(UseCases.Sent));
+    }
+
+    [Fact]
+    public void An_unreadable_code_is_explained_in_words_and_listed_in_the_session()
+    {
+        UseCases.On<VerifyPack>(_ => throw new ValidationException("code", "The GTIN's check digit is wrong: expected 5, found 4."));
+        var cut = RenderWorkspace();
+
+        Scan(cut, "(01)04012345000114(21)SN123");
+
+        Assert.Contains("check digit is wrong", cut.Find("[data-testid=problem]").TextContent);
+        Assert.Contains("not read", cut.Find("[data-testid=session]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=verdict]"));
+    }
+
+    [Fact]
+    public void An_empty_scan_asks_for_a_code_without_calling_anything()
+    {
+        var cut = RenderWorkspace();
+        cut.Find(".scan-input input").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        Assert.Contains("Scan a pack or type its code first.", cut.Find("[data-testid=problem]").TextContent);
+        Assert.Empty(UseCases.Sent);
+    }
+}
