@@ -34,7 +34,8 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         var db = _services.GetRequiredService<SqliteDatabase>();
         using var connection = db.OpenRead();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version"));
+        // Version 2 added the alerts tables.
+        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version"));
         Assert.StartsWith(_directory, db.FilePath, StringComparison.Ordinal);
     }
 
