@@ -182,6 +182,19 @@ public abstract class AlertStoreContractTests
     }
 
     [Fact]
+    public async Task A_real_alert_is_not_folded_into_a_scanning_error_on_the_same_pack()
+    {
+        var scanningError = await RaiseAsync(Make("SN1", kind: AlertKind.LotMismatch, scanningError: true));
+
+        var (real, isNew) = await Alerts.RaiseAsync(Make("SN1", kind: AlertKind.LotMismatch, at: T0.AddMinutes(1)), Window, default);
+
+        Assert.True(isNew);
+        Assert.NotEqual(scanningError.Id, real.Id);
+        Assert.Equal(Severity.Critical, real.Severity);
+        Assert.Equal(1, (await Alerts.GetAsync(scanningError.Id, default))!.Count);
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_repeats_are_one_alert_counted_fifty_times()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>

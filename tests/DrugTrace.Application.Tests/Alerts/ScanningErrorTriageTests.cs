@@ -94,6 +94,22 @@ public class ScanningErrorTriageTests
     }
 
     [Fact]
+    public async Task A_relabelled_pack_after_a_scanning_error_on_it_is_not_folded_into_the_scanning_error()
+    {
+        await Commission("123456");
+        await _world.ScanAsync(Pharmacy, Code("123456", lot: "lot42"), Dispense);
+
+        // Minutes later the same pharmacy scans a label of the same serial with a lot that no scanner garbling explains.
+        _world.Clock.Advance(TimeSpan.FromMinutes(5));
+        var outcome = await _world.ScanAsync(Pharmacy, Code("123456", lot: "LOT99"), Dispense);
+
+        var view = Assert.Single(outcome.Alerts);
+        Assert.Equal(("LotMismatch", "critical", false, 1), (view.Kind, view.Severity, view.ProbableScanningError, view.Count));
+        Assert.Equal([(Severity.Low, 1), (Severity.Critical, 1)], _world.Alerts.All.Select(a => (a.Severity, a.Count)));
+        Assert.Equal(2, _world.Publisher.Published.OfType<DrugTrace.Application.Alerts.AlertRaised>().Count());
+    }
+
+    [Fact]
     public async Task Two_genuine_candidates_are_no_guess_but_a_plain_unknown_serial()
     {
         // "Ab1Z" could be Caps Lock of "aB1z" or a QWERTZ swap of "Ab1Y": both exist (in a lot without letters).

@@ -33,8 +33,19 @@ public class AlertTests
         var first = Base with { PackGtin = "09506000134352", PackSerial = "AbC123", ProbableScanningError = true };
         var second = first with { ScannedCode = "]d20109506000134352\u001d21aBc123", ScannedSerial = "aBc123x" };
 
-        Assert.Equal("09506000134352|AbC123|UnknownSerial|4055555000003", first.DedupeKey);
+        Assert.Equal("09506000134352|AbC123|UnknownSerial|4055555000003|scanning-error", first.DedupeKey);
         Assert.Equal(first.DedupeKey, second.DedupeKey);
+    }
+
+    [Fact]
+    public void A_probable_scanning_error_is_not_folded_with_a_real_alert_on_the_same_pack()
+    {
+        // Otherwise a forged label scanned after a garbled scan of the same pack would only raise the
+        // count of a low-severity scanning error, and never reach the regulator as critical.
+        var real = Base with { Kind = AlertKind.LotMismatch, PackGtin = "09506000134352", PackSerial = "123456" };
+        var scanningError = real with { ProbableScanningError = true, Severity = Severity.Low };
+
+        Assert.NotEqual(real.DedupeKey, scanningError.DedupeKey);
     }
 
     [Fact]
