@@ -184,6 +184,20 @@ public class ScanCorrectionsTests
         Assert.Contains(new CorrectedScan(Genuine, ScanCorrection.CapsLock), Candidates(justFits));
     }
 
+    [Theory]
+    [InlineData("]")]
+    [InlineData("]d")]
+    [InlineData("]d2")]
+    [InlineData("(")]
+    [InlineData("http")]
+    [InlineData("\u001d\u001d")]
+    [InlineData("0109506000134352")]
+    [InlineData("@@@|||")]
+    public void Odd_short_input_has_no_candidates_and_does_not_throw(string scanned)
+    {
+        Assert.Empty(Candidates(scanned));
+    }
+
     [Fact]
     public void Every_correction_is_explained_in_plain_words()
     {
