@@ -36,7 +36,12 @@ public sealed record Alert
     public int Version { get; init; }
     public IReadOnlyList<AlertChange> History { get; init; } = [];
 
-    /// <summary>Repeats are folded per concerned pack (or scanned code), kind and scanning party.</summary>
+    /// <summary>
+    /// Repeats are folded per concerned pack (or scanned code), kind and scanning party. A probable
+    /// scanning error is kept apart from a real alert on the same pack, so that a forged label is
+    /// never swallowed by the low-severity count of an earlier garbled scan.
+    /// </summary>
     public string DedupeKey =>
-        $"{PackGtin ?? ScannedGtin}|{PackSerial ?? ScannedSerial ?? ScannedCode}|{Kind}|{ScanningParty}";
+        $"{PackGtin ?? ScannedGtin}|{PackSerial ?? ScannedSerial ?? ScannedCode}|{Kind}|{ScanningParty}"
+        + (ProbableScanningError ? "|scanning-error" : "");
 }
