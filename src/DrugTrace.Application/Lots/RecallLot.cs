@@ -40,19 +40,8 @@ public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger,
                 throw new ConflictException($"Lot {request.Lot} was already recalled on {lot.RecalledAt:yyyy-MM-dd}.");
 
             var now = EventHasher.TruncateToMilliseconds(clock.GetUtcNow());
-            var e = EventHasher.Seal(new LedgerEvent
-            {
-                Stream = StreamKind.Lot,
-                Gtin = gtin,
-                Key = lot.Lot,
-                Seq = lot.Head.Seq + 1,
-                Type = EventType.LotRecalled,
-                Actor = context.Actor.Gln,
-                Reason = request.Reason.Trim(),
-                OccurredAt = now,
-                RecordedAt = now,
-                PrevHash = lot.Head.Hash,
-            });
+            var e = LedgerEvents.Next(lot.Head, StreamKind.Lot, gtin, lot.Lot, EventType.LotRecalled, context.Actor.Gln, now,
+                reason: request.Reason.Trim());
             var recalled = lot with { Head = new ChainHead(e.Seq, e.Hash), RecalledAt = now, RecallReason = e.Reason };
             if (await ledger.TryAppendAsync(e, recalled, cancellationToken)) return recalled;
         }

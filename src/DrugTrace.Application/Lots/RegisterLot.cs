@@ -84,20 +84,7 @@ public sealed class RegisterLotHandler(
     private (LotState, LedgerEvent, LedgerEvent[]) Build(string actor, string gtin, string lotNumber, DateOnly expiry, int quantity)
     {
         var now = EventHasher.TruncateToMilliseconds(clock.GetUtcNow());
-        var lotEvent = EventHasher.Seal(new LedgerEvent
-        {
-            Stream = StreamKind.Lot,
-            Gtin = gtin,
-            Key = lotNumber,
-            Seq = 0,
-            Type = EventType.LotRegistered,
-            Actor = actor,
-            Lot = lotNumber,
-            Expiry = expiry,
-            OccurredAt = now,
-            RecordedAt = now,
-            PrevHash = Hash256.Zero,
-        });
+        var lotEvent = LedgerEvents.First(StreamKind.Lot, gtin, lotNumber, EventType.LotRegistered, actor, lotNumber, expiry, now);
         var next = serials.ForLot();
         var drawn = new HashSet<string>(quantity, StringComparer.Ordinal);
         var packEvents = new LedgerEvent[quantity];
@@ -105,20 +92,7 @@ public sealed class RegisterLotHandler(
         {
             string serial;
             do serial = next(); while (!drawn.Add(serial));
-            packEvents[i] = EventHasher.Seal(new LedgerEvent
-            {
-                Stream = StreamKind.Pack,
-                Gtin = gtin,
-                Key = serial,
-                Seq = 0,
-                Type = EventType.Commissioned,
-                Actor = actor,
-                Lot = lotNumber,
-                Expiry = expiry,
-                OccurredAt = now,
-                RecordedAt = now,
-                PrevHash = Hash256.Zero,
-            });
+            packEvents[i] = LedgerEvents.First(StreamKind.Pack, gtin, serial, EventType.Commissioned, actor, lotNumber, expiry, now);
         }
         var lot = new LotState(gtin, lotNumber, expiry, actor, new ChainHead(0, lotEvent.Hash));
         return (lot, lotEvent, packEvents);

@@ -113,21 +113,8 @@ public sealed class PackHandoffs(
             case Decision.Refused refused:
                 return new Judgement(new ScanOutcome(ScanOutcome.Refused, refused.Message, View(pack, lot, product), [], null), [], null, null, brandOwner, false);
             case Decision.Accepted accepted:
-                var e = EventHasher.Seal(new LedgerEvent
-                {
-                    Stream = StreamKind.Pack,
-                    Gtin = pack.Gtin,
-                    Key = pack.Serial,
-                    Seq = pack.Head.Seq + 1,
-                    Type = accepted.Type,
-                    Actor = actor.Gln,
-                    From = accepted.From,
-                    To = accepted.To,
-                    Reason = accepted.Reason,
-                    OccurredAt = now,
-                    RecordedAt = now,
-                    PrevHash = pack.Head.Hash,
-                });
+                var e = LedgerEvents.Next(pack.Head, StreamKind.Pack, pack.Gtin, pack.Serial, accepted.Type, actor.Gln, now,
+                    accepted.From, accepted.To, accepted.Reason);
                 var next = PackLifecycle.Apply(pack, e);
                 if (!await ledger.TryAppendAsync(e, next, ct)) return null;
                 var done = new ScanOutcome(ScanOutcome.Ok, Done(accepted.Type), View(next, lot, product), [], new EventRef(e.Seq, e.Hash.ToHex()));
