@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Storage.Contract;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,8 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         var db = _services.GetRequiredService<SqliteDatabase>();
         using var connection = db.OpenRead();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version"));
+        // Two migrations: the ledger (1) and the alerts (2).
+        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version"));
         Assert.StartsWith(_directory, db.FilePath, StringComparison.Ordinal);
     }
 
