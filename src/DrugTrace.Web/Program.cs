@@ -1,5 +1,4 @@
 using DrugTrace.Application;
-using DrugTrace.Storage.Sqlite;
 using DrugTrace.Web;
 using DrugTrace.Web.Infrastructure;
 
@@ -12,7 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services
     .AddApplication()
-    .AddSqliteStorage(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddStorage(builder.Configuration, builder.Environment.ContentRootPath)
     .AddWebServices(builder.Configuration);
 
 var app = builder.Build();

@@ -10,33 +10,40 @@ namespace DrugTrace.Benchmarks;
 
 /// <summary>
 /// The application's own service registrations (as in DrugTrace.Web's Program.cs) without the
-/// web server, over a SQLite file in a temporary folder: use cases are sent straight to IMediator.
+/// web server, over a SQLite file in a temporary folder (or the MongoDB database of <see cref="StoreChoice"/>):
+/// use cases are sent straight to IMediator.
 /// </summary>
 public sealed class InProcessApp : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public InProcessApp(string dataDirectory, string synchronous = "FULL")
+    public InProcessApp(string dataDirectory, string synchronous = "FULL", StoreChoice? store = null)
     {
+        Store = store ?? StoreChoice.Sqlite;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:Sqlite:DataDirectory"] = dataDirectory,
                 ["Storage:Sqlite:Synchronous"] = synchronous,
+                ["Storage:Mongo:WatchAlerts"] = "false",
                 ["Seed:Enabled"] = "false",
             })
+            .AddInMemoryCollection(Store.Settings())
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddApplication()
-            .AddSqliteStorage(configuration, dataDirectory)
+            .AddStorage(configuration, dataDirectory)
             .AddWebServices(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        DatabaseFile = _services.GetRequiredService<SqliteDatabase>().FilePath;
+        DatabaseFile = Store.IsMongo ? null : _services.GetRequiredService<SqliteDatabase>().FilePath;
     }
 
-    public string DatabaseFile { get; }
+    public StoreChoice Store { get; }
+
+    /// <summary>The SQLite file; null on MongoDB.</summary>
+    public string? DatabaseFile { get; }
 
     public IPartyStore Parties => _services.GetRequiredService<IPartyStore>();
 

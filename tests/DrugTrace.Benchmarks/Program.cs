@@ -4,13 +4,29 @@ using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Scenarios;
 
 // dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7]
+//     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
+const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
 var quick = args.Contains("--quick");
 var outIndex = Array.IndexOf(args, "--out");
 var onlyIndex = Array.IndexOf(args, "--only");
-if ((outIndex >= 0 && outIndex + 1 >= args.Length) || (onlyIndex >= 0 && onlyIndex + 1 >= args.Length))
+var storeIndex = Array.IndexOf(args, "--store");
+var mongoIndex = Array.IndexOf(args, "--mongo");
+if (new[] { outIndex, onlyIndex, storeIndex, mongoIndex }.Any(i => i >= 0 && i + 1 >= args.Length))
 {
-    Console.Error.WriteLine("usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...]");
+    Console.Error.WriteLine(Usage);
     return 64;
+}
+var storeName = storeIndex >= 0 ? args[storeIndex + 1].ToLowerInvariant() : mongoIndex >= 0 ? "mongo" : "sqlite";
+if (storeName is not ("sqlite" or "mongo") || (storeName == "mongo" && mongoIndex < 0))
+{
+    Console.Error.WriteLine(storeName == "mongo" ? "--store mongo needs --mongo URL (a replica set, e.g. mongodb://localhost:27017/?replicaSet=rs0)." : Usage);
+    return 64;
+}
+var store = storeName == "mongo" ? StoreChoice.Mongo(args[mongoIndex + 1]) : StoreChoice.Sqlite;
+if (await store.CheckReachableAsync() is { } unreachable)
+{
+    Console.Error.WriteLine(unreachable);
+    return 69;
 }
 // --only runs some scenarios (while working on one); 3 needs 2, and 2 needs 1's raw rate.
 var only = onlyIndex >= 0 ? args[onlyIndex + 1].Split(',').Select(int.Parse).ToHashSet() : null;
@@ -20,7 +36,8 @@ var output = outIndex >= 0
     ? Path.GetFullPath(args[outIndex + 1])
     : quick
         ? Path.Combine(Path.GetTempPath(), "drugtrace-BENCHMARKS.quick.md")
-        : Path.Combine(AppPaths.SolutionRoot, "docs", "BENCHMARKS.md");
+        // The committed report is SQLite's: a MongoDB run writes beside it unless told otherwise.
+        : Path.Combine(AppPaths.SolutionRoot, "docs", store.IsMongo ? "BENCHMARKS-mongo.md" : "BENCHMARKS.md");
 
 var scale = new Scale(quick);
 var load = Report.LoadAverage();
@@ -34,7 +51,7 @@ void Done(ScenarioResult result)
         Console.WriteLine($"[{total.Elapsed:mm\\:ss}] {result.Name} | {f.Metric}: {f.Measured} (target {f.Target})");
 }
 
-Console.WriteLine($"DrugTrace benchmarks ({(quick ? "quick, ~1/100 scale" : "full scale")}), report to {output}");
+Console.WriteLine($"DrugTrace benchmarks ({(quick ? "quick, ~1/100 scale" : "full scale")}) on {store.Describe()}, report to {output}");
 
 var sqliteRowsPerSecond = double.NaN;
 if (Runs(1) || Runs(2))
@@ -46,7 +63,7 @@ if (Runs(1) || Runs(2))
 if (Runs(2) || Runs(3))
 {
     using var folder = AppPaths.NewTempFolder("commission");
-    await using var app = new InProcessApp(folder.Path);
+    await using var app = new InProcessApp(folder.Path, store: store);
     Done(await Commission.RunAsync(scale, app, sqliteRowsPerSecond));
     if (Runs(3)) Done(await Audit.RunAsync(scale, app));
 }
@@ -55,7 +72,9 @@ double? verifyRate = null;
 if (Runs(4) || Runs(5))
 {
     using var folder = AppPaths.NewTempFolder("http");
-    await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL");
+    // The HTTP scenarios use a database of their own, as they use a folder of their own.
+    await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL",
+        store.IsMongo ? store with { MongoDatabase = store.MongoDatabase + "_http" } : store);
     using var api = new ApiClient(web.BaseAddress);
     var gtin = AppPaths.Gtin(90002);
     await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Benchmark capsules 20 mg, 20" });
@@ -74,7 +93,8 @@ if (Runs(7))
 {
     // A fresh app, so that earlier scenarios' load does not sit in its queues.
     using var folder = AppPaths.NewTempFolder("alerts");
-    await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL");
+    await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL",
+        store.IsMongo ? store with { MongoDatabase = store.MongoDatabase + "_alerts" } : store);
     using var api = new ApiClient(web.BaseAddress);
     var gtin = AppPaths.Gtin(90007);
     await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Alert benchmark tablets, 30" });
@@ -83,7 +103,13 @@ if (Runs(7))
 
 var commandLine = "dotnet run -c Release --project tests/DrugTrace.Benchmarks --" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-await File.WriteAllTextAsync(output, Report.Write(results, quick, total.Elapsed, load, commandLine));
+await File.WriteAllTextAsync(output, Report.Write(results, quick, total.Elapsed, load, commandLine, store.Describe()));
+await store.DropAsync();
+if (store.IsMongo)
+{
+    await (store with { MongoDatabase = store.MongoDatabase + "_http" }).DropAsync();
+    await (store with { MongoDatabase = store.MongoDatabase + "_alerts" }).DropAsync();
+}
 Console.WriteLine($"Report written to {output} ({total.Elapsed.TotalSeconds:0} s).");
 
 var broken = results.SelectMany(r => r.Figures).Where(f => f.IsCorrectness && f.Met == false).ToList();

@@ -15,7 +15,7 @@ public sealed record ScenarioResult(string Name, IReadOnlyList<Figure> Figures, 
 /// <summary>Writes docs/BENCHMARKS.md.</summary>
 public static class Report
 {
-    public static string Write(IReadOnlyList<ScenarioResult> results, bool quick, TimeSpan total, string loadBefore, string commandLine)
+    public static string Write(IReadOnlyList<ScenarioResult> results, bool quick, TimeSpan total, string loadBefore, string commandLine, string store)
     {
         var md = new StringBuilder();
         md.AppendLine("# DrugTrace benchmarks").AppendLine();
@@ -26,6 +26,7 @@ public static class Report
         md.AppendLine("| | |").AppendLine("|---|---|");
         md.AppendLine($"| date | {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC |");
         md.AppendLine($"| command | `{commandLine}` |");
+        md.AppendLine($"| store | {store} |");
         md.AppendLine($"| git commit | {Git("rev-parse HEAD")}{(Git("status --porcelain -- src tests").Length > 0 ? " (with uncommitted changes)" : "")} |");
         md.AppendLine($"| CPU | {CpuModel()} |");
         md.AppendLine($"| cores (`nproc`) | {Environment.ProcessorCount} |");
@@ -60,6 +61,11 @@ public static class Report
     private const string Notes = """
         ## Notes
 
+        - Store: the committed figures in docs/BENCHMARKS.md are SQLite's (the default, embedded store). The same
+          scenarios run on MongoDB with `--store mongo --mongo URL` (a replica set; the run stops with a clear message
+          if the server does not answer or is standalone) and write docs/BENCHMARKS-mongo.md; scenario 1's raw
+          figures are the machine's and SQLite's in both cases. No MongoDB figures are committed: no server could run
+          where this report was made.
         - Machine sharing: the host has 2 cores and other builds may run beside the benchmark (see the load average
           above), so rates vary by ±30 % between runs. The HTTP scenarios run client and server on the same 2 cores.
         - Fixed while writing the benchmark (see `git log -- src/DrugTrace.Storage.Sqlite`): the pack insert of

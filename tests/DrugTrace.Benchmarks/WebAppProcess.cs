@@ -23,7 +23,7 @@ public sealed class WebAppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<WebAppProcess> StartAsync(string dataDirectory, string synchronous)
+    public static async Task<WebAppProcess> StartAsync(string dataDirectory, string synchronous, StoreChoice? store = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -40,6 +40,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__Sqlite__DataDirectory"] = dataDirectory;
         start.Environment["Storage__Sqlite__Synchronous"] = synchronous;
+        foreach (var (key, value) in (store ?? StoreChoice.Sqlite).Settings()) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.Environment["Seed__Enabled"] = "true";
         // Per-request logging would measure the console, not the app.
         start.Environment["Logging__LogLevel__Default"] = "Warning";

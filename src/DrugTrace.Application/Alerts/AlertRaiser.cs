@@ -44,17 +44,10 @@ public sealed class AlertRaiser(IAlertStore store, IPublisher publisher, IOption
             // The push must not be lost if the caller gives up after the commit.
             var (stored, isNew) = await store.RaiseAsync(candidate, options.Value.DedupeWindow, ct);
             if (isNew) await publisher.Publish(new AlertRaised(stored), CancellationToken.None);
-            else if (IsMilestone(stored.Count)) await publisher.Publish(new AlertUpdated(stored), CancellationToken.None);
+            else if (AlertMilestones.IsMilestone(stored.Count)) await publisher.Publish(new AlertUpdated(stored), CancellationToken.None);
             views.Add(new AlertView(stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), finding.Kind.ToString(),
                 severity.ToString().ToLowerInvariant(), finding.Message, stored.Count, stored.ProbableScanningError));
         }
         return views;
-    }
-
-    private static bool IsMilestone(int count)
-    {
-        if (count == 2) return true;
-        while (count >= 10 && count % 10 == 0) count /= 10;
-        return count == 1;
     }
 }

@@ -1,0 +1,19 @@
+namespace DrugTrace.Storage.Mongo.Documents;
+
+/// <summary>
+/// A lot and the head of its chain in the <c>lots</c> collection. <c>_id</c> is the lot's chain
+/// number: the global log index of its first event (unique by construction).
+/// </summary>
+internal sealed class LotDocument
+{
+    public long Chain { get; set; }
+    public string Gtin { get; set; } = "";
+    public string Lot { get; set; } = "";
+    /// <summary>yyyy-MM-dd, so that it sorts as text.</summary>
+    public string Expiry { get; set; } = "";
+    public string Manufacturer { get; set; } = "";
+    public int HeadSeq { get; set; }
+    public byte[] HeadHash { get; set; } = [];
+    public DateTime? RecalledAt { get; set; }
+    public string? RecallReason { get; set; }
+}

@@ -1,0 +1,23 @@
+namespace DrugTrace.Storage.Mongo.Documents;
+
+/// <summary>
+/// A pack's head (its current state) in the <c>packs</c> collection. <c>_id</c> is the pack's chain
+/// number: the global log index of its commissioning event, so packs of a lot sort in commission order.
+/// </summary>
+internal sealed class PackDocument
+{
+    public long Chain { get; set; }
+    public string Gtin { get; set; } = "";
+    public string Serial { get; set; } = "";
+    public string Lot { get; set; } = "";
+    /// <summary>yyyy-MM-dd.</summary>
+    public string Expiry { get; set; } = "";
+    /// <summary>The <see cref="Domain.Packs.PackStatus"/> name.</summary>
+    public string Status { get; set; } = "";
+    public string Custodian { get; set; } = "";
+    public string? ShipTo { get; set; }
+    public string ChangedBy { get; set; } = "";
+    public DateTime ChangedAt { get; set; }
+    public int HeadSeq { get; set; }
+    public byte[] HeadHash { get; set; } = [];
+}

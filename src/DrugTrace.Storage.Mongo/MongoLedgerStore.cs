@@ -1,0 +1,177 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Storage.Mongo.Documents;
+using MongoDB.Driver;
+
+namespace DrugTrace.Storage.Mongo;
+
+/// <summary>
+/// The ledger on MongoDB. Every write is one multi-document transaction that moves a head with a
+/// compare-and-set (filter on the head's seq and hash), reserves global log indexes from the
+/// <c>log</c> counter and inserts the events. Two appends to one pack conflict on the head
+/// document: the server aborts one with a write conflict, the retry re-reads the head, finds it
+/// moved, and reports the loss. All appends also write the one counter document, so they are
+/// serialised by it: that is what makes the log gap-free and its order the commit order, at the
+/// price of retries under concurrency (see <see cref="MongoRetryPolicy"/>).
+/// </summary>
+internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
+{
+    public async ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
+    {
+        await db.EnsureReadyAsync(cancellationToken);
+        var d = await db.PackCollection.Find(MongoQueries.Pack(gtin, serial)).FirstOrDefaultAsync(cancellationToken);
+        return d is null ? null : MongoMapping.ToPack(d);
+    }
+
+    public async ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken)
+    {
+        await db.EnsureReadyAsync(cancellationToken);
+        var docs = await db.PackCollection.Find(MongoQueries.PacksOfLot(gtin, lot)).Sort(MongoQueries.PackOrder)
+            .Skip(skip).Limit(take).ToListAsync(cancellationToken);
+        return [.. docs.Select(MongoMapping.ToPack)];
+    }
+
+    public async ValueTask<int> CountPacksAsync(string gtin, string lot, CancellationToken cancellationToken)
+    {
+        await db.EnsureReadyAsync(cancellationToken);
+        return (int)await db.PackCollection.CountDocumentsAsync(MongoQueries.PacksOfLot(gtin, lot), cancellationToken: cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken)
+    {
+        await db.EnsureReadyAsync(cancellationToken);
+        long? chain = stream == StreamKind.Pack
+            ? (await db.PackCollection.Find(MongoQueries.Pack(gtin, key)).Project<PackDocument>(MongoQueries.PackChainOnly)
+                .FirstOrDefaultAsync(cancellationToken))?.Chain
+            : (await db.LotCollection.Find(MongoQueries.Lot(gtin, key)).Project<LotDocument>(MongoQueries.LotChainOnly)
+                .FirstOrDefaultAsync(cancellationToken))?.Chain;
+        if (chain is null) return [];
+        var docs = await db.EventCollection.Find(MongoQueries.Chain(chain.Value)).Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
+        return [.. docs.Select(MongoMapping.ToStoredEvent)];
+    }
+
+    public async ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken)
+    {
+        await db.InTransactionAsync(async (session, ct) =>
+        {
+            // One reservation for the lot event and every pack event: log indexes first .. first + n.
+            var first = await db.ReserveAsync(session, MongoQueries.LogCounter, packEvents.Count + 1, ct);
+            try
+            {
+                await db.LotCollection.InsertOneAsync(session, MongoMapping.ToDocument(lot, first), cancellationToken: ct);
+            }
+            catch (MongoException ex) when (DuplicateKey.Is(ex))
+            {
+                throw new ConflictException($"Lot {lot.Lot} of {lot.Gtin} is already registered.");
+            }
+
+            // Each pack's chain number is its commissioning event's log index.
+            var packs = new List<PackDocument>(packEvents.Count);
+            var events = new List<EventDocument>(packEvents.Count + 1) { MongoMapping.ToDocument(lotEvent, first, first) };
+            for (var i = 0; i < packEvents.Count; i++)
+            {
+                var index = first + 1 + i;
+                packs.Add(MongoMapping.ToCommissionedPack(lot, packEvents[i], index));
+                events.Add(MongoMapping.ToDocument(packEvents[i], index, index));
+            }
+            // Packs before events: a colliding serial is found before the events are written for nothing.
+            if (packs.Count > 0)
+            {
+                try
+                {
+                    await db.PackCollection.InsertManyAsync(session, packs, new InsertManyOptions { IsOrdered = true }, ct);
+                }
+                catch (MongoException ex) when (DuplicateKey.Is(ex))
+                {
+                    throw new SerialCollisionException(lot.Gtin);
+                }
+            }
+            await db.EventCollection.InsertManyAsync(session, events, new InsertManyOptions { IsOrdered = true }, ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.InTransactionAsync(async (session, ct) =>
+            {
+                // The head moves only if it is still the one the event was decided on: the optimistic check.
+                var moved = await db.PackCollection.FindOneAndUpdateAsync(session, MongoQueries.PackHead(e), MongoQueries.MovePackHead(e, newState),
+                    new FindOneAndUpdateOptions<PackDocument> { Projection = MongoQueries.PackChainOnly }, ct);
+                if (moved is null) return false;
+                var index = await db.ReserveAsync(session, MongoQueries.LogCounter, 1, ct);
+                await db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(e, index, moved.Chain), cancellationToken: ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (MongoException ex) when (DuplicateKey.Is(ex))
+        {
+            // (chain, seq) already taken: the head said otherwise, but the unique index has the last word.
+            return false;
+        }
+    }
+
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.InTransactionAsync(async (session, ct) =>
+            {
+                var moved = await db.LotCollection.FindOneAndUpdateAsync(session, MongoQueries.LotHead(e), MongoQueries.MoveLotHead(e, newState),
+                    new FindOneAndUpdateOptions<LotDocument> { Projection = MongoQueries.LotChainOnly }, ct);
+                if (moved is null) return false;
+                var index = await db.ReserveAsync(session, MongoQueries.LogCounter, 1, ct);
+                await db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(e, index, moved.Chain), cancellationToken: ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (MongoException ex) when (DuplicateKey.Is(ex))
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await db.EnsureReadyAsync(cancellationToken);
+        // A snapshot session: the log and the heads are read at one point in time (MongoDB 5.0+). A very long
+        // audit is bounded by the server's minSnapshotHistoryWindowInSeconds (300 s by default).
+        using var session = await db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
+        var options = new FindOptions<EventDocument> { Sort = MongoQueries.LogOrder, BatchSize = 10_000 };
+        long n = 0;
+        using (var cursor = await db.EventCollection.WithReadConcern(ReadConcern.Snapshot)
+                   .FindAsync(session, FilterDefinition<EventDocument>.Empty, options, cancellationToken))
+        {
+            while (await cursor.MoveNextAsync(cancellationToken))
+            {
+                foreach (var d in cursor.Current)
+                {
+                    auditor.Observe(d.LogIndex, d.Chain, MongoMapping.ToEvent(d));
+                    if (++n % 50_000 == 0) progress?.Report(n);
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        progress?.Report(n);
+
+        // A head that disagrees with its chain means the projection or the log was edited.
+        var packs = await db.PackCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<PackDocument>.Empty, cancellationToken: cancellationToken);
+        await packs.ForEachAsync(p => CheckHead(auditor, StreamKind.Pack, p.Chain, p.Gtin, p.Serial, p.HeadSeq, p.HeadHash), cancellationToken);
+        var lots = await db.LotCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<LotDocument>.Empty, cancellationToken: cancellationToken);
+        await lots.ForEachAsync(l => CheckHead(auditor, StreamKind.Lot, l.Chain, l.Gtin, l.Lot, l.HeadSeq, l.HeadHash), cancellationToken);
+    }
+
+    private static void CheckHead(ChainAuditor auditor, StreamKind stream, long chain, string gtin, string key, int seq, byte[] hashBytes)
+    {
+        var hash = hashBytes.Length == Hash256.Size ? MongoMapping.Hash(hashBytes) : Hash256.Zero;
+        if (!auditor.TryGetHead(chain, out var head))
+            auditor.Report(new AuditViolation(stream, gtin, key, seq, 0, "the chain has no events"));
+        else if (head.Seq != seq || head.Hash != hash)
+            auditor.Report(new AuditViolation(stream, gtin, key, seq, 0,
+                $"the current state says seq {seq}, but the chain ends at seq {head.Seq} with another hash"));
+    }
+}

@@ -1,0 +1,231 @@
+using System.Globalization;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using DrugTrace.Domain.Products;
+using DrugTrace.Storage.Mongo.Documents;
+
+namespace DrugTrace.Storage.Mongo;
+
+/// <summary>Domain records to stored documents and back. Times are stored to the millisecond in UTC, as they are hashed.</summary>
+internal static class MongoMapping
+{
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly? NullableDate(string? text) => text is null ? null : Date(text);
+
+    public static string? NullableDate(DateOnly? d) => d is { } v ? Date(v) : null;
+
+    /// <summary>UTC, truncated to the millisecond: what a BSON date holds.</summary>
+    public static DateTime Utc(DateTimeOffset t) => DateTime.UnixEpoch.AddMilliseconds(t.ToUnixTimeMilliseconds());
+
+    public static DateTimeOffset Time(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
+    public static byte[] Bytes(Hash256 hash) => hash.ToBytes();
+
+    public static Hash256 Hash(byte[] bytes) => Hash256.FromBytes(bytes);
+
+    public static PartyDocument ToDocument(Party party, string? apiKeyHash) =>
+        new() { Gln = party.Gln, Name = party.Name, Role = party.Role.ToString(), ApiKeyHash = apiKeyHash };
+
+    public static Party ToParty(PartyDocument d) => new(d.Gln, d.Name, Enum.Parse<PartyRole>(d.Role));
+
+    public static ProductDocument ToDocument(Product p) =>
+        new() { Gtin = p.Gtin, Name = p.Name, Form = p.Form, Strength = p.Strength, Manufacturer = p.Manufacturer };
+
+    public static Product ToProduct(ProductDocument d) => new(d.Gtin, d.Name, d.Form, d.Strength, d.Manufacturer);
+
+    public static LotDocument ToDocument(LotState lot, long chain) => new()
+    {
+        Chain = chain,
+        Gtin = lot.Gtin,
+        Lot = lot.Lot,
+        Expiry = Date(lot.Expiry),
+        Manufacturer = lot.Manufacturer,
+        HeadSeq = lot.Head.Seq,
+        HeadHash = Bytes(lot.Head.Hash),
+        RecalledAt = lot.RecalledAt is { } at ? Utc(at) : null,
+        RecallReason = lot.RecallReason,
+    };
+
+    public static LotState ToLot(LotDocument d) => new(
+        d.Gtin, d.Lot, Date(d.Expiry), d.Manufacturer, new ChainHead(d.HeadSeq, Hash(d.HeadHash)),
+        d.RecalledAt is { } at ? Time(at) : null, d.RecallReason);
+
+    /// <summary>A freshly commissioned pack: active at its manufacturer, its head the commissioning event.</summary>
+    public static PackDocument ToCommissionedPack(LotState lot, LedgerEvent commissioned, long chain) => new()
+    {
+        Chain = chain,
+        Gtin = lot.Gtin,
+        Serial = commissioned.Key,
+        Lot = lot.Lot,
+        Expiry = Date(lot.Expiry),
+        Status = PackStatus.Active.ToString(),
+        Custodian = commissioned.Actor,
+        ShipTo = null,
+        ChangedBy = commissioned.Actor,
+        ChangedAt = Utc(commissioned.OccurredAt),
+        HeadSeq = commissioned.Seq,
+        HeadHash = Bytes(commissioned.Hash),
+    };
+
+    public static PackDocument ToDocument(PackState p, long chain) => new()
+    {
+        Chain = chain,
+        Gtin = p.Gtin,
+        Serial = p.Serial,
+        Lot = p.Lot,
+        Expiry = Date(p.Expiry),
+        Status = p.Status.ToString(),
+        Custodian = p.Custodian,
+        ShipTo = p.ShipTo,
+        ChangedBy = p.ChangedBy,
+        ChangedAt = Utc(p.ChangedAt),
+        HeadSeq = p.Head.Seq,
+        HeadHash = Bytes(p.Head.Hash),
+    };
+
+    public static PackState ToPack(PackDocument d) => new()
+    {
+        Gtin = d.Gtin,
+        Serial = d.Serial,
+        Lot = d.Lot,
+        Expiry = Date(d.Expiry),
+        Status = Enum.Parse<PackStatus>(d.Status),
+        Custodian = d.Custodian,
+        ShipTo = d.ShipTo,
+        ChangedBy = d.ChangedBy,
+        ChangedAt = Time(d.ChangedAt),
+        Head = new ChainHead(d.HeadSeq, Hash(d.HeadHash)),
+    };
+
+    public static EventDocument ToDocument(LedgerEvent e, long logIndex, long chain) => new()
+    {
+        LogIndex = logIndex,
+        Chain = chain,
+        Seq = e.Seq,
+        Stream = e.Stream.ToString(),
+        Gtin = e.Gtin,
+        Key = e.Key,
+        Type = e.Type.ToString(),
+        Actor = e.Actor,
+        From = e.From,
+        To = e.To,
+        Reason = e.Reason,
+        Lot = e.Lot,
+        Expiry = NullableDate(e.Expiry),
+        OccurredAt = Utc(e.OccurredAt),
+        RecordedAt = Utc(e.RecordedAt),
+        PrevHash = Bytes(e.PrevHash),
+        Hash = Bytes(e.Hash),
+    };
+
+    public static LedgerEvent ToEvent(EventDocument d) => new()
+    {
+        Stream = Enum.TryParse<StreamKind>(d.Stream, out var stream) ? stream : (StreamKind)(-1),
+        Gtin = d.Gtin,
+        Key = d.Key,
+        Seq = d.Seq,
+        // An edited type name is reported by the audit's hash check; it must not stop the audit here.
+        Type = Enum.TryParse<EventType>(d.Type, out var type) ? type : (EventType)(-1),
+        Actor = d.Actor,
+        From = d.From,
+        To = d.To,
+        Reason = d.Reason,
+        Lot = d.Lot,
+        Expiry = NullableDate(d.Expiry),
+        OccurredAt = Time(d.OccurredAt),
+        RecordedAt = Time(d.RecordedAt),
+        PrevHash = d.PrevHash.Length == Hash256.Size ? Hash(d.PrevHash) : Hash256.Zero,
+        Hash = d.Hash.Length == Hash256.Size ? Hash(d.Hash) : Hash256.Zero,
+    };
+
+    public static StoredEvent ToStoredEvent(EventDocument d) => new(d.LogIndex, ToEvent(d));
+
+    public static ScanDocument ToDocument(ScanRecord s, Guid id) => new()
+    {
+        Id = id,
+        At = Utc(s.At),
+        Actor = s.Actor,
+        Action = s.Action,
+        Code = s.Code,
+        Gtin = s.Gtin,
+        Serial = s.Serial,
+        Verdict = s.Verdict,
+        Alerts = s.Alerts,
+    };
+
+    public static ScanRecord ToScan(ScanDocument d) =>
+        new(Time(d.At), d.Actor, d.Action, d.Code, d.Gtin, d.Serial, d.Verdict, d.Alerts);
+
+    public static AlertDocument ToDocument(Alert a, long id) => new()
+    {
+        Id = id,
+        Kind = a.Kind.ToString(),
+        Severity = (int)a.Severity,
+        ReasonCode = a.ReasonCode,
+        Message = a.Message,
+        Action = a.Action,
+        ScannedCode = a.ScannedCode,
+        ScannedGtin = a.ScannedGtin,
+        ScannedSerial = a.ScannedSerial,
+        ScannedLot = a.ScannedLot,
+        ScannedExpiry = NullableDate(a.ScannedExpiry),
+        PackGtin = a.PackGtin,
+        PackSerial = a.PackSerial,
+        ScanningParty = a.ScanningParty,
+        BrandOwner = a.BrandOwner,
+        ProbableScanningError = a.ProbableScanningError,
+        RaisedAt = Utc(a.RaisedAt),
+        LastSeenAt = Utc(a.LastSeenAt),
+        Count = a.Count,
+        Status = a.Status.ToString(),
+        Resolution = a.Resolution?.ToString(),
+        Version = a.Version,
+        DedupeKey = a.DedupeKey,
+        History = [.. a.History.Select(ToDocument)],
+    };
+
+    public static Alert ToAlert(AlertDocument d) => new()
+    {
+        Id = d.Id,
+        Kind = Enum.Parse<AlertKind>(d.Kind),
+        Severity = (Severity)d.Severity,
+        ReasonCode = d.ReasonCode,
+        Message = d.Message,
+        Action = d.Action,
+        ScannedCode = d.ScannedCode,
+        ScannedGtin = d.ScannedGtin,
+        ScannedSerial = d.ScannedSerial,
+        ScannedLot = d.ScannedLot,
+        ScannedExpiry = NullableDate(d.ScannedExpiry),
+        PackGtin = d.PackGtin,
+        PackSerial = d.PackSerial,
+        ScanningParty = d.ScanningParty,
+        BrandOwner = d.BrandOwner,
+        ProbableScanningError = d.ProbableScanningError,
+        RaisedAt = Time(d.RaisedAt),
+        LastSeenAt = Time(d.LastSeenAt),
+        Count = d.Count,
+        Status = Enum.Parse<AlertStatus>(d.Status),
+        Resolution = d.Resolution is null ? null : Enum.Parse<AlertResolution>(d.Resolution),
+        Version = d.Version,
+        History = [.. d.History.Select(ToChange)],
+    };
+
+    public static AlertChangeDocument ToDocument(AlertChange c) => new()
+    {
+        At = Utc(c.At),
+        By = c.By,
+        Status = c.Status.ToString(),
+        Resolution = c.Resolution?.ToString(),
+        Note = c.Note,
+    };
+
+    public static AlertChange ToChange(AlertChangeDocument d) =>
+        new(Time(d.At), d.By, Enum.Parse<AlertStatus>(d.Status), d.Resolution is null ? null : Enum.Parse<AlertResolution>(d.Resolution), d.Note);
+}

@@ -1,0 +1,211 @@
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Storage.Mongo.Documents;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace DrugTrace.Storage.Mongo;
+
+/// <summary>
+/// Every filter, update, sort, index and pipeline the adapter sends, in one place, so that the
+/// tests can render each one to the query text the server receives.
+/// </summary>
+internal static class MongoQueries
+{
+    public const string LogCounter = "log";
+    public const string AlertCounter = "alerts";
+
+    private static FilterDefinitionBuilder<PartyDocument> PartyFilter => Builders<PartyDocument>.Filter;
+    private static FilterDefinitionBuilder<ProductDocument> ProductFilter => Builders<ProductDocument>.Filter;
+    private static FilterDefinitionBuilder<LotDocument> LotFilter => Builders<LotDocument>.Filter;
+    private static FilterDefinitionBuilder<PackDocument> PackFilter => Builders<PackDocument>.Filter;
+    private static FilterDefinitionBuilder<EventDocument> EventFilter => Builders<EventDocument>.Filter;
+    private static FilterDefinitionBuilder<AlertDocument> AlertFilter => Builders<AlertDocument>.Filter;
+
+    // --- counters ------------------------------------------------------------------------
+
+    public static FilterDefinition<CounterDocument> Counter(string name) => Builders<CounterDocument>.Filter.Eq(c => c.Name, name);
+
+    public static UpdateDefinition<CounterDocument> CreateCounter => Builders<CounterDocument>.Update.SetOnInsert(c => c.Value, 0L);
+
+    /// <summary>Reserves <paramref name="count"/> numbers: the returned value (after) is the last of them.</summary>
+    public static UpdateDefinition<CounterDocument> Reserve(long count) => Builders<CounterDocument>.Update.Inc(c => c.Value, count);
+
+    // --- parties -------------------------------------------------------------------------
+
+    public static FilterDefinition<PartyDocument> PartyByGln(string gln) => PartyFilter.Eq(p => p.Gln, gln);
+
+    public static FilterDefinition<PartyDocument> PartyByApiKeyHash(string hash) => PartyFilter.Eq(p => p.ApiKeyHash, hash);
+
+    public static SortDefinition<PartyDocument> PartyOrder => Builders<PartyDocument>.Sort.Ascending(p => p.Role).Ascending(p => p.Name);
+
+    // --- products and lots ---------------------------------------------------------------
+
+    public static FilterDefinition<ProductDocument> ProductByGtin(string gtin) => ProductFilter.Eq(p => p.Gtin, gtin);
+
+    public static FilterDefinition<ProductDocument> ProductsOf(string? manufacturer) =>
+        manufacturer is null ? ProductFilter.Empty : ProductFilter.Eq(p => p.Manufacturer, manufacturer);
+
+    public static SortDefinition<ProductDocument> ProductOrder => Builders<ProductDocument>.Sort.Ascending(p => p.Name);
+
+    public static FilterDefinition<LotDocument> Lot(string gtin, string lot) => LotFilter.Eq(l => l.Gtin, gtin) & LotFilter.Eq(l => l.Lot, lot);
+
+    public static FilterDefinition<LotDocument> LotsOf(string gtin) => LotFilter.Eq(l => l.Gtin, gtin);
+
+    public static SortDefinition<LotDocument> LotOrder => Builders<LotDocument>.Sort.Ascending(l => l.Expiry).Ascending(l => l.Lot);
+
+    /// <summary>The lot's head compare-and-set: matches only while the head is the one the event extends.</summary>
+    public static FilterDefinition<LotDocument> LotHead(LedgerEvent e) =>
+        LotFilter.Eq(l => l.Gtin, e.Gtin) & LotFilter.Eq(l => l.Lot, e.Key)
+        & LotFilter.Eq(l => l.HeadSeq, e.Seq - 1) & LotFilter.Eq(l => l.HeadHash, MongoMapping.Bytes(e.PrevHash));
+
+    public static UpdateDefinition<LotDocument> MoveLotHead(LedgerEvent e, LotState s) => Builders<LotDocument>.Update
+        .Set(l => l.HeadSeq, e.Seq)
+        .Set(l => l.HeadHash, MongoMapping.Bytes(e.Hash))
+        .Set(l => l.RecalledAt, s.RecalledAt is { } at ? MongoMapping.Utc(at) : null)
+        .Set(l => l.RecallReason, s.RecallReason);
+
+    // --- packs ---------------------------------------------------------------------------
+
+    public static FilterDefinition<PackDocument> Pack(string gtin, string serial) => PackFilter.Eq(p => p.Gtin, gtin) & PackFilter.Eq(p => p.Serial, serial);
+
+    public static FilterDefinition<PackDocument> PacksOfLot(string gtin, string lot) => PackFilter.Eq(p => p.Gtin, gtin) & PackFilter.Eq(p => p.Lot, lot);
+
+    /// <summary>Commission order: the chain number is the commissioning event's log index.</summary>
+    public static SortDefinition<PackDocument> PackOrder => Builders<PackDocument>.Sort.Ascending(p => p.Chain);
+
+    /// <summary>The pack's head compare-and-set: matches only while the head is the one the event extends.</summary>
+    public static FilterDefinition<PackDocument> PackHead(LedgerEvent e) =>
+        PackFilter.Eq(p => p.Gtin, e.Gtin) & PackFilter.Eq(p => p.Serial, e.Key)
+        & PackFilter.Eq(p => p.HeadSeq, e.Seq - 1) & PackFilter.Eq(p => p.HeadHash, MongoMapping.Bytes(e.PrevHash));
+
+    public static UpdateDefinition<PackDocument> MovePackHead(LedgerEvent e, PackState s) => Builders<PackDocument>.Update
+        .Set(p => p.Status, s.Status.ToString())
+        .Set(p => p.Custodian, s.Custodian)
+        .Set(p => p.ShipTo, s.ShipTo)
+        .Set(p => p.ChangedBy, s.ChangedBy)
+        .Set(p => p.ChangedAt, MongoMapping.Utc(s.ChangedAt))
+        .Set(p => p.HeadSeq, e.Seq)
+        .Set(p => p.HeadHash, MongoMapping.Bytes(e.Hash));
+
+    public static ProjectionDefinition<PackDocument> PackChainOnly => Builders<PackDocument>.Projection.Include(p => p.Chain);
+
+    public static ProjectionDefinition<LotDocument> LotChainOnly => Builders<LotDocument>.Projection.Include(l => l.Chain);
+
+    // --- events --------------------------------------------------------------------------
+
+    public static FilterDefinition<EventDocument> Chain(long chain) => EventFilter.Eq(e => e.Chain, chain);
+
+    public static SortDefinition<EventDocument> SeqOrder => Builders<EventDocument>.Sort.Ascending(e => e.Seq);
+
+    public static SortDefinition<EventDocument> LogOrder => Builders<EventDocument>.Sort.Ascending(e => e.LogIndex);
+
+    // --- alerts --------------------------------------------------------------------------
+
+    /// <summary>The latest alert a repeat folds into: same key, not closed, seen within the window.</summary>
+    public static FilterDefinition<AlertDocument> DedupeTarget(string dedupeKey, DateTimeOffset since) =>
+        AlertFilter.Eq(a => a.DedupeKey, dedupeKey)
+        & AlertFilter.Ne(a => a.Status, nameof(AlertStatus.Closed))
+        & AlertFilter.Gte(a => a.LastSeenAt, MongoMapping.Utc(since));
+
+    public static SortDefinition<AlertDocument> NewestFirst => Builders<AlertDocument>.Sort.Descending(a => a.Id);
+
+    public static SortDefinition<AlertDocument> OldestFirst => Builders<AlertDocument>.Sort.Ascending(a => a.Id);
+
+    public static UpdateDefinition<AlertDocument> Repeat(DateTimeOffset seenAt) => Builders<AlertDocument>.Update
+        .Inc(a => a.Count, 1)
+        .Set(a => a.LastSeenAt, MongoMapping.Utc(seenAt));
+
+    public static FilterDefinition<AlertDocument> AlertById(long id) => AlertFilter.Eq(a => a.Id, id);
+
+    /// <summary>The alert's optimistic check: still at the version the change was based on.</summary>
+    public static FilterDefinition<AlertDocument> AlertAtVersion(long id, int version) =>
+        AlertFilter.Eq(a => a.Id, id) & AlertFilter.Eq(a => a.Version, version);
+
+    public static UpdateDefinition<AlertDocument> ChangeAlert(Alert updated)
+    {
+        var update = Builders<AlertDocument>.Update
+            .Set(a => a.Status, updated.Status.ToString())
+            .Set(a => a.Resolution, updated.Resolution?.ToString())
+            .Set(a => a.Version, updated.Version);
+        return updated.History.Count > 0 ? update.Push(a => a.History, MongoMapping.ToDocument(updated.History[^1])) : update;
+    }
+
+    /// <summary>A listing does not carry the history (as with SQLite); <see cref="IAlertStore.GetAsync"/> does.</summary>
+    public static ProjectionDefinition<AlertDocument> WithoutHistory => Builders<AlertDocument>.Projection.Exclude(a => a.History);
+
+    public static FilterDefinition<AlertDocument> AlertQuery(AlertQuery q)
+    {
+        var f = AlertFilter;
+        var parts = new List<FilterDefinition<AlertDocument>>();
+        if (q.VisibleTo is { } viewer) parts.Add(f.Eq(a => a.ScanningParty, viewer) | f.Eq(a => a.BrandOwner, viewer));
+        if (q.Status is { } status) parts.Add(f.Eq(a => a.Status, status.ToString()));
+        if (q.Kind is { } kind) parts.Add(f.Eq(a => a.Kind, kind.ToString()));
+        if (q.MinSeverity is { } severity) parts.Add(f.Gte(a => a.Severity, (int)severity));
+        if (q.Gtin is { } gtin) parts.Add(f.Eq(a => a.PackGtin, gtin) | f.Eq(a => a.ScannedGtin, gtin));
+        if (q.Party is { } party) parts.Add(f.Eq(a => a.ScanningParty, party));
+        if (q.AfterId is { } after) parts.Add(f.Gt(a => a.Id, after));
+        if (!q.IncludeScanningErrors) parts.Add(f.Eq(a => a.ProbableScanningError, false));
+        return parts.Count == 0 ? f.Empty : f.And(parts);
+    }
+
+    /// <summary>What the change stream of every instance listens to: alerts inserted, updated or replaced.</summary>
+    public static PipelineDefinition<ChangeStreamDocument<AlertDocument>, ChangeStreamDocument<AlertDocument>> AlertChanges =>
+        new EmptyPipelineDefinition<ChangeStreamDocument<AlertDocument>>()
+            .Match(new BsonDocument("operationType", new BsonDocument("$in", new BsonArray { "insert", "update", "replace" })));
+
+    // --- indexes -------------------------------------------------------------------------
+
+    public static IEnumerable<CreateIndexModel<PartyDocument>> PartyIndexes =>
+    [
+        // Parties without a key (null) do not take part in the uniqueness.
+        new(Builders<PartyDocument>.IndexKeys.Ascending(p => p.ApiKeyHash), new CreateIndexOptions<PartyDocument>
+        {
+            Name = "apiKeyHash_unique",
+            Unique = true,
+            PartialFilterExpression = PartyFilter.Type(p => p.ApiKeyHash, BsonType.String),
+        }),
+        new(Builders<PartyDocument>.IndexKeys.Ascending(p => p.Role).Ascending(p => p.Name), new CreateIndexOptions { Name = "role_name" }),
+    ];
+
+    public static IEnumerable<CreateIndexModel<ProductDocument>> ProductIndexes =>
+    [
+        new(Builders<ProductDocument>.IndexKeys.Ascending(p => p.Manufacturer).Ascending(p => p.Name), new CreateIndexOptions { Name = "manufacturer_name" }),
+    ];
+
+    public static IEnumerable<CreateIndexModel<LotDocument>> LotIndexes =>
+    [
+        new(Builders<LotDocument>.IndexKeys.Ascending(l => l.Gtin).Ascending(l => l.Lot), new CreateIndexOptions { Name = "gtin_lot_unique", Unique = true }),
+        new(Builders<LotDocument>.IndexKeys.Ascending(l => l.Gtin).Ascending(l => l.Expiry).Ascending(l => l.Lot), new CreateIndexOptions { Name = "gtin_expiry_lot" }),
+    ];
+
+    public static IEnumerable<CreateIndexModel<PackDocument>> PackIndexes =>
+    [
+        new(Builders<PackDocument>.IndexKeys.Ascending(p => p.Gtin).Ascending(p => p.Serial), new CreateIndexOptions { Name = "gtin_serial_unique", Unique = true }),
+        new(Builders<PackDocument>.IndexKeys.Ascending(p => p.Gtin).Ascending(p => p.Lot).Ascending(p => p.Chain), new CreateIndexOptions { Name = "gtin_lot_chain" }),
+    ];
+
+    /// <summary>The global log index is <c>_id</c> (unique by nature); each chain's seq is unique within the chain.</summary>
+    public static IEnumerable<CreateIndexModel<EventDocument>> EventIndexes =>
+    [
+        new(Builders<EventDocument>.IndexKeys.Ascending(e => e.Chain).Ascending(e => e.Seq), new CreateIndexOptions { Name = "chain_seq_unique", Unique = true }),
+    ];
+
+    public static IEnumerable<CreateIndexModel<ScanDocument>> ScanIndexes =>
+    [
+        new(Builders<ScanDocument>.IndexKeys.Ascending(s => s.Gtin).Ascending(s => s.Serial), new CreateIndexOptions { Name = "gtin_serial" }),
+        new(Builders<ScanDocument>.IndexKeys.Ascending(s => s.Actor).Descending(s => s.At), new CreateIndexOptions { Name = "actor_at" }),
+    ];
+
+    public static IEnumerable<CreateIndexModel<AlertDocument>> AlertIndexes =>
+    [
+        new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.DedupeKey).Descending(a => a.Id), new CreateIndexOptions { Name = "dedupeKey_id" }),
+        new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.ScanningParty).Descending(a => a.Id), new CreateIndexOptions { Name = "scanningParty_id" }),
+        new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.BrandOwner).Descending(a => a.Id), new CreateIndexOptions { Name = "brandOwner_id" }),
+        new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.PackGtin).Descending(a => a.Id), new CreateIndexOptions { Name = "packGtin_id" }),
+        new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.ScannedGtin).Descending(a => a.Id), new CreateIndexOptions { Name = "scannedGtin_id" }),
+        new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.Status).Descending(a => a.Id), new CreateIndexOptions { Name = "status_id" }),
+    ];
+}

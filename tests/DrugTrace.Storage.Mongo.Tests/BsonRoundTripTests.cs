@@ -1,0 +1,192 @@
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using DrugTrace.Domain.Products;
+using DrugTrace.Storage.Mongo.Documents;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+
+namespace DrugTrace.Storage.Mongo.Tests;
+
+/// <summary>
+/// Every stored type goes domain -> document -> BSON bytes -> document -> domain and comes back equal,
+/// with the element names and BSON types pinned for the ones whose layout matters (hashes binary,
+/// times UTC dates to the millisecond, GUIDs standard subtype 4). No server involved.
+/// </summary>
+public sealed class BsonRoundTripTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero);
+    private static readonly Hash256 SomeHash = Hash256.FromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+
+    static BsonRoundTripTests() => MongoClassMaps.Register();
+
+    private static T RoundTrip<T>(T document, out BsonDocument bson)
+    {
+        bson = document.ToBsonDocument();
+        var bytes = document.ToBson();
+        return BsonSerializer.Deserialize<T>(bytes);
+    }
+
+    [Fact]
+    public void A_party_round_trips_with_its_key_hash()
+    {
+        var party = new Party("4012345000016", "Maker", PartyRole.Manufacturer);
+        var back = RoundTrip(MongoMapping.ToDocument(party, "hash"), out var bson);
+        Assert.Equal(party, MongoMapping.ToParty(back));
+        Assert.Equal("hash", back.ApiKeyHash);
+        Assert.Equal("""{ "_id" : "4012345000016", "name" : "Maker", "role" : "Manufacturer", "apiKeyHash" : "hash" }""", Rendered.Text(bson));
+    }
+
+    [Fact]
+    public void A_product_round_trips_with_its_nulls()
+    {
+        var product = new Product("05012345000121", "Metformin", "tablet", null, "4012345000016");
+        var back = RoundTrip(MongoMapping.ToDocument(product), out var bson);
+        Assert.Equal(product, MongoMapping.ToProduct(back));
+        Assert.Equal(BsonNull.Value, bson["strength"]);
+    }
+
+    [Fact]
+    public void A_lot_round_trips_recalled_or_not()
+    {
+        var lot = new LotState("04012345000115", "LOT1", new DateOnly(2029, 5, 31), "4012345000016", new ChainHead(1, SomeHash), Now, "Contamination");
+        var back = RoundTrip(MongoMapping.ToDocument(lot, 17), out var bson);
+        Assert.Equal(lot, MongoMapping.ToLot(back));
+        Assert.Equal(17, back.Chain);
+        Assert.Equal(BsonType.DateTime, bson["recalledAt"].BsonType);
+        Assert.Equal("2029-05-31", bson["expiry"].AsString);
+
+        var fresh = lot with { RecalledAt = null, RecallReason = null };
+        Assert.Equal(fresh, MongoMapping.ToLot(RoundTrip(MongoMapping.ToDocument(fresh, 17), out _)));
+    }
+
+    [Fact]
+    public void A_pack_head_round_trips()
+    {
+        var pack = new PackState
+        {
+            Gtin = "04012345000115", Serial = "SN1", Lot = "LOT1", Expiry = new DateOnly(2029, 5, 31), Status = PackStatus.InTransit,
+            Custodian = "4012345000016", ShipTo = "4012347000014", ChangedBy = "4012345000016", ChangedAt = Now, Head = new ChainHead(1, SomeHash),
+        };
+        var back = RoundTrip(MongoMapping.ToDocument(pack, 42), out var bson);
+        Assert.Equal(pack, MongoMapping.ToPack(back));
+        Assert.Equal(
+            """{ "_id" : 42, "gtin" : "04012345000115", "serial" : "SN1", "lot" : "LOT1", "expiry" : "2029-05-31", "status" : "InTransit","""
+            + """ "custodian" : "4012345000016", "shipTo" : "4012347000014", "changedBy" : "4012345000016", "changedAt" : { "$date" : "2026-11-25T10:00:00.123Z" },"""
+            + """ "headSeq" : 1, "headHash" : { "$binary" : { "base64" : "ABEiM0RVZneImaq7zN3u/wARIjNEVWZ3iJmqu8zd7v8=", "subType" : "00" } } }""",
+            Rendered.Text(bson));
+    }
+
+    [Fact]
+    public void An_event_round_trips_and_still_hashes_the_same()
+    {
+        var e = EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Pack, Gtin = "04012345000115", Key = "SN1", Seq = 0, Type = EventType.Commissioned, Actor = "4012345000016",
+            Lot = "LOT1", Expiry = new DateOnly(2029, 5, 31), OccurredAt = Now, RecordedAt = Now.AddSeconds(1), PrevHash = Hash256.Zero,
+        });
+        var back = RoundTrip(MongoMapping.ToDocument(e, 7, 7), out var bson);
+        var stored = MongoMapping.ToStoredEvent(back);
+        Assert.Equal(7, stored.LogIndex);
+        Assert.Equal(e, stored.Event);
+        Assert.Equal(e.Hash, EventHasher.ComputeHash(stored.Event));
+        Assert.Equal(["_id", "chain", "seq", "stream", "gtin", "key", "type", "actor", "from", "to", "reason", "lot", "expiry",
+            "occurredAt", "recordedAt", "prevHash", "hash"], bson.Names);
+        Assert.Equal(BsonType.Int64, bson["_id"].BsonType);
+        Assert.Equal(BsonType.Binary, bson["hash"].BsonType);
+        Assert.Equal("Commissioned", bson["type"].AsString);
+    }
+
+    [Fact]
+    public void An_edited_event_type_reads_back_for_the_audit_to_report()
+    {
+        var doc = new EventDocument { Stream = "Pack", Type = "Teleported", Gtin = "g", Key = "k", Actor = "a", PrevHash = new byte[32], Hash = new byte[32] };
+        var e = MongoMapping.ToEvent(RoundTrip(doc, out _));
+        Assert.False(Enum.IsDefined(e.Type));
+    }
+
+    [Fact]
+    public void Times_are_stored_as_UTC_to_the_millisecond_whatever_the_offset()
+    {
+        var local = new DateTimeOffset(2026, 11, 25, 11, 0, 0, 123, TimeSpan.FromHours(1)).AddTicks(4567);
+        var scan = new ScanRecord(local, "4012347000014", "verify", "(01)x", null, null, "ok", null);
+        var back = RoundTrip(MongoMapping.ToDocument(scan, Guid.CreateVersion7(local)), out var bson);
+        Assert.Equal(DateTimeKind.Utc, back.At.Kind);
+        Assert.Equal(Now, MongoMapping.ToScan(back).At);
+        Assert.Equal("""{ "$date" : "2026-11-25T10:00:00.123Z" }""", Rendered.Text(bson["at"]));
+    }
+
+    [Fact]
+    public void A_scan_round_trips_with_a_standard_GUID_id()
+    {
+        var scan = new ScanRecord(Now, "4012347000014", "dispense", "(01)04012345000115(21)SN1", "04012345000115", "SN1", "dispensed", "3,4");
+        var id = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+        var back = RoundTrip(MongoMapping.ToDocument(scan, id), out var bson);
+        Assert.Equal(scan, MongoMapping.ToScan(back));
+        Assert.Equal(id, back.Id);
+        var binary = bson["_id"].AsBsonBinaryData;
+        Assert.Equal(BsonBinarySubType.UuidStandard, binary.SubType);
+        Assert.Equal(Convert.FromHexString("0193a1b2c3d47e5f8a9b0c1d2e3f4a5b"), binary.Bytes);
+    }
+
+    [Fact]
+    public void An_alert_round_trips_with_its_history()
+    {
+        var alert = new Alert
+        {
+            Id = 12, Kind = AlertKind.LotMismatch, Severity = Severity.Critical, ReasonCode = "NMVS_FE_LOT_13", Message = "Lot differs", Action = "dispense",
+            ScannedCode = "(01)04012345000115(10)LOT2(21)SN1", ScannedGtin = "04012345000115", ScannedSerial = "SN1", ScannedLot = "LOT2",
+            ScannedExpiry = new DateOnly(2029, 5, 31), PackGtin = "04012345000115", PackSerial = "SN1", ScanningParty = "4012347000014",
+            BrandOwner = "4012345000016", ProbableScanningError = true, RaisedAt = Now, LastSeenAt = Now.AddMinutes(5), Count = 3,
+            Status = AlertStatus.Closed, Resolution = AlertResolution.ScanningError, Version = 2,
+            History =
+            [
+                new AlertChange(Now.AddMinutes(6), "4099999000015", AlertStatus.Investigating, null, "looking"),
+                new AlertChange(Now.AddMinutes(7), "4099999000015", AlertStatus.Closed, AlertResolution.ScanningError, null),
+            ],
+        };
+        var back = RoundTrip(MongoMapping.ToDocument(alert, 12), out var bson);
+        var mapped = MongoMapping.ToAlert(back);
+        Assert.Equal(alert.History, mapped.History);
+        Assert.Equal(alert with { History = [] }, mapped with { History = [] });
+        Assert.Equal(alert.DedupeKey, bson["dedupeKey"].AsString);
+        Assert.Equal(3, bson["severity"].AsInt32);
+        Assert.Equal("ScanningError", bson["history"][1]["resolution"].AsString);
+    }
+
+    [Fact]
+    public void An_alert_read_without_its_history_has_an_empty_one()
+    {
+        var bson = MongoMapping.ToDocument(new Alert
+        {
+            Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = "verify", ScannedCode = "c",
+            ScanningParty = "p", RaisedAt = Now, LastSeenAt = Now,
+        }, 1).ToBsonDocument();
+        bson.Remove("history");
+        Assert.Empty(MongoMapping.ToAlert(BsonSerializer.Deserialize<AlertDocument>(bson)).History);
+    }
+
+    [Fact]
+    public void Counters_and_checkpoints_round_trip()
+    {
+        var counter = RoundTrip(new CounterDocument { Name = "log", Value = 1_000_001 }, out var counterBson);
+        Assert.Equal(("log", 1_000_001L), (counter.Name, counter.Value));
+        Assert.Equal("""{ "_id" : "log", "value" : 1000001 }""", Rendered.Text(counterBson));
+
+        var checkpoint = RoundTrip(new CheckpointDocument { TreeSize = 8, RootHash = SomeHash.ToBytes(), CreatedAt = MongoMapping.Utc(Now) }, out var cpBson);
+        Assert.Equal(8, checkpoint.TreeSize);
+        Assert.Equal(SomeHash, MongoMapping.Hash(checkpoint.RootHash));
+        Assert.Equal(Now, MongoMapping.Time(checkpoint.CreatedAt));
+        Assert.Equal(BsonNull.Value, cpBson["signature"]);
+    }
+
+    [Fact]
+    public void A_field_the_app_did_not_write_is_refused()
+    {
+        var bson = new CounterDocument { Name = "log", Value = 1 }.ToBsonDocument();
+        bson.Add("extra", 1);
+        Assert.ThrowsAny<FormatException>(() => BsonSerializer.Deserialize<CounterDocument>(bson));
+    }
+}

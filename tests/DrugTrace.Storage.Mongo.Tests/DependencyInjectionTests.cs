@@ -1,0 +1,89 @@
+using DrugTrace.Application.Alerts;
+using DrugTrace.Application.Common.Interfaces;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DrugTrace.Storage.Mongo.Tests;
+
+/// <summary>Registration and start-up failures, checked without a server (nothing here pretends one answers).</summary>
+public sealed class DependencyInjectionTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddMongoStorage(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Nothing listens on port 9 of the loopback: server selection times out quickly.</summary>
+    private static readonly Dictionary<string, string?> Unreachable = new()
+    {
+        ["Storage:Mongo:ConnectionString"] = "mongodb://127.0.0.1:9/?directConnection=true",
+        ["Storage:Mongo:Database"] = "drugtrace",
+        ["Storage:Mongo:ServerSelectionTimeout"] = "00:00:00.500",
+    };
+
+    [Fact]
+    public void Every_port_the_feed_and_the_start_up_check_are_registered()
+    {
+        using var services = Build(Unreachable);
+        Assert.IsType<MongoPartyStore>(services.GetRequiredService<IPartyStore>());
+        Assert.IsType<MongoCatalogStore>(services.GetRequiredService<ICatalogStore>());
+        Assert.IsType<MongoLedgerStore>(services.GetRequiredService<ILedgerStore>());
+        Assert.IsType<MongoScanLog>(services.GetRequiredService<IScanLog>());
+        Assert.IsType<MongoAlertStore>(services.GetRequiredService<IAlertStore>());
+        var feed = services.GetRequiredService<IAlertChangeFeed>();
+        Assert.Equal("MongoDB change stream on drugtrace.alerts", feed.Description);
+        var hosted = services.GetServices<IHostedService>().ToList();
+        Assert.Contains(hosted, h => h is MongoStartup);
+        Assert.Contains(hosted, h => ReferenceEquals(h, feed));
+        Assert.Contains("store", services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void Without_watching_there_is_no_feed_and_the_in_process_push_stays()
+    {
+        using var services = Build(new(Unreachable) { ["Storage:Mongo:WatchAlerts"] = "false" });
+        Assert.Null(services.GetService<IAlertChangeFeed>());
+    }
+
+    [Fact]
+    public void A_missing_connection_string_is_a_clear_error()
+    {
+        using var services = Build(new() { ["Storage:Mongo:Database"] = "drugtrace" });
+        var ex = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<ILedgerStore>());
+        Assert.Contains("Storage:Mongo:ConnectionString", ex.Message);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_stops_the_start_up_with_a_clear_error()
+    {
+        using var services = Build(Unreachable);
+        var startup = services.GetServices<IHostedService>().OfType<MongoStartup>().Single();
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => startup.StartAsync(default));
+        Assert.Contains("No MongoDB server answered at mongodb://127.0.0.1:9/", ex.Message);
+    }
+
+    [Fact]
+    public async Task The_health_check_reports_an_unreachable_server_as_unhealthy()
+    {
+        using var services = Build(Unreachable);
+        var check = new MongoHealthCheck(services.GetRequiredService<MongoContext>());
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
+    [Fact]
+    public void A_password_never_appears_in_messages()
+    {
+        Assert.Equal("mongodb://app:***@db1,db2/?replicaSet=rs0", MongoContext.Redacted("mongodb://app:s3cret@db1,db2/?replicaSet=rs0"));
+        Assert.Equal("mongodb://db1/", MongoContext.Redacted("mongodb://db1/"));
+    }
+}

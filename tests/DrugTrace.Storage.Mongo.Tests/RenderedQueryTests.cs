@@ -1,0 +1,183 @@
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+
+namespace DrugTrace.Storage.Mongo.Tests;
+
+/// <summary>
+/// The query text of every filter, update, sort, projection, index and pipeline the adapter sends,
+/// rendered with the registered class maps exactly as the driver does before sending. No server involved.
+/// </summary>
+public sealed class RenderedQueryTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero);
+    private static readonly Hash256 Prev = Hash256.FromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    private const string PrevBinary = """{ "$binary" : { "base64" : "ABEiM0RVZneImaq7zN3u/wARIjNEVWZ3iJmqu8zd7v8=", "subType" : "00" } }""";
+
+    private static readonly LedgerEvent Shipped = new()
+    {
+        Stream = StreamKind.Pack, Gtin = "04012345000115", Key = "SN1", Seq = 3, Type = EventType.Shipped, Actor = "4012345000016",
+        To = "4012347000014", OccurredAt = Now, RecordedAt = Now, PrevHash = Prev, Hash = Hash256.Zero,
+    };
+
+    [Fact]
+    public void Counters()
+    {
+        Assert.Equal("""{ "_id" : "log" }""", Rendered.Of(MongoQueries.Counter(MongoQueries.LogCounter)));
+        Assert.Equal("""{ "$inc" : { "value" : 1001 } }""", Rendered.Of(MongoQueries.Reserve(1001)));
+        Assert.Equal("""{ "$setOnInsert" : { "value" : 0 } }""", Rendered.Of(MongoQueries.CreateCounter));
+    }
+
+    [Fact]
+    public void Parties()
+    {
+        Assert.Equal("""{ "_id" : "4012345000016" }""", Rendered.Of(MongoQueries.PartyByGln("4012345000016")));
+        Assert.Equal("""{ "apiKeyHash" : "abc" }""", Rendered.Of(MongoQueries.PartyByApiKeyHash("abc")));
+        Assert.Equal("""{ "role" : 1, "name" : 1 }""", Rendered.Of(MongoQueries.PartyOrder));
+    }
+
+    [Fact]
+    public void Products_and_lots()
+    {
+        Assert.Equal("""{ "_id" : "04012345000115" }""", Rendered.Of(MongoQueries.ProductByGtin("04012345000115")));
+        Assert.Equal("""{ "manufacturer" : "4012345000016" }""", Rendered.Of(MongoQueries.ProductsOf("4012345000016")));
+        Assert.Equal("{ }", Rendered.Of(MongoQueries.ProductsOf(null)));
+        Assert.Equal("""{ "name" : 1 }""", Rendered.Of(MongoQueries.ProductOrder));
+        Assert.Equal("""{ "gtin" : "04012345000115", "lot" : "LOT1" }""", Rendered.Of(MongoQueries.Lot("04012345000115", "LOT1")));
+        Assert.Equal("""{ "gtin" : "04012345000115" }""", Rendered.Of(MongoQueries.LotsOf("04012345000115")));
+        Assert.Equal("""{ "expiry" : 1, "lot" : 1 }""", Rendered.Of(MongoQueries.LotOrder));
+        Assert.Equal("""{ "_id" : 1 }""", Rendered.Of(MongoQueries.LotChainOnly));
+    }
+
+    [Fact]
+    public void The_lot_head_compare_and_set()
+    {
+        var recall = Shipped with { Stream = StreamKind.Lot, Key = "LOT1", Seq = 1, Type = EventType.LotRecalled };
+        Assert.Equal($$"""{ "gtin" : "04012345000115", "lot" : "LOT1", "headSeq" : 0, "headHash" : {{PrevBinary}} }""",
+            Rendered.Of(MongoQueries.LotHead(recall)));
+        var state = new LotState("04012345000115", "LOT1", new DateOnly(2029, 5, 31), "4012345000016", new ChainHead(1, Prev), Now, "Contamination");
+        Assert.Equal($$"""{ "$set" : { "headSeq" : 1, "headHash" : {{PrevBinary}}, "recalledAt" : { "$date" : "2026-11-25T10:00:00.123Z" }, "recallReason" : "Contamination" } }""",
+            Rendered.Of(MongoQueries.MoveLotHead(recall with { Hash = Prev }, state)));
+    }
+
+    [Fact]
+    public void The_pack_head_compare_and_set()
+    {
+        Assert.Equal($$"""{ "gtin" : "04012345000115", "serial" : "SN1", "headSeq" : 2, "headHash" : {{PrevBinary}} }""",
+            Rendered.Of(MongoQueries.PackHead(Shipped)));
+        var state = new PackState
+        {
+            Gtin = "04012345000115", Serial = "SN1", Lot = "LOT1", Expiry = new DateOnly(2029, 5, 31), Status = PackStatus.InTransit,
+            Custodian = "4012345000016", ShipTo = "4012347000014", ChangedBy = "4012345000016", ChangedAt = Now, Head = new ChainHead(3, Prev),
+        };
+        Assert.Equal(
+            """{ "$set" : { "status" : "InTransit", "custodian" : "4012345000016", "shipTo" : "4012347000014", "changedBy" : "4012345000016","""
+            + $$""" "changedAt" : { "$date" : "2026-11-25T10:00:00.123Z" }, "headSeq" : 3, "headHash" : {{PrevBinary}} } }""",
+            Rendered.Of(MongoQueries.MovePackHead(Shipped with { Hash = Prev }, state)));
+    }
+
+    [Fact]
+    public void Packs_and_events()
+    {
+        Assert.Equal("""{ "gtin" : "04012345000115", "serial" : "SN1" }""", Rendered.Of(MongoQueries.Pack("04012345000115", "SN1")));
+        Assert.Equal("""{ "gtin" : "04012345000115", "lot" : "LOT1" }""", Rendered.Of(MongoQueries.PacksOfLot("04012345000115", "LOT1")));
+        Assert.Equal("""{ "_id" : 1 }""", Rendered.Of(MongoQueries.PackOrder));
+        Assert.Equal("""{ "_id" : 1 }""", Rendered.Of(MongoQueries.PackChainOnly));
+        Assert.Equal("""{ "chain" : 42 }""", Rendered.Of(MongoQueries.Chain(42)));
+        Assert.Equal("""{ "seq" : 1 }""", Rendered.Of(MongoQueries.SeqOrder));
+        Assert.Equal("""{ "_id" : 1 }""", Rendered.Of(MongoQueries.LogOrder));
+    }
+
+    [Fact]
+    public void Alert_dedupe_and_lifecycle()
+    {
+        Assert.Equal("""{ "dedupeKey" : "k", "status" : { "$ne" : "Closed" }, "lastSeenAt" : { "$gte" : { "$date" : "2026-11-25T10:00:00.123Z" } } }""",
+            Rendered.Of(MongoQueries.DedupeTarget("k", Now)));
+        Assert.Equal("""{ "$inc" : { "count" : 1 }, "$set" : { "lastSeenAt" : { "$date" : "2026-11-25T10:00:00.123Z" } } }""",
+            Rendered.Of(MongoQueries.Repeat(Now)));
+        Assert.Equal("""{ "_id" : -1 }""", Rendered.Of(MongoQueries.NewestFirst));
+        Assert.Equal("""{ "_id" : 1 }""", Rendered.Of(MongoQueries.OldestFirst));
+        Assert.Equal("""{ "_id" : 5 }""", Rendered.Of(MongoQueries.AlertById(5)));
+        Assert.Equal("""{ "_id" : 5, "version" : 1 }""", Rendered.Of(MongoQueries.AlertAtVersion(5, 1)));
+        Assert.Equal("""{ "history" : 0 }""", Rendered.Of(MongoQueries.WithoutHistory));
+
+        var closed = new Alert
+        {
+            Id = 5, Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = "verify", ScannedCode = "c",
+            ScanningParty = "p", RaisedAt = Now, LastSeenAt = Now, Status = AlertStatus.Closed, Resolution = AlertResolution.FalsePositive, Version = 2,
+            History = [new AlertChange(Now, "4099999000015", AlertStatus.Closed, AlertResolution.FalsePositive, "ok")],
+        };
+        Assert.Equal(
+            """{ "$set" : { "status" : "Closed", "resolution" : "FalsePositive", "version" : 2 }, "$push" : { "history" : """
+            + """{ "at" : { "$date" : "2026-11-25T10:00:00.123Z" }, "by" : "4099999000015", "status" : "Closed", "resolution" : "FalsePositive", "note" : "ok" } } }""",
+            Rendered.Of(MongoQueries.ChangeAlert(closed)));
+        Assert.Equal("""{ "$set" : { "status" : "Open", "resolution" : null, "version" : 1 } }""",
+            Rendered.Of(MongoQueries.ChangeAlert(closed with { Status = AlertStatus.Open, Resolution = null, Version = 1, History = [] })));
+    }
+
+    [Fact]
+    public void Alert_queries()
+    {
+        Assert.Equal("{ }", Rendered.Of(MongoQueries.AlertQuery(new AlertQuery())));
+        Assert.Equal(
+            """{ "$and" : [{ "$or" : [{ "scanningParty" : "4012347000014" }, { "brandOwner" : "4012347000014" }] }, """
+            + """{ "$or" : [{ "packGtin" : "04012345000115" }, { "scannedGtin" : "04012345000115" }] }] }""",
+            Rendered.Of(MongoQueries.AlertQuery(new AlertQuery { VisibleTo = "4012347000014", Gtin = "04012345000115" })));
+        Assert.Equal(
+            """{ "status" : "Open", "kind" : "LotMismatch", "severity" : { "$gte" : 2 }, "scanningParty" : "4012347000014", "_id" : { "$gt" : 10 }, "probableScanningError" : false }""",
+            Rendered.Of(MongoQueries.AlertQuery(new AlertQuery
+            {
+                Status = AlertStatus.Open, Kind = AlertKind.LotMismatch, MinSeverity = Severity.High, Party = "4012347000014",
+                AfterId = 10, IncludeScanningErrors = false,
+            })));
+    }
+
+    [Fact]
+    public void The_alert_change_stream_pipeline()
+    {
+        Assert.Equal("""[{ "$match" : { "operationType" : { "$in" : ["insert", "update", "replace"] } } }]""", Rendered.Of(MongoQueries.AlertChanges));
+    }
+
+    [Fact]
+    public void Indexes_created_on_start()
+    {
+        Assert.Equal(
+            [
+                """{ "key" : { "apiKeyHash" : 1 }, "name" : "apiKeyHash_unique", "unique" : true, "partialFilterExpression" : { "apiKeyHash" : { "$type" : 2 } } }""",
+                """{ "key" : { "role" : 1, "name" : 1 }, "name" : "role_name" }""",
+            ],
+            MongoQueries.PartyIndexes.Select(Rendered.Of));
+        Assert.Equal(["""{ "key" : { "manufacturer" : 1, "name" : 1 }, "name" : "manufacturer_name" }"""], MongoQueries.ProductIndexes.Select(Rendered.Of));
+        Assert.Equal(
+            [
+                """{ "key" : { "gtin" : 1, "lot" : 1 }, "name" : "gtin_lot_unique", "unique" : true }""",
+                """{ "key" : { "gtin" : 1, "expiry" : 1, "lot" : 1 }, "name" : "gtin_expiry_lot" }""",
+            ],
+            MongoQueries.LotIndexes.Select(Rendered.Of));
+        Assert.Equal(
+            [
+                """{ "key" : { "gtin" : 1, "serial" : 1 }, "name" : "gtin_serial_unique", "unique" : true }""",
+                """{ "key" : { "gtin" : 1, "lot" : 1, "_id" : 1 }, "name" : "gtin_lot_chain" }""",
+            ],
+            MongoQueries.PackIndexes.Select(Rendered.Of));
+        // The global log index is the events' _id: unique without an index of its own.
+        Assert.Equal(["""{ "key" : { "chain" : 1, "seq" : 1 }, "name" : "chain_seq_unique", "unique" : true }"""], MongoQueries.EventIndexes.Select(Rendered.Of));
+        Assert.Equal(
+            [
+                """{ "key" : { "gtin" : 1, "serial" : 1 }, "name" : "gtin_serial" }""",
+                """{ "key" : { "actor" : 1, "at" : -1 }, "name" : "actor_at" }""",
+            ],
+            MongoQueries.ScanIndexes.Select(Rendered.Of));
+        Assert.Equal(
+            [
+                """{ "key" : { "dedupeKey" : 1, "_id" : -1 }, "name" : "dedupeKey_id" }""",
+                """{ "key" : { "scanningParty" : 1, "_id" : -1 }, "name" : "scanningParty_id" }""",
+                """{ "key" : { "brandOwner" : 1, "_id" : -1 }, "name" : "brandOwner_id" }""",
+                """{ "key" : { "packGtin" : 1, "_id" : -1 }, "name" : "packGtin_id" }""",
+                """{ "key" : { "scannedGtin" : 1, "_id" : -1 }, "name" : "scannedGtin_id" }""",
+                """{ "key" : { "status" : 1, "_id" : -1 }, "name" : "status_id" }""",
+            ],
+            MongoQueries.AlertIndexes.Select(Rendered.Of));
+    }
+}
