@@ -14,6 +14,7 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
     [
         "/", "/scan", "/packs/04012345000115/ANYSERIAL", "/manufacturer/products", $"/manufacturer/products/{Product}",
         $"/manufacturer/products/{Product}/lots/{Lot}", "/regulator/packs", "/regulator/audit",
+        "/regulator/alerts", "/regulator/dashboard", "/alerts", "/alerts/1",
     ];
 
     public static TheoryData<string, string> RefusedPages => new()
@@ -27,6 +28,13 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
         { "atlas", "/regulator/audit" },
         { "helvetia", "/regulator/packs" },
         { "helvetia", "/regulator/audit" },
+        { "linden", "/regulator/alerts" },
+        { "linden", "/regulator/dashboard" },
+        { "atlas", "/regulator/alerts" },
+        { "atlas", "/regulator/dashboard" },
+        { "helvetia", "/regulator/alerts" },
+        { "helvetia", "/regulator/dashboard" },
+        { "nmva", "/alerts" },
         { "nmva", "/manufacturer/products" },
         { "nmva", $"/manufacturer/products/{Product}" },
     };
@@ -43,6 +51,13 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
         { "nmva", "/scan" },
         { "nmva", "/regulator/packs" },
         { "nmva", "/regulator/audit" },
+        { "nmva", "/regulator/alerts" },
+        { "nmva", "/regulator/dashboard" },
+        { "nmva", "/alerts/999999999" },
+        { "linden", "/alerts" },
+        { "linden", "/alerts/999999999" },
+        { "atlas", "/alerts" },
+        { "helvetia", "/alerts" },
         { "nmva", $"/manufacturer/products/{Product}/lots/{Lot}" },
     };
 
