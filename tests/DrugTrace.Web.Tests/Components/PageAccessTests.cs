@@ -95,6 +95,27 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
     }
 
     [Fact]
+    public async Task The_dashboard_and_the_feed_show_a_fresh_alert_and_its_scan()
+    {
+        var (gtin, lot, expiry, _) = await Api.NewLotAsync(factory.ClientFor(Demo.ManufacturerKey), 1);
+        var outcome = await Api.ScanAsync(factory.ClientFor(Demo.PharmacyKey), Api.Code(gtin, "DASH0000001", lot, expiry), "verify");
+        Assert.Equal("alert", outcome.Verdict());
+        var id = outcome.GetProperty("alerts")[0].GetProperty("id").GetString();
+        var client = await Browser.SignedInAsync(factory, "nmva");
+
+        var dashboard = await client.GetStringAsync("/regulator/dashboard");
+        var scans = System.Text.RegularExpressions.Regex.Match(dashboard, "data-testid=\"scan-total\"[^>]*>(\\d+)<");
+        Assert.True(scans.Success && int.Parse(scans.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, "no scans counted in the last 24 hours");
+        Assert.Contains("Scans per hour", dashboard);
+
+        var feed = await client.GetStringAsync("/regulator/alerts");
+        Assert.Contains($"data-alert-id=\"{id}\"", feed);
+        var detail = await client.GetStringAsync($"/alerts/{id}");
+        Assert.Contains("DASH0000001", detail);
+        Assert.Contains("NMVS_NC_PC_02", detail);
+    }
+
+    [Fact]
     public async Task The_app_bar_names_the_party_and_role()
     {
         var client = await Browser.SignedInAsync(factory, "linden");
