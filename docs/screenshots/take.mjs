@@ -47,7 +47,10 @@ await cdp('Network.enable');
 await cdp('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false });
 const host = new URL(base).hostname;
 
+const only = process.env.DT_SHOTS?.split(','); // e.g. DT_SHOTS=alert-feed,dashboard retakes just those
+
 async function shot(name, path, { user, wait = 2500, then } = {}) {
+  if (only && !only.includes(name)) return;
   await cdp('Network.clearBrowserCookies');
   if (user) await cdp('Network.setCookie', { name: 'DrugTrace.SignIn', value: await signIn(user), domain: host, path: '/' });
   await cdp('Page.navigate', { url: base + path });
@@ -83,5 +86,9 @@ await shot('audit', '/regulator/audit', {
     await sleep(2500);
   },
 });
+// The alert pages need some alerts: the caller raises a few (DT_ALERT names one of them).
+await shot('alert-feed', '/regulator/alerts', { user: 'nmva', wait: 3500 });
+if (process.env.DT_ALERT) await shot('alert-detail', `/alerts/${process.env.DT_ALERT}`, { user: 'nmva', wait: 3000 });
+await shot('dashboard', '/regulator/dashboard', { user: 'nmva', wait: 3500 });
 ws.close();
 chrome.kill();

@@ -72,6 +72,9 @@ public static class DependencyInjection
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<AlertQueue>();
         services.AddSingleton<AlertBroadcaster>();
+        services.AddScoped<UnseenAlerts>();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         services.AddHostedService<AlertFanout>();
 
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));

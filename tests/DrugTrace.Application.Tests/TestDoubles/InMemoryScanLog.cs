@@ -13,4 +13,9 @@ public sealed class InMemoryScanLog : IScanLog
         _scans.Add(scan);
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<(DateTimeOffset, int)>>([.. _scans.Where(s => s.At >= since)
+            .GroupBy(s => new DateTimeOffset(s.At.UtcDateTime.Year, s.At.UtcDateTime.Month, s.At.UtcDateTime.Day, s.At.UtcDateTime.Hour, 0, 0, TimeSpan.Zero))
+            .Select(g => (g.Key, g.Count()))]);
 }

@@ -14,6 +14,7 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
     [
         "/", "/scan", "/packs/04012345000115/ANYSERIAL", "/manufacturer/products", $"/manufacturer/products/{Product}",
         $"/manufacturer/products/{Product}/lots/{Lot}", "/regulator/packs", "/regulator/audit",
+        "/regulator/alerts", "/regulator/dashboard", "/alerts", "/alerts/1",
     ];
 
     public static TheoryData<string, string> RefusedPages => new()
@@ -27,6 +28,13 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
         { "atlas", "/regulator/audit" },
         { "helvetia", "/regulator/packs" },
         { "helvetia", "/regulator/audit" },
+        { "linden", "/regulator/alerts" },
+        { "linden", "/regulator/dashboard" },
+        { "atlas", "/regulator/alerts" },
+        { "atlas", "/regulator/dashboard" },
+        { "helvetia", "/regulator/alerts" },
+        { "helvetia", "/regulator/dashboard" },
+        { "nmva", "/alerts" },
         { "nmva", "/manufacturer/products" },
         { "nmva", $"/manufacturer/products/{Product}" },
     };
@@ -43,6 +51,13 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
         { "nmva", "/scan" },
         { "nmva", "/regulator/packs" },
         { "nmva", "/regulator/audit" },
+        { "nmva", "/regulator/alerts" },
+        { "nmva", "/regulator/dashboard" },
+        { "nmva", "/alerts/999999999" },
+        { "linden", "/alerts" },
+        { "linden", "/alerts/999999999" },
+        { "atlas", "/alerts" },
+        { "helvetia", "/alerts" },
         { "nmva", $"/manufacturer/products/{Product}/lots/{Lot}" },
     };
 
@@ -77,6 +92,27 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboard_and_the_feed_show_a_fresh_alert_and_its_scan()
+    {
+        var (gtin, lot, expiry, _) = await Api.NewLotAsync(factory.ClientFor(Demo.ManufacturerKey), 1);
+        var outcome = await Api.ScanAsync(factory.ClientFor(Demo.PharmacyKey), Api.Code(gtin, "DASH0000001", lot, expiry), "verify");
+        Assert.Equal("alert", outcome.Verdict());
+        var id = outcome.GetProperty("alerts")[0].GetProperty("id").GetString();
+        var client = await Browser.SignedInAsync(factory, "nmva");
+
+        var dashboard = await client.GetStringAsync("/regulator/dashboard");
+        var scans = System.Text.RegularExpressions.Regex.Match(dashboard, "data-testid=\"scan-total\"[^>]*>(\\d+)<");
+        Assert.True(scans.Success && int.Parse(scans.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, "no scans counted in the last 24 hours");
+        Assert.Contains("Scans per hour", dashboard);
+
+        var feed = await client.GetStringAsync("/regulator/alerts");
+        Assert.Contains($"data-alert-id=\"{id}\"", feed);
+        var detail = await client.GetStringAsync($"/alerts/{id}");
+        Assert.Contains("DASH0000001", detail);
+        Assert.Contains("NMVS_NC_PC_02", detail);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using DrugTrace.Domain.Parties;
+using DrugTrace.Web.Alerts;
 using DrugTrace.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -15,7 +16,13 @@ public class UiContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<AlertBroadcaster>();
+        Services.AddScoped<UnseenAlerts>();
+        Services.AddScoped<CircuitConnection>();
     }
+
+    /// <summary>The real broadcaster the components subscribe to: publish to it to push an alert.</summary>
+    public AlertBroadcaster Broadcaster => Services.GetRequiredService<AlertBroadcaster>();
 
     public FakeUseCases UseCases { get; } = new();
 

@@ -4,4 +4,10 @@ namespace DrugTrace.Application.Common.Interfaces;
 public interface IScanLog
 {
     ValueTask RecordAsync(ScanRecord scan, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many scans were recorded in each UTC hour from <paramref name="since"/> on: the start of
+    /// the hour and its count, only for hours that had scans, in any order.
+    /// </summary>
+    ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -19,6 +19,7 @@ public sealed class NavMenuTests : UiContext
     {
         var links = LinksFor(PartyRole.Pharmacy);
         Assert.Contains("scan", links);
+        Assert.Contains("alerts", links);
         Assert.DoesNotContain(links, l => l.StartsWith("manufacturer", StringComparison.Ordinal) || l.StartsWith("regulator", StringComparison.Ordinal));
     }
 
@@ -27,6 +28,7 @@ public sealed class NavMenuTests : UiContext
     {
         var links = LinksFor(PartyRole.Manufacturer);
         Assert.Contains("manufacturer/products", links);
+        Assert.Contains("alerts", links);
         Assert.DoesNotContain(links, l => l.StartsWith("regulator", StringComparison.Ordinal));
     }
 
@@ -36,6 +38,9 @@ public sealed class NavMenuTests : UiContext
         var links = LinksFor(PartyRole.Regulator);
         Assert.Contains("regulator/packs", links);
         Assert.Contains("regulator/audit", links);
+        Assert.Contains("regulator/alerts", links);
+        Assert.Contains("regulator/dashboard", links);
+        Assert.DoesNotContain("alerts", links);
         Assert.DoesNotContain("manufacturer/products", links);
     }
 
