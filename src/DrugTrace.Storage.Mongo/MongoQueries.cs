@@ -197,7 +197,20 @@ internal static class MongoQueries
     [
         new(Builders<ScanDocument>.IndexKeys.Ascending(s => s.Gtin).Ascending(s => s.Serial), new CreateIndexOptions { Name = "gtin_serial" }),
         new(Builders<ScanDocument>.IndexKeys.Ascending(s => s.Actor).Descending(s => s.At), new CreateIndexOptions { Name = "actor_at" }),
+        new(Builders<ScanDocument>.IndexKeys.Descending(s => s.At), new CreateIndexOptions { Name = "at" }),
     ];
+
+    /// <summary>Scans per UTC hour since a time, for the regulator's dashboard: { _id: hour start, count }.</summary>
+    public static PipelineDefinition<ScanDocument, BsonDocument> ScansPerHour(DateTimeOffset since) =>
+        PipelineDefinition<ScanDocument, BsonDocument>.Create(
+        [
+            new BsonDocument("$match", new BsonDocument("at", new BsonDocument("$gte", since.UtcDateTime))),
+            new BsonDocument("$group", new BsonDocument
+            {
+                { "_id", new BsonDocument("$dateTrunc", new BsonDocument { { "date", "$at" }, { "unit", "hour" } }) },
+                { "count", new BsonDocument("$sum", 1) },
+            }),
+        ]);
 
     public static IEnumerable<CreateIndexModel<AlertDocument>> AlertIndexes =>
     [

@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Interfaces;
+using MongoDB.Driver;
 
 namespace DrugTrace.Storage.Mongo;
 
@@ -9,5 +10,13 @@ internal sealed class MongoScanLog(MongoContext db) : IScanLog
         await db.EnsureReadyAsync(cancellationToken);
         // A version 7 GUID is time ordered, so the _id index grows at its end like an auto-increment.
         await db.ScanCollection.InsertOneAsync(MongoMapping.ToDocument(scan, Guid.CreateVersion7(scan.At)), cancellationToken: cancellationToken);
+    }
+
+    public async ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await db.EnsureReadyAsync(cancellationToken);
+        var hours = await db.ScanCollection.Aggregate(MongoQueries.ScansPerHour(since), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        return [.. hours.Select(h => (new DateTimeOffset(h["_id"].ToUniversalTime(), TimeSpan.Zero), h["count"].ToInt32()))];
     }
 }

@@ -33,6 +33,10 @@ internal static class Rendered
         return Text(new BsonArray(pipeline.Render(new RenderArgs<ChangeStreamDocument<T>>(input, BsonSerializer.SerializerRegistry)).Documents));
     }
 
+    /// <summary>An aggregation pipeline over <typeparamref name="T"/>, as Aggregate sends it.</summary>
+    public static string Of<T>(PipelineDefinition<T, BsonDocument> pipeline) =>
+        Text(new BsonArray(pipeline.Render(Args<T>()).Documents));
+
     /// <summary>An index as createIndexes sends it: key, name, unique and partial filter.</summary>
     public static string Of<T>(CreateIndexModel<T> index)
     {

@@ -167,6 +167,7 @@ public sealed class RenderedQueryTests
             [
                 """{ "key" : { "gtin" : 1, "serial" : 1 }, "name" : "gtin_serial" }""",
                 """{ "key" : { "actor" : 1, "at" : -1 }, "name" : "actor_at" }""",
+                """{ "key" : { "at" : -1 }, "name" : "at" }""",
             ],
             MongoQueries.ScanIndexes.Select(Rendered.Of));
         Assert.Equal(
@@ -179,5 +180,15 @@ public sealed class RenderedQueryTests
                 """{ "key" : { "status" : 1, "_id" : -1 }, "name" : "status_id" }""",
             ],
             MongoQueries.AlertIndexes.Select(Rendered.Of));
+    }
+
+    [Fact]
+    public void Scans_per_hour_groups_by_the_UTC_hour_since_a_time()
+    {
+        var since = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.FromHours(1));
+        Assert.Equal(
+            """[{ "$match" : { "at" : { "$gte" : { "$date" : "2026-11-25T09:00:00Z" } } } }, """
+            + """{ "$group" : { "_id" : { "$dateTrunc" : { "date" : "$at", "unit" : "hour" } }, "count" : { "$sum" : 1 } } }]""",
+            Rendered.Of(MongoQueries.ScansPerHour(since)));
     }
 }
