@@ -8,9 +8,9 @@ namespace DrugTrace.Storage.Mongo.Tests;
 
 /// <summary>
 /// The alert store and the multi-instance push against a live replica set, a fresh database per
-/// test. Skipped with "DRUGTRACE_MONGO is not set" when no server is named. (The shared alert
-/// store contract is written on another branch; these cover the same ground for MongoDB until
-/// it can derive from it.)
+/// test. Skipped with "DRUGTRACE_MONGO is not set" when no server is named. The shared alert
+/// store contract runs in <see cref="MongoAlertStoreContractTests"/>; these add what only MongoDB
+/// has: the change stream that carries alerts to every instance.
 /// </summary>
 public sealed class MongoAlertStoreTests : IAsyncLifetime
 {

@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Storage.Contract;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
 
-namespace DrugTrace.Storage.Sqlite.Tests;
+namespace DrugTrace.Storage.Contract;
 
 /// <summary>
 /// What every alert store must do: de-duplicate within the window, filter by visibility, page,
@@ -21,6 +21,11 @@ public abstract class AlertStoreContractTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero);
 
     protected abstract IAlertStore Alerts { get; }
+
+    /// <summary>Called first by every contract test: skip (with <c>Skip.If</c>) when the store cannot be reached at all.</summary>
+    protected virtual void RequireStore()
+    {
+    }
 
     private static Alert Make(string serial, string party = Pharmacy, AlertKind kind = AlertKind.UnknownSerial, string gtin = Gtin,
         string? brand = Maker, DateTimeOffset? at = null, bool scanningError = false) => new()
@@ -63,9 +68,10 @@ public abstract class AlertStoreContractTests
 
     // ---- Raise and de-duplicate ----------------------------------------------------------------
 
-    [Fact]
+    [SkippableFact]
     public async Task A_new_alert_is_stored_with_every_field_and_read_back()
     {
+        RequireStore();
         var candidate = Make("SN1", scanningError: true) with { ScannedSerial = "sn1", Message = "Probable scanning error: ..." };
 
         var (stored, isNew) = await Alerts.RaiseAsync(candidate, Window, default);
@@ -79,9 +85,10 @@ public abstract class AlertStoreContractTests
         Assert.Empty(read.History);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Optional_fields_may_be_missing()
     {
+        RequireStore();
         var unreadable = Make("X") with
         {
             ReasonCode = null, ScannedGtin = null, ScannedSerial = null, ScannedLot = null, ScannedExpiry = null,
@@ -94,17 +101,19 @@ public abstract class AlertStoreContractTests
         Assert.Equal(unreadable with { Id = stored.Id, History = read.History }, read);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ids_grow()
     {
+        RequireStore();
         var first = await RaiseAsync(Make("SN1"));
         var second = await RaiseAsync(Make("SN2"));
         Assert.True(second.Id > first.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_repeat_within_the_window_raises_the_count_and_moves_last_seen()
     {
+        RequireStore();
         var first = await RaiseAsync(Make("SN1"));
 
         var (repeat, isNew) = await Alerts.RaiseAsync(Make("SN1", at: T0.AddMinutes(59)), Window, default);
@@ -117,9 +126,10 @@ public abstract class AlertStoreContractTests
         Assert.Single(await Alerts.QueryAsync(new AlertQuery(), default));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_window_runs_from_the_last_repeat()
     {
+        RequireStore();
         var first = await RaiseAsync(Make("SN1"));
         await Alerts.RaiseAsync(Make("SN1", at: T0.AddMinutes(50)), Window, default);
 
@@ -129,9 +139,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal((first.Id, 3), (third.Id, third.Count));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_repeat_after_the_window_is_a_new_alert()
     {
+        RequireStore();
         var first = await RaiseAsync(Make("SN1"));
 
         var (later, isNew) = await Alerts.RaiseAsync(Make("SN1", at: T0 + Window + TimeSpan.FromMilliseconds(1)), Window, default);
@@ -142,9 +153,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal(1, (await Alerts.GetAsync(first.Id, default))!.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_repeat_of_a_closed_alert_is_a_new_alert()
     {
+        RequireStore();
         var first = await RaiseAsync(Make("SN1"));
         await ChangeAsync(first, AlertStatus.Closed, AlertResolution.FalsePositive);
 
@@ -156,9 +168,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal(1, (await Alerts.GetAsync(first.Id, default))!.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_repeat_of_an_alert_under_investigation_is_still_folded_in()
     {
+        RequireStore();
         var first = await RaiseAsync(Make("SN1"));
         await ChangeAsync(first, AlertStatus.Investigating);
 
@@ -168,9 +181,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal((first.Id, 2, AlertStatus.Investigating, 1), (again.Id, again.Count, again.Status, again.Version));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Another_party_kind_or_pack_is_another_alert()
     {
+        RequireStore();
         await RaiseAsync(Make("SN1"));
 
         await RaiseAsync(Make("SN1", party: OtherPharmacy));
@@ -181,9 +195,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal(5, (await Alerts.QueryAsync(new AlertQuery(), default)).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_real_alert_is_not_folded_into_a_scanning_error_on_the_same_pack()
     {
+        RequireStore();
         var scanningError = await RaiseAsync(Make("SN1", kind: AlertKind.LotMismatch, scanningError: true));
 
         var (real, isNew) = await Alerts.RaiseAsync(Make("SN1", kind: AlertKind.LotMismatch, at: T0.AddMinutes(1)), Window, default);
@@ -194,9 +209,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal(1, (await Alerts.GetAsync(scanningError.Id, default))!.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Fifty_concurrent_repeats_are_one_alert_counted_fifty_times()
     {
+        RequireStore();
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
             Task.Run(async () => await Alerts.RaiseAsync(Make("STORM", at: T0.AddMilliseconds(i)), Window, default))));
 
@@ -209,15 +225,17 @@ public abstract class AlertStoreContractTests
 
     // ---- Get -------------------------------------------------------------------------------------
 
-    [Fact]
+    [SkippableFact]
     public async Task A_missing_alert_is_null()
     {
+        RequireStore();
         Assert.Null(await Alerts.GetAsync(12345, default));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Get_returns_the_history_in_order()
     {
+        RequireStore();
         var alert = await RaiseAsync(Make("SN1"));
         var investigating = await ChangeAsync(alert, AlertStatus.Investigating, note: "calling the pharmacy", at: T0.AddMinutes(5));
         await ChangeAsync(investigating, AlertStatus.Closed, AlertResolution.ScanningError, at: T0.AddMinutes(9));
@@ -235,9 +253,10 @@ public abstract class AlertStoreContractTests
 
     // ---- Update ----------------------------------------------------------------------------------
 
-    [Fact]
+    [SkippableFact]
     public async Task An_update_on_a_stale_version_fails_and_leaves_no_trace()
     {
+        RequireStore();
         var alert = await RaiseAsync(Make("SN1"));
         var (mine, _) = AlertLifecycle.Change(alert, AlertStatus.Investigating, null, "mine", Regulator, T0.AddMinutes(1));
         var (theirs, _) = AlertLifecycle.Change(alert, AlertStatus.Closed, AlertResolution.Other, "theirs", Maker, T0.AddMinutes(2));
@@ -250,9 +269,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal(["mine"], read.History.Select(h => h.Note));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_update_keeps_the_count_and_a_reopened_alert_loses_its_resolution()
     {
+        RequireStore();
         var alert = await RaiseAsync(Make("SN1"));
         await Alerts.RaiseAsync(Make("SN1", at: T0.AddMinutes(1)), Window, default);
         var closed = await ChangeAsync(alert, AlertStatus.Closed, AlertResolution.Diversion);
@@ -264,9 +284,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal(2, read.History.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_update_of_a_missing_alert_fails()
     {
+        RequireStore();
         var ghost = Make("SN1") with { Id = 999, Version = 1 };
         Assert.False(await Alerts.TryUpdateAsync(ghost, default));
     }
@@ -284,16 +305,18 @@ public abstract class AlertStoreContractTests
         await RaiseAsync(Make("A6", party: OtherMaker, brand: null, kind: AlertKind.UnknownProduct, gtin: "09506000134376")),
     ];
 
-    [Fact]
+    [SkippableFact]
     public async Task Without_filters_everything_newest_first()
     {
+        RequireStore();
         await SeedAsync();
         Assert.Equal(["A6", "A5", "A4", "A3", "A2", "A1"], await Serials(new AlertQuery()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Visible_to_a_party_means_raised_by_it_or_on_its_brands()
     {
+        RequireStore();
         await SeedAsync();
 
         Assert.Equal(["A5", "A4", "A3", "A1"], await Serials(new AlertQuery { VisibleTo = Maker }));
@@ -303,9 +326,10 @@ public abstract class AlertStoreContractTests
         Assert.Empty(await Serials(new AlertQuery { VisibleTo = Regulator }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Filter_by_status()
     {
+        RequireStore();
         var alerts = await SeedAsync();
         await ChangeAsync(alerts[1], AlertStatus.Investigating);
         await ChangeAsync(alerts[3], AlertStatus.Closed, AlertResolution.Other);
@@ -315,9 +339,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal(["A6", "A5", "A3", "A1"], await Serials(new AlertQuery { Status = AlertStatus.Open }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Filter_by_kind_and_minimum_severity()
     {
+        RequireStore();
         await SeedAsync();
 
         Assert.Equal(["A3"], await Serials(new AlertQuery { Kind = AlertKind.CustodyMismatch }));
@@ -326,9 +351,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal(["A6", "A4", "A3", "A2", "A1"], await Serials(new AlertQuery { MinSeverity = Severity.Medium }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Filter_by_gtin_matches_the_concerned_pack_or_the_scanned_code()
     {
+        RequireStore();
         var alerts = await SeedAsync();
         var unreadable = await RaiseAsync(Make("A7", gtin: OtherGtin) with { PackGtin = null, PackSerial = null });
 
@@ -337,26 +363,29 @@ public abstract class AlertStoreContractTests
         Assert.Equal([unreadable.Id, alerts[1].Id], other.Select(a => a.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Filter_by_scanning_party_combines_with_visibility()
     {
+        RequireStore();
         await SeedAsync();
 
         Assert.Equal(["A4", "A2"], await Serials(new AlertQuery { Party = OtherPharmacy }));
         Assert.Equal(["A4"], await Serials(new AlertQuery { Party = OtherPharmacy, VisibleTo = Maker }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Scanning_errors_can_be_left_out()
     {
+        RequireStore();
         await SeedAsync();
 
         Assert.Equal(["A6", "A4", "A3", "A2", "A1"], await Serials(new AlertQuery { IncludeScanningErrors = false }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task After_an_id_reads_forwards_oldest_first()
     {
+        RequireStore();
         var alerts = await SeedAsync();
 
         Assert.Equal(["A3", "A4", "A5", "A6"], await Serials(new AlertQuery { AfterId = alerts[1].Id }));
@@ -365,9 +394,10 @@ public abstract class AlertStoreContractTests
         Assert.Equal(6, (await Serials(new AlertQuery { AfterId = 0 })).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Skip_and_take_page_newest_first()
     {
+        RequireStore();
         await SeedAsync();
 
         Assert.Equal(["A6", "A5"], await Serials(new AlertQuery { Take = 2 }));
@@ -376,9 +406,10 @@ public abstract class AlertStoreContractTests
         Assert.Empty(await Serials(new AlertQuery { Skip = 6 }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Filters_combine()
     {
+        RequireStore();
         await SeedAsync();
 
         var query = new AlertQuery { VisibleTo = Maker, Kind = AlertKind.UnknownSerial, IncludeScanningErrors = false, Gtin = Gtin };
