@@ -122,6 +122,7 @@ public static class DependencyInjection
             .MapLotEndpoints()
             .MapScanEndpoints()
             .MapPackEndpoints()
+            .MapLabelEndpoints()
             .MapAuditEndpoints()
             .MapPartyEndpoints()
             .MapAlertEndpoints();
