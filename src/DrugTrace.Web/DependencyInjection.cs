@@ -74,6 +74,9 @@ public static class DependencyInjection
         services.AddSingleton<AlertBroadcaster>();
         services.AddHostedService<AlertFanout>();
 
+        services.Configure<DrugTrace.Web.Scanning.ScanningOptions>(configuration.GetSection(DrugTrace.Web.Scanning.ScanningOptions.Section));
+        services.AddSingleton<DrugTrace.Web.Scanning.PhotoReader>();
+
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddHostedService<SeedLoader>();
         return services;
@@ -121,6 +124,7 @@ public static class DependencyInjection
         api.MapProductEndpoints()
             .MapLotEndpoints()
             .MapScanEndpoints()
+            .MapPhotoScanEndpoints()
             .MapPackEndpoints()
             .MapLabelEndpoints()
             .MapAuditEndpoints()
