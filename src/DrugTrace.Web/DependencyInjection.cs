@@ -125,6 +125,7 @@ public static class DependencyInjection
             .MapLotEndpoints()
             .MapScanEndpoints()
             .MapPhotoScanEndpoints()
+            .MapDeliveryEndpoints()
             .MapPackEndpoints()
             .MapLabelEndpoints()
             .MapAuditEndpoints()

@@ -15,6 +15,7 @@ public class UiContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new DrugTrace.Web.Scanning.PhotoReader(Microsoft.Extensions.Options.Options.Create(new DrugTrace.Web.Scanning.ScanningOptions())));
     }
 
     public FakeUseCases UseCases { get; } = new();
