@@ -77,6 +77,9 @@ public static class DependencyInjection
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         services.AddHostedService<AlertFanout>();
 
+        services.Configure<DrugTrace.Web.Scanning.ScanningOptions>(configuration.GetSection(DrugTrace.Web.Scanning.ScanningOptions.Section));
+        services.AddSingleton<DrugTrace.Web.Scanning.PhotoReader>();
+
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddHostedService<SeedLoader>();
         return services;
@@ -124,7 +127,10 @@ public static class DependencyInjection
         api.MapProductEndpoints()
             .MapLotEndpoints()
             .MapScanEndpoints()
+            .MapPhotoScanEndpoints()
+            .MapDeliveryEndpoints()
             .MapPackEndpoints()
+            .MapLabelEndpoints()
             .MapAuditEndpoints()
             .MapPartyEndpoints()
             .MapAlertEndpoints();

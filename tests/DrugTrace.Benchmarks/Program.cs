@@ -3,7 +3,7 @@ using System.Text.Json;
 using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9]
 //     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
 const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
 var quick = args.Contains("--quick");
@@ -100,6 +100,9 @@ if (Runs(7))
     await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Alert benchmark tablets, 30" });
     Done(await AlertsLive.RunAsync(scale, web, api, gtin, verifyRate));
 }
+
+if (Runs(8)) Done(LabelRender.Run(scale));
+if (Runs(9)) Done(PhotoDecode.Run(scale));
 
 var commandLine = "dotnet run -c Release --project tests/DrugTrace.Benchmarks --" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);

@@ -19,6 +19,7 @@ public class UiContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<AlertBroadcaster>();
         Services.AddScoped<UnseenAlerts>();
         Services.AddScoped<CircuitConnection>();
+        Services.AddSingleton(new DrugTrace.Web.Scanning.PhotoReader(Microsoft.Extensions.Options.Options.Create(new DrugTrace.Web.Scanning.ScanningOptions())));
     }
 
     /// <summary>The real broadcaster the components subscribe to: publish to it to push an alert.</summary>

@@ -35,12 +35,13 @@ public sealed class WorkspaceTests : UiContext
     }
 
     [Fact]
-    public void Starts_with_an_empty_session_and_a_marked_camera_slot()
+    public void Starts_with_an_empty_session_a_camera_button_and_a_photo_upload()
     {
         var cut = RenderWorkspace();
         Assert.Contains("No scans yet", cut.Find("[data-testid=no-scans]").TextContent);
-        Assert.True(cut.Find("[data-testid=camera]").HasAttribute("disabled"));
-        Assert.Contains(cut.FindComponents<MudTooltip>(), t => t.Instance.Text == "Camera scanning comes with the scanning work");
+        Assert.False(cut.Find("[data-testid=camera]").HasAttribute("disabled"));
+        Assert.Contains(cut.FindComponents<MudTooltip>(), t => t.Instance.Text == "Scan with the camera");
+        Assert.Equal("image/jpeg,image/png", cut.Find("[data-testid=photo] input[type=file]").GetAttribute("accept"));
     }
 
     [Fact]

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace DrugTrace.E2E;
+
+/// <summary>The built DrugTrace.Web.dll as a child process on a free loopback port, with a temp SQLite folder and the seed data.</summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    private Process? _process;
+    private readonly System.Text.StringBuilder _log = new();
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("drugtrace-e2e-").FullName;
+
+    public Uri Address { get; private set; } = null!;
+
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    public async Task InitializeAsync()
+    {
+        if (E2EEnvironment.Missing is not null && !E2EEnvironment.InCi) return;
+        var port = FreePort();
+        Address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = DataDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DrugTrace.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(Address.ToString().TrimEnd('/'));
+        // Development: the built (not published) app finds _framework/ and _content/ through the
+        // static web assets manifest only in Development, as with `dotnet run`.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Storage__Sqlite__DataDirectory"] = DataDirectory;
+        start.Environment["Storage__Sqlite__Synchronous"] = "NORMAL";
+        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var client = new HttpClient { BaseAddress = Address };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The app exited with code {_process.ExitCode}:\n{Log}");
+            try
+            {
+                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(150);
+        }
+        throw new TimeoutException("The app did not become healthy within 90 s:\n" + Log);
+    }
+
+    public HttpClient Api(string key)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public const string ManufacturerKey = "demo-manufacturer-helvetia";
+    public const string PharmacyKey = "demo-pharmacy-linden";
+    public const string PharmacyGln = "4012347000014";
+    public const string Password = "DrugTrace-demo-2025";
+
+    private static int _product = Random.Shared.Next(1000, 9000);
+
+    /// <summary>A new product and lot of the demo manufacturer, all its packs shipped to and received by Linden-Apotheke.</summary>
+    public async Task<(string Gtin, string Lot, DateOnly Expiry, string[] Serials)> PacksAtPharmacyAsync(int quantity)
+    {
+        using var manufacturer = Api(ManufacturerKey);
+        using var pharmacy = Api(PharmacyKey);
+        var body = "0401234" + Interlocked.Increment(ref _product).ToString("D5", System.Globalization.CultureInfo.InvariantCulture) + "8";
+        var gtin = body + DrugTrace.Domain.Gs1.CheckDigit.Compute(body);
+        (await manufacturer.PostAsJsonAsync("/api/v1/products", new { gtin, name = "E2E tablets " + gtin[^5..] })).EnsureSuccessStatusCode();
+        var lot = "LOTe" + gtin[^5..];
+        var created = await manufacturer.PostAsJsonAsync("/api/v1/lots", new { gtin, lot, expiry = "2031-03-31", quantity });
+        created.EnsureSuccessStatusCode();
+        var serials = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("serials").EnumerateArray().Select(s => s.GetString()!).ToArray();
+        foreach (var serial in serials)
+        {
+            var code = $"(01){gtin}(17)310331(10){lot}(21){serial}";
+            (await manufacturer.PostAsJsonAsync("/api/v1/scans", new { code, action = "ship", to = PharmacyGln })).EnsureSuccessStatusCode();
+            (await pharmacy.PostAsJsonAsync("/api/v1/scans", new { code, action = "receive" })).EnsureSuccessStatusCode();
+        }
+        return (gtin, lot, new DateOnly(2031, 3, 31), serials);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppServer>
+{
+    public const string Name = "app";
+}
