@@ -18,6 +18,9 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         "INSERT INTO events (chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash) "
         + "VALUES ($chain, $seq, $stream, $gtin, $key, $type, $actor, $from, $to, $reason, $lot, $expiry, $occurred, $recorded, $prev, $hash)";
 
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, EventType> EventTypes =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<EventType>(), t => t.ToString(), StringComparer.Ordinal);
+
     public static long PackChain(long packId) => packId * 2;
 
     public static long LotChain(long lotId) => lotId * 2 + 1;
@@ -255,7 +258,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         Gtin = r.GetString(4),
         Key = r.GetString(5),
         // An edited type name is reported by the hash check; it must not stop the audit here.
-        Type = Enum.TryParse<EventType>(r.GetString(6), out var type) ? type : (EventType)(-1),
+        Type = EventTypes.TryGetValue(r.GetString(6), out var type) ? type : (EventType)(-1),
         Actor = r.GetString(7),
         From = Rows.NullableString(r, 8),
         To = Rows.NullableString(r, 9),
