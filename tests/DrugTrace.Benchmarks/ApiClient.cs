@@ -51,6 +51,17 @@ public sealed class ApiClient : IDisposable
         return JsonSerializer.Deserialize<T>(text, Json) ?? throw new InvalidOperationException($"GET {path} answered nothing.");
     }
 
+    public async Task<string> GetStringAsync(string path, string apiKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {text}");
+        return text;
+    }
+
     /// <summary>A scan body serialised once, so that the timed loop does no JSON work of its own.</summary>
     public static byte[] ScanBody(string code, string action, string? to = null) =>
         JsonSerializer.SerializeToUtf8Bytes(new { code, action, to }, Json);

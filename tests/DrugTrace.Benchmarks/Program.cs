@@ -3,7 +3,7 @@ using System.Text.Json;
 using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10]
 //     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
 const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
 var quick = args.Contains("--quick");
@@ -104,6 +104,20 @@ if (Runs(7))
 if (Runs(8)) Done(LabelRender.Run(scale));
 if (Runs(9)) Done(PhotoDecode.Run(scale));
 
+// 10 drives Chromium with a fake camera (Playwright); without chromium or ffmpeg it reports "not measured".
+if (Runs(10))
+{
+    if (FakeCamera.Missing is { } missing) Done(CameraToVerdict.NotMeasured(missing));
+    else
+    {
+        using var folder = AppPaths.NewTempFolder("camera");
+        await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL",
+            store.IsMongo ? store with { MongoDatabase = store.MongoDatabase + "_camera" } : store, environment: "Development");
+        using var api = new ApiClient(web.BaseAddress);
+        Done(await CameraToVerdict.RunAsync(scale, web, api, folder.Path));
+    }
+}
+
 var commandLine = "dotnet run -c Release --project tests/DrugTrace.Benchmarks --" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, Report.Write(results, quick, total.Elapsed, load, commandLine, store.Describe()));
@@ -112,6 +126,7 @@ if (store.IsMongo)
 {
     await (store with { MongoDatabase = store.MongoDatabase + "_http" }).DropAsync();
     await (store with { MongoDatabase = store.MongoDatabase + "_alerts" }).DropAsync();
+    await (store with { MongoDatabase = store.MongoDatabase + "_camera" }).DropAsync();
 }
 Console.WriteLine($"Report written to {output} ({total.Elapsed.TotalSeconds:0} s).");
 

@@ -23,7 +23,10 @@ public sealed class WebAppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<WebAppProcess> StartAsync(string dataDirectory, string synchronous, StoreChoice? store = null)
+    /// <param name="environment">Production for the measured API scenarios; Development where a browser needs the
+    /// built (not published) app's _framework/ and _content/ files, which only Development serves from the static
+    /// web assets manifest.</param>
+    public static async Task<WebAppProcess> StartAsync(string dataDirectory, string synchronous, StoreChoice? store = null, string environment = "Production")
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -37,7 +40,7 @@ public sealed class WebAppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Storage__Sqlite__DataDirectory"] = dataDirectory;
         start.Environment["Storage__Sqlite__Synchronous"] = synchronous;
         foreach (var (key, value) in (store ?? StoreChoice.Sqlite).Settings()) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
