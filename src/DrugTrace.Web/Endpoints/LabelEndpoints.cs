@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Labels;
 using DrugTrace.Application.Lots;
 using DrugTrace.Application.Packs;
 using DrugTrace.Web.Infrastructure;
@@ -19,11 +20,11 @@ public static class LabelEndpoints
         api.MapGet("/packs/{gtin}/{serial}/label.svg", async (string gtin, string serial, string? code, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
                 var kind = CodeOf(code);
-                var history = await mediator.Send(new GetPackHistory(http.User.GlnOf(), gtin, serial), ct);
-                return Results.Text(LabelRenderer.PackLabelSvg(history.Pack, kind, DigitalLinkBase(http)), "image/svg+xml; charset=utf-8");
+                var pack = await mediator.Send(new GetPackForLabel(http.User.GlnOf(), gtin, serial), ct);
+                return Results.Text(LabelRenderer.PackLabelSvg(pack, kind, DigitalLinkBase(http)), "image/svg+xml; charset=utf-8");
             })
             .WithTags("Labels")
-            .WithSummary("A pack's label as SVG: GS1 DataMatrix (or ?code=digital-link-qr / digital-link-datamatrix) with GTIN, serial, lot and expiry in words.");
+            .WithSummary("A pack's label as SVG (brand owner or regulator): GS1 DataMatrix (or ?code=digital-link-qr / digital-link-datamatrix) with GTIN, serial, lot and expiry in words.");
 
         api.MapGet("/lots/{gtin}/{lot}/labels", async (string gtin, string lot, string? code, int? skip, int? take, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {

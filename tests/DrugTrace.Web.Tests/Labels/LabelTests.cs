@@ -110,6 +110,16 @@ public sealed class LabelTests(DrugTraceFactory factory)
         Assert.Contains("not a label code", (await Api.ProblemAsync(badCode, HttpStatusCode.BadRequest)).GetRawText());
         var other = factory.ClientFor(Demo.OtherManufacturerKey);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/lots/{gtin}/{lot}/labels")).StatusCode);
+        await Api.ProblemAsync(await other.GetAsync($"/api/v1/packs/{gtin}/{serials[0]}/label.svg"), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await factory.ClientFor(Demo.RegulatorKey).GetAsync($"/api/v1/packs/{gtin}/{serials[0]}/label.svg")).StatusCode);
+
+        // A pharmacy that holds the pack may see its history, but printing genuine codes is the brand owner's.
+        var pharmacy = factory.ClientFor(Demo.PharmacyKey);
+        var code = Api.Code(gtin, serials[0], lot, "2030-06-30");
+        await Api.ScanAsync(manufacturer, code, "ship", to: Demo.PharmacyGln);
+        await Api.ScanAsync(pharmacy, code, "receive");
+        Assert.Equal(HttpStatusCode.OK, (await pharmacy.GetAsync($"/api/v1/packs/{gtin}/{serials[0]}")).StatusCode);
+        await Api.ProblemAsync(await pharmacy.GetAsync($"/api/v1/packs/{gtin}/{serials[0]}/label.svg"), HttpStatusCode.Forbidden);
         var tooMany = await manufacturer.GetAsync($"/api/v1/lots/{gtin}/{lot}/labels?take=5000");
         await Api.ProblemAsync(tooMany, HttpStatusCode.BadRequest);
     }
