@@ -35,8 +35,7 @@ public sealed class PackHandoffs(
     {
         var now = EventHasher.TruncateToMilliseconds(clock.GetUtcNow());
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (string.IsNullOrWhiteSpace(code))
-            throw new ValidationException("code", "The code is empty: scan the pack's DataMatrix or type its code.");
+        RequireCode(code);
 
         Judgement judgement;
         var parsed = Gs1Parser.ParsePack(code, today);
@@ -72,20 +71,24 @@ public sealed class PackHandoffs(
     /// <summary>Parses a scanned or typed code; an unreadable one is the caller's mistake (400).</summary>
     public static PackIdentity Read(string? code, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(code))
-            throw new ValidationException("code", "The code is empty: scan the pack's DataMatrix or type its code.");
+        RequireCode(code);
         var parsed = Gs1Parser.ParsePack(code, DateOnly.FromDateTime(now.UtcDateTime));
         return parsed.IsSuccess
             ? parsed.Value!
             : throw new ValidationException("code", parsed.Error!.Message);
     }
 
+    private static void RequireCode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+            throw new ValidationException("code", "The code is empty: scan the pack's DataMatrix or type its code.");
+    }
+
     // Null means the append lost a race: read again and decide again.
     private async ValueTask<Judgement?> TryOnceAsync(Party actor, string code, PackIdentity id, PackCommand command, DateTimeOffset now, CancellationToken ct)
     {
-        var facts = await FactsAsync(actor, id, command.Action, now, ct);
+        var (facts, brandOwner) = await FactsAsync(actor, id, command.Action, now, ct);
         var product = facts.ProductName;
-        var brandOwner = product is null ? null : (await catalog.FindProductAsync(id.Gtin.Value, ct))?.Manufacturer;
         var fakes = AlertRules.CheckAuthenticity(facts);
         if (fakes.Count > 0)
         {
@@ -124,8 +127,11 @@ public sealed class PackHandoffs(
         }
     }
 
-    /// <summary>Reads what the ledger holds about a scanned pack, and the names of the parties it mentions.</summary>
-    private async ValueTask<ScanFacts> FactsAsync(Party actor, PackIdentity id, PackAction action, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Reads what the ledger holds about a scanned pack, the names of the parties it mentions,
+    /// and the product's brand owner (who must see any alert on it).
+    /// </summary>
+    private async ValueTask<(ScanFacts Facts, string? BrandOwner)> FactsAsync(Party actor, PackIdentity id, PackAction action, DateTimeOffset now, CancellationToken ct)
     {
         var gtin = id.Gtin.Value;
         var product = await catalog.FindProductAsync(gtin, ct);
@@ -143,7 +149,7 @@ public sealed class PackHandoffs(
             await parties.FindAsync(pack.Custodian, ct);
             await parties.FindAsync(pack.ShipTo, ct);
         }
-        return new ScanFacts
+        return (new ScanFacts
         {
             Action = action,
             Actor = actor,
@@ -154,7 +160,7 @@ public sealed class PackHandoffs(
             Lot = lot,
             ScannedLotRegistered = scannedLotRegistered,
             Name = parties.Describe,
-        };
+        }, product?.Manufacturer);
     }
 
     /// <summary>
@@ -164,16 +170,16 @@ public sealed class PackHandoffs(
     private async ValueTask<Judgement?> TriageAsync(Party actor, string code, PackIdentity? scanned, AlertKind kind, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        (CorrectedScan Candidate, ScanFacts Facts)? match = null;
+        (CorrectedScan Candidate, ScanFacts Facts, string? BrandOwner)? match = null;
         foreach (var candidate in ScanCorrections.Candidates(code, today))
         {
             if (scanned is not null && candidate.Pack.Gtin == scanned.Gtin && candidate.Pack.Serial == scanned.Serial
                 && candidate.Pack.Lot == scanned.Lot && candidate.Pack.Expiry == scanned.Expiry) continue;
-            var facts = await FactsAsync(actor, candidate.Pack, PackAction.Verify, now, ct);
+            var (facts, owner) = await FactsAsync(actor, candidate.Pack, PackAction.Verify, now, ct);
             if (facts.Pack is null || AlertRules.CheckAuthenticity(facts).Count > 0) continue;
             if (match is { } first && (first.Facts.Pack!.Gtin, first.Facts.Pack.Serial) != (facts.Pack.Gtin, facts.Pack.Serial))
                 return null; // Two genuine packs fit: no safe guess.
-            match ??= (candidate, facts);
+            match ??= (candidate, facts, owner);
         }
         if (match is not { } found) return null;
 
@@ -183,9 +189,8 @@ public sealed class PackHandoffs(
             + $"This is most likely the genuine pack {pack.Serial} of {product} (lot {pack.Lot}); fix the scanner and scan it again.";
         var finding = new Finding(kind, message);
         var view = View(pack, found.Facts.Lot!, product);
-        var brandOwner = (await catalog.FindProductAsync(pack.Gtin, ct))?.Manufacturer;
         var outcome = new ScanOutcome(ScanOutcome.Alert, message, view, [], null);
-        return new Judgement(outcome, [finding], pack.Gtin, pack.Serial, brandOwner, ProbableScanningError: true);
+        return new Judgement(outcome, [finding], pack.Gtin, pack.Serial, found.BrandOwner, ProbableScanningError: true);
     }
 
     private async ValueTask CheckRecipientAsync(string? to, CancellationToken ct)
