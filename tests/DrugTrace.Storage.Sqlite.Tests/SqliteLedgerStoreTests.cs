@@ -1,55 +1,35 @@
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Storage.Contract;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DrugTrace.Storage.Sqlite.Tests;
 
 /// <summary>The store contract against a fresh SQLite file per test.</summary>
 public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("drugtrace-store-").FullName;
-    private readonly ServiceProvider _services;
+    private readonly SqliteTestStore _store = new("drugtrace-store-");
 
-    public SqliteLedgerStoreTests()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:Sqlite:DataDirectory"] = _directory,
-                ["Storage:Sqlite:Synchronous"] = "NORMAL",
-            })
-            .Build();
-        _services = new ServiceCollection().AddSqliteStorage(configuration, _directory).BuildServiceProvider();
-    }
-
-    protected override IPartyStore Parties => _services.GetRequiredService<IPartyStore>();
-    protected override ICatalogStore Catalog => _services.GetRequiredService<ICatalogStore>();
-    protected override ILedgerStore Ledger => _services.GetRequiredService<ILedgerStore>();
-    protected override IScanLog Scans => _services.GetRequiredService<IScanLog>();
+    protected override IPartyStore Parties => _store.Get<IPartyStore>();
+    protected override ICatalogStore Catalog => _store.Get<ICatalogStore>();
+    protected override ILedgerStore Ledger => _store.Get<ILedgerStore>();
+    protected override IScanLog Scans => _store.Get<IScanLog>();
 
     [Fact]
     public void The_database_is_in_WAL_mode_at_the_current_schema_version()
     {
-        var db = _services.GetRequiredService<SqliteDatabase>();
+        var db = _store.Get<SqliteDatabase>();
         using var connection = db.OpenRead();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal((long)SqliteSchema.Version, Scalar(connection, "PRAGMA user_version"));
-        Assert.StartsWith(_directory, db.FilePath, StringComparison.Ordinal);
+        Assert.StartsWith(_store.Directory, db.FilePath, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Reopening_an_existing_file_keeps_its_data()
     {
         Assert.NotNull(await Parties.FindAsync(Maker, default));
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:DataDirectory"] = _directory })
-            .Build();
-        await using var reopened = new ServiceCollection().AddSqliteStorage(configuration, _directory).BuildServiceProvider();
-        Assert.NotNull(await reopened.GetRequiredService<IPartyStore>().FindAsync(Maker, default));
+        await _store.ReopenAsync();
+        Assert.NotNull(await _store.Get<IPartyStore>().FindAsync(Maker, default));
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)
@@ -61,10 +41,5 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
 
     Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    Task IAsyncLifetime.DisposeAsync() => _store.DeleteAsync();
 }
