@@ -21,6 +21,8 @@ public static class DependencyInjection
         services.AddSingleton<IPartyStore, MongoPartyStore>();
         services.AddSingleton<ICatalogStore, MongoCatalogStore>();
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
+        services.AddSingleton<ILogTreeStore, MongoLogTreeStore>();
+        services.AddSingleton<ICheckpointStore, MongoCheckpointStore>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
         services.AddHostedService<MongoStartup>();

@@ -143,12 +143,17 @@ internal static class MongoClassMaps
                 cm.MapIdMember(d => d.Name);
                 cm.MapMember(d => d.Value).SetElementName("value");
             });
+            Map<TreeNodeDocument>(cm =>
+            {
+                cm.MapIdMember(d => d.Id);
+                cm.MapMember(d => d.Hash).SetElementName("hash");
+            });
             Map<CheckpointDocument>(cm =>
             {
                 cm.MapIdMember(d => d.TreeSize);
                 cm.MapMember(d => d.RootHash).SetElementName("rootHash");
                 cm.MapMember(d => d.CreatedAt).SetElementName("createdAt").SetSerializer(Utc);
-                cm.MapMember(d => d.Signature).SetElementName("signature");
+                cm.MapMember(d => d.Note).SetElementName("note");
             });
             _registered = true;
         }

@@ -57,7 +57,7 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
         await db.InTransactionAsync(async (session, ct) =>
         {
             // One reservation for the lot event and every pack event: log indexes first .. first + n.
-            var first = await db.ReserveAsync(session, MongoQueries.LogCounter, packEvents.Count + 1, ct);
+            var first = await db.ReserveLogAsync(session, packEvents.Count + 1, ct);
             try
             {
                 await db.LotCollection.InsertOneAsync(session, MongoMapping.ToDocument(lot, first), cancellationToken: ct);
@@ -89,6 +89,7 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
                 }
             }
             await db.EventCollection.InsertManyAsync(session, events, new InsertManyOptions { IsOrdered = true }, ct);
+            await MongoTreeNodes.AppendedAsync(db, session, first, events.Count, ct);
             return true;
         }, cancellationToken);
     }
@@ -103,8 +104,9 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
                 var moved = await db.PackCollection.FindOneAndUpdateAsync(session, MongoQueries.PackHead(e), MongoQueries.MovePackHead(e, newState),
                     new FindOneAndUpdateOptions<PackDocument> { Projection = MongoQueries.PackChainOnly }, ct);
                 if (moved is null) return false;
-                var index = await db.ReserveAsync(session, MongoQueries.LogCounter, 1, ct);
+                var index = await db.ReserveLogAsync(session, 1, ct);
                 await db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(e, index, moved.Chain), cancellationToken: ct);
+                await MongoTreeNodes.AppendedAsync(db, session, index, 1, ct);
                 return true;
             }, cancellationToken);
         }
@@ -124,8 +126,9 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
                 var moved = await db.LotCollection.FindOneAndUpdateAsync(session, MongoQueries.LotHead(e), MongoQueries.MoveLotHead(e, newState),
                     new FindOneAndUpdateOptions<LotDocument> { Projection = MongoQueries.LotChainOnly }, ct);
                 if (moved is null) return false;
-                var index = await db.ReserveAsync(session, MongoQueries.LogCounter, 1, ct);
+                var index = await db.ReserveLogAsync(session, 1, ct);
                 await db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(e, index, moved.Chain), cancellationToken: ct);
+                await MongoTreeNodes.AppendedAsync(db, session, index, 1, ct);
                 return true;
             }, cancellationToken);
         }

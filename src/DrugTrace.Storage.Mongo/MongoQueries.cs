@@ -102,6 +102,34 @@ internal static class MongoQueries
 
     public static SortDefinition<EventDocument> LogOrder => Builders<EventDocument>.Sort.Ascending(e => e.LogIndex);
 
+    public static SortDefinition<EventDocument> LogOrderDescending => Builders<EventDocument>.Sort.Descending(e => e.LogIndex);
+
+    // --- Merkle tree ---------------------------------------------------------------------
+
+    /// <summary>Events with log index in [from, to).</summary>
+    public static FilterDefinition<EventDocument> LogRange(long from, long to) =>
+        Builders<EventDocument>.Filter.Gte(e => e.LogIndex, from) & Builders<EventDocument>.Filter.Lt(e => e.LogIndex, to);
+
+    public static ProjectionDefinition<EventDocument> EventHashOnly => Builders<EventDocument>.Projection.Include(e => e.Hash);
+
+    public static ProjectionDefinition<EventDocument> EventIdOnly => Builders<EventDocument>.Projection.Include(e => e.LogIndex);
+
+    /// <summary>Stored nodes of one tile level with index in [from, to).</summary>
+    public static FilterDefinition<TreeNodeDocument> TreeRange(int tileLevel, long from, long to) =>
+        Builders<TreeNodeDocument>.Filter.Gte(n => n.Id, TreeNodeDocument.Key(tileLevel, from))
+        & Builders<TreeNodeDocument>.Filter.Lt(n => n.Id, TreeNodeDocument.Key(tileLevel, to));
+
+    public static FilterDefinition<TreeNodeDocument> TreeNode(int tileLevel, long index) =>
+        Builders<TreeNodeDocument>.Filter.Eq(n => n.Id, TreeNodeDocument.Key(tileLevel, index));
+
+    public static SortDefinition<CheckpointDocument> NewestCheckpointFirst => Builders<CheckpointDocument>.Sort.Descending(c => c.TreeSize);
+
+    public static FilterDefinition<CheckpointDocument> CheckpointOfSize(long size) => Builders<CheckpointDocument>.Filter.Eq(c => c.TreeSize, size);
+
+    public static UpdateDefinition<CheckpointDocument> SetCheckpointNote(string note) => Builders<CheckpointDocument>.Update.Set(c => c.Note, note);
+
+    public static SortDefinition<TreeNodeDocument> TreeOrder => Builders<TreeNodeDocument>.Sort.Ascending(n => n.Id);
+
     // --- alerts --------------------------------------------------------------------------
 
     /// <summary>The latest alert a repeat folds into: same key, not closed, seen within the window.</summary>

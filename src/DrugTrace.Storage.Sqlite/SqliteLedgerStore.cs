@@ -15,8 +15,8 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         "log_index, chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash";
 
     private const string InsertEvent =
-        "INSERT INTO events (chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash) "
-        + "VALUES ($chain, $seq, $stream, $gtin, $key, $type, $actor, $from, $to, $reason, $lot, $expiry, $occurred, $recorded, $prev, $hash)";
+        "INSERT INTO events (log_index, chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash) "
+        + $"VALUES ({SqliteTreeNodes.NextLogIndex}, $chain, $seq, $stream, $gtin, $key, $type, $actor, $from, $to, $reason, $lot, $expiry, $occurred, $recorded, $prev, $hash)";
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, EventType> EventTypes =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<EventType>(), t => t.ToString(), StringComparer.Ordinal);
@@ -133,6 +133,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
                 }
                 insertEvent.Bind(PackChain(packId), e);
                 insertEvent.Command.ExecuteNonQuery();
+                SqliteTreeNodes.Appended(w, w.LastInsertRowId);
             }
             return true;
         }, cancellationToken);
@@ -233,6 +234,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         var insert = EventInsert(w);
         insert.Bind(chain, e);
         insert.Command.ExecuteNonQuery();
+        SqliteTreeNodes.Appended(w, w.LastInsertRowId);
     }
 
     private static EventInsertCommand EventInsert(SqliteWriter w) => new(w.Command(InsertEvent));

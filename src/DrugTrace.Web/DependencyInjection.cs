@@ -5,6 +5,7 @@ using DrugTrace.Web.Alerts;
 using DrugTrace.Web.Endpoints;
 using DrugTrace.Web.Infrastructure;
 using DrugTrace.Web.Seeding;
+using DrugTrace.Web.Transparency;
 using Mediator;
 using System.Threading.RateLimiting;
 using DrugTrace.Application.Common.Interfaces;
@@ -80,6 +81,8 @@ public static class DependencyInjection
         services.Configure<DrugTrace.Web.Scanning.ScanningOptions>(configuration.GetSection(DrugTrace.Web.Scanning.ScanningOptions.Section));
         services.AddSingleton<DrugTrace.Web.Scanning.PhotoReader>();
 
+        services.AddTransparencyLog(configuration);
+
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddHostedService<SeedLoader>();
         return services;
@@ -136,6 +139,7 @@ public static class DependencyInjection
             .MapAlertEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
+        app.MapLogEndpoints();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -30,6 +30,17 @@ public sealed class RenderedQueryTests
     }
 
     [Fact]
+    public void Merkle_tree_reads_are_id_ranges()
+    {
+        Assert.Equal("""{ "_id" : { "$gte" : 256, "$lt" : 512 } }""", Rendered.Of(MongoQueries.LogRange(256, 512)));
+        Assert.Equal("""{ "hash" : 1 }""", Rendered.Of(MongoQueries.EventHashOnly));
+        Assert.Equal("""{ "_id" : -1 }""", Rendered.Of(MongoQueries.LogOrderDescending));
+        // Tile level 2 in the top byte: 2 << 56 = 144115188075855872.
+        Assert.Equal("""{ "_id" : { "$gte" : 144115188075855872, "$lt" : 144115188075856128 } }""", Rendered.Of(MongoQueries.TreeRange(2, 0, 256)));
+        Assert.Equal("""{ "_id" : 72057594037927939 }""", Rendered.Of(MongoQueries.TreeNode(1, 3)));
+    }
+
+    [Fact]
     public void Parties()
     {
         Assert.Equal("""{ "_id" : "4012345000016" }""", Rendered.Of(MongoQueries.PartyByGln("4012345000016")));

@@ -130,7 +130,7 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
 
     private void Store(LedgerEvent e)
     {
-        var stored = new StoredEvent(_log.Count + 1, e);
+        var stored = new StoredEvent(_log.Count, e);
         _log.Add(stored);
         var key = (e.Stream, e.Gtin, e.Key);
         if (!_chains.TryGetValue(key, out var chain)) _chains[key] = chain = [];
