@@ -131,8 +131,14 @@ internal static class SqliteSchema
         CREATE INDEX alert_changes_alert ON alert_changes(alert_id, id);
         """,
         UsersMigration,
+        QuarantineMigration,
         MerkleMigration,
     ];
+
+    /// <summary>A quarantined pack remembers the status its release goes back to.</summary>
+    private const string QuarantineMigration = """
+        ALTER TABLE packs ADD COLUMN held_from INTEGER;
+        """;
 
     /// <summary>
     /// The global log counts from 0 (leaf i of the Merkle tree is log index i): a log that

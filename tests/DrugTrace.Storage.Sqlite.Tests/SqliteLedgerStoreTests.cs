@@ -41,15 +41,18 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         await Ledger.AuditAsync(auditor, null, default);
         var root = auditor.LogRoot;
 
-        // Back to schema 3: a log from 1 and no tree_nodes table.
+        // Back to the schema before the Merkle migration: a log from 1 and none of its tables.
         var db = _store.Get<SqliteDatabase>();
         using (var connection = db.OpenRead())
         {
-            Execute(connection, """
+            Execute(connection, $"""
                 DROP TABLE tree_nodes;
+                DROP TABLE checkpoints;
+                DROP TABLE witnessed_logs;
+                DROP TABLE witness_answers;
                 UPDATE events SET log_index = -log_index - 1;
                 UPDATE events SET log_index = -log_index;
-                PRAGMA user_version = 3;
+                PRAGMA user_version = {SqliteSchema.Version - 1};
                 """);
             Assert.Equal(1L, Scalar(connection, "SELECT MIN(log_index) FROM events"));
         }
