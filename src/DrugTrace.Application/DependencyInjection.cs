@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<AlertRaiser>();
         services.AddSingleton<PartyDirectory>();
         services.AddSingleton<Transparency.LogTree>();
+        services.AddSingleton<Audit.CheckpointAudit>();
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes())
         {

@@ -168,6 +168,58 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
         await lots.ForEachAsync(l => CheckHead(auditor, StreamKind.Lot, l.Chain, l.Gtin, l.Lot, l.HeadSeq, l.HeadHash), cancellationToken);
     }
 
+    public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await db.EnsureReadyAsync(cancellationToken);
+        using var session = await db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
+        var lots = await db.LotCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, FilterDefinition<LotDocument>.Empty)
+            .Sort(MongoQueries.LotChainOrder).ToListAsync(cancellationToken);
+        var lotChains = lots.Select(l => l.Chain).ToHashSet();
+        foreach (var lot in lots)
+        {
+            var docs = await db.EventCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, MongoQueries.Chain(lot.Chain))
+                .Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
+            yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, [.. docs.Select(MongoMapping.ToStoredEvent)], null, MongoMapping.ToLot(lot));
+        }
+
+        // Pack chains: events by (chain, seq) merged with pack documents by _id (the chain), both in chain order.
+        using var events = await db.EventCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, MongoQueries.NotOfChains(lotChains),
+            new FindOptions<EventDocument> { Sort = MongoQueries.ChainSeqOrder, BatchSize = 10_000 }, cancellationToken);
+        using var packs = await db.PackCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<PackDocument>.Empty,
+            new FindOptions<PackDocument> { Sort = MongoQueries.PackOrder, BatchSize = 10_000 }, cancellationToken);
+        var eventQueue = new Queue<EventDocument>();
+        var packQueue = new Queue<PackDocument>();
+        async Task<bool> More<T>(IAsyncCursor<T> cursor, Queue<T> queue)
+        {
+            while (queue.Count == 0)
+            {
+                if (!await cursor.MoveNextAsync(cancellationToken)) return false;
+                foreach (var d in cursor.Current) queue.Enqueue(d);
+            }
+            return true;
+        }
+        var hasEvent = await More(events, eventQueue);
+        var hasPack = await More(packs, packQueue);
+        while (hasEvent || hasPack)
+        {
+            var chain = Math.Min(hasEvent ? eventQueue.Peek().Chain : long.MaxValue, hasPack ? packQueue.Peek().Chain : long.MaxValue);
+            PackState? pack = null;
+            if (hasPack && packQueue.Peek().Chain == chain)
+            {
+                pack = MongoMapping.ToPack(packQueue.Dequeue());
+                hasPack = await More(packs, packQueue);
+            }
+            var chainEvents = new List<StoredEvent>();
+            while (hasEvent && eventQueue.Peek().Chain == chain)
+            {
+                chainEvents.Add(MongoMapping.ToStoredEvent(eventQueue.Dequeue()));
+                hasEvent = await More(events, eventQueue);
+            }
+            yield return new StoredChain(StreamKind.Pack, pack?.Gtin ?? chainEvents[0].Event.Gtin, pack?.Serial ?? chainEvents[0].Event.Key,
+                chainEvents, pack, null);
+        }
+    }
+
     private static void CheckHead(ChainAuditor auditor, StreamKind stream, long chain, string gtin, string key, int seq, byte[] hashBytes)
     {
         var hash = hashBytes.Length == Hash256.Size ? MongoMapping.Hash(hashBytes) : Hash256.Zero;

@@ -103,6 +103,12 @@ internal static class MongoQueries
 
     public static SortDefinition<EventDocument> LogOrder => Builders<EventDocument>.Sort.Ascending(e => e.LogIndex);
 
+    public static SortDefinition<EventDocument> ChainSeqOrder => Builders<EventDocument>.Sort.Ascending(e => e.Chain).Ascending(e => e.Seq);
+
+    public static FilterDefinition<EventDocument> NotOfChains(IEnumerable<long> chains) => Builders<EventDocument>.Filter.Nin(e => e.Chain, chains);
+
+    public static SortDefinition<LotDocument> LotChainOrder => Builders<LotDocument>.Sort.Ascending(l => l.Chain);
+
     public static SortDefinition<EventDocument> LogOrderDescending => Builders<EventDocument>.Sort.Descending(e => e.LogIndex);
 
     // --- Merkle tree ---------------------------------------------------------------------

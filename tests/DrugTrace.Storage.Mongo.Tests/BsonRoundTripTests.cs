@@ -190,11 +190,18 @@ public sealed class BsonRoundTripTests
         Assert.Equal(("log", 1_000_001L), (counter.Name, counter.Value));
         Assert.Equal("""{ "_id" : "log", "value" : 1000001 }""", Rendered.Text(counterBson));
 
-        var checkpoint = RoundTrip(new CheckpointDocument { TreeSize = 8, RootHash = SomeHash.ToBytes(), CreatedAt = MongoMapping.Utc(Now) }, out var cpBson);
+        const string note = "drugtrace.example/log\n8\nAAAA\n\n\u2014 drugtrace.example/log AAAAAA==\n";
+        var checkpoint = RoundTrip(new CheckpointDocument { TreeSize = 8, RootHash = SomeHash.ToBytes(), CreatedAt = MongoMapping.Utc(Now), Note = note }, out var cpBson);
         Assert.Equal(8, checkpoint.TreeSize);
         Assert.Equal(SomeHash, MongoMapping.Hash(checkpoint.RootHash));
         Assert.Equal(Now, MongoMapping.Time(checkpoint.CreatedAt));
-        Assert.Equal(BsonNull.Value, cpBson["signature"]);
+        Assert.Equal(note, checkpoint.Note);
+        Assert.Equal(8, cpBson["_id"].AsInt64);
+        Assert.Equal(note, cpBson["note"].AsString);
+
+        var node = RoundTrip(new TreeNodeDocument { Id = TreeNodeDocument.Key(1, 5), Hash = SomeHash.ToBytes() }, out var nodeBson);
+        Assert.Equal((TreeNodeDocument.Key(1, 5), SomeHash), (node.Id, MongoMapping.Hash(node.Hash)));
+        Assert.Equal((1L << 56) | 5, nodeBson["_id"].AsInt64);
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+using DrugTrace.Cli;
+
+return await Commands.RunAsync(args, Console.Out, Console.Error);
