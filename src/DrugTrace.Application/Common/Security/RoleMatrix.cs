@@ -11,6 +11,7 @@ using DrugTrace.Application.Packs;
 using DrugTrace.Application.Parties;
 using DrugTrace.Application.Products;
 using DrugTrace.Application.Shipping;
+using DrugTrace.Application.Stock;
 using DrugTrace.Application.Verification;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
@@ -39,6 +40,10 @@ public static class RoleMatrix
         Handoff<DecommissionPack>(PackAction.Decommission),
         Handoff<UnlockPack>(PackAction.Unlock),
         Handoff<ReceiveDelivery>(PackAction.Receive),
+
+        // A party's own stock and shipments; the regulator asks about packs, not stock.
+        Only<GetStock>(Manufacturer, Wholesaler, Pharmacy),
+        Only<ListShipments>(Manufacturer, Wholesaler, Pharmacy),
 
         Only<RegisterProduct>(Manufacturer),
         Only<RegisterLot>(Manufacturer),
