@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddOpenApi();
 
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.Configure<DrugTrace.Application.Stock.StockOptions>(configuration.GetSection(DrugTrace.Application.Stock.StockOptions.Section));
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<AlertQueue>();
         services.AddSingleton<AlertBroadcaster>();
@@ -129,6 +130,7 @@ public static class DependencyInjection
             .MapScanEndpoints()
             .MapPhotoScanEndpoints()
             .MapDeliveryEndpoints()
+            .MapCustodyEndpoints()
             .MapPackEndpoints()
             .MapLabelEndpoints()
             .MapAuditEndpoints()
