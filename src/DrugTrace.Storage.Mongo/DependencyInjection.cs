@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
         services.AddSingleton<ILogTreeStore, MongoLogTreeStore>();
         services.AddSingleton<ICheckpointStore, MongoCheckpointStore>();
+        services.AddSingleton<ICustodyQueries, MongoCustodyQueries>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
         services.AddHostedService<MongoStartup>();

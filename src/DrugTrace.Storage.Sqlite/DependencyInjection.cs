@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
         services.AddSingleton<ILogTreeStore, SqliteLogTreeStore>();
         services.AddSingleton<ICheckpointStore, SqliteCheckpointStore>();
+        services.AddSingleton<ICustodyQueries, SqliteCustodyQueries>();
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();

@@ -23,6 +23,7 @@ public sealed class MongoLedgerStoreTests : LedgerStoreContractTests, IAsyncLife
     protected override ILedgerStore Ledger => Required.GetRequiredService<ILedgerStore>();
     protected override IScanLog Scans => Required.GetRequiredService<IScanLog>();
     protected override ILogTreeStore Tree => Required.GetRequiredService<ILogTreeStore>();
+    protected override ICustodyQueries Custody => Required.GetRequiredService<ICustodyQueries>();
 
     private ServiceProvider Required => _services ?? throw new InvalidOperationException(MongoTestServer.NotSet);
 

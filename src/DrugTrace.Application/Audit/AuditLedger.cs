@@ -15,7 +15,6 @@ namespace DrugTrace.Application.Audit;
 /// also becomes an IntegrityViolation alert (one per chain, repeats of later audits only count up),
 /// and so does a log that no longer matches its checkpoint.
 /// </summary>
-[Authorize(PartyRole.Regulator)]
 public sealed record AuditLedger(string ActorGln, IProgress<long>? Progress = null) : IRequest<AuditReport>, IActorRequest;
 
 public sealed record AuditReport(long Packs, long Events, IReadOnlyList<AuditViolation> Violations)
