@@ -1,3 +1,6 @@
-using DrugTrace.Cli;
+namespace DrugTrace.Cli;
 
-return await Commands.RunAsync(args, Console.Out, Console.Error);
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => Commands.RunAsync(args, Console.Out, Console.Error);
+}

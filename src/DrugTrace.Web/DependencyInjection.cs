@@ -142,6 +142,7 @@ public static class DependencyInjection
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapLogEndpoints();
+        app.MapPackProofDownload();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

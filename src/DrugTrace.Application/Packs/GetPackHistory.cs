@@ -41,11 +41,7 @@ public sealed class GetPackHistoryHandler(ILedgerStore ledger, ICatalogStore cat
         var product = await catalog.FindProductAsync(gtin, cancellationToken);
         var chain = await ledger.GetChainAsync(StreamKind.Pack, gtin, request.Serial, cancellationToken);
 
-        var actor = context.Actor;
-        var mayView = actor.Role == PartyRole.Regulator
-            || product?.Manufacturer == actor.Gln
-            || chain.Any(s => s.Event.Actor == actor.Gln || s.Event.From == actor.Gln || s.Event.To == actor.Gln);
-        if (!mayView) throw notFound;
+        if (!PackVisibility.MayView(context.Actor, product, chain)) throw notFound;
 
         var lot = await catalog.FindLotAsync(gtin, pack.Lot, cancellationToken)
             ?? throw new InvalidOperationException($"Lot {pack.Lot} of {gtin} is not stored.");

@@ -1,12 +1,10 @@
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Common.Security;
-using DrugTrace.Domain.Parties;
 using Mediator;
 
 namespace DrugTrace.Application.Transparency;
 
 /// <summary>The newest checkpoints the log signed, for the regulator's page.</summary>
-[Authorize(PartyRole.Regulator)]
 public sealed record GetRecentCheckpoints(string ActorGln, int Take = 20) : IRequest<IReadOnlyList<StoredCheckpoint>>, IActorRequest;
 
 public sealed class GetRecentCheckpointsHandler(ICheckpointStore checkpoints) : IRequestHandler<GetRecentCheckpoints, IReadOnlyList<StoredCheckpoint>>

@@ -12,6 +12,7 @@ using DrugTrace.Application.Parties;
 using DrugTrace.Application.Products;
 using DrugTrace.Application.Shipping;
 using DrugTrace.Application.Stock;
+using DrugTrace.Application.Transparency;
 using DrugTrace.Application.Verification;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
@@ -55,15 +56,24 @@ public static class RoleMatrix
         Only<UpdateAlert>(Regulator),
         Only<GetDashboard>(Regulator),
         Only<AuditLedger>(Regulator),
+        Only<GetRecentCheckpoints>(Regulator),
 
         // Any registered party; what each one sees is narrowed by its handler.
         AnyParty<ListProducts>(),
         AnyParty<ListParties>(),
         AnyParty<GetPackHistory>(),
+        AnyParty<GetPackProof>(),
         AnyParty<ListAlerts>(),
         AnyParty<GetAlert>(),
 
         Public<VerifyPublicly>(),
+
+        // The transparency log is read by anyone: hashes and signatures only, never event bodies.
+        Public<GetLogKey>(),
+        Public<GetLogCheckpoint>(),
+        Public<GetLogTile>(),
+        Public<GetInclusionProof>(),
+        Public<GetConsistencyProof>(),
     ];
 
     private static readonly FrozenDictionary<Type, UseCaseAccess> ByRequest = Rows.ToFrozenDictionary(r => r.Request);
