@@ -15,7 +15,6 @@ namespace DrugTrace.Application.Lots;
 /// <paramref name="Reason"/> is internal (in the lot's chain, seen by the trade and regulators);
 /// <paramref name="PublicText"/> is what patients are told on the public check (none by default).
 /// </summary>
-[Authorize(PartyRole.Manufacturer)]
 public sealed record RecallLot(string ActorGln, string Gtin, string Lot, string Reason, string? PublicText = null) : IRequest<LotState>, IActorRequest
 {
     public const int MaxPublicText = 300;
