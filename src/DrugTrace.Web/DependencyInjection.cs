@@ -130,6 +130,7 @@ public static class DependencyInjection
             .MapPhotoScanEndpoints()
             .MapDeliveryEndpoints()
             .MapPackEndpoints()
+            .MapEpcisExportEndpoints()
             .MapLabelEndpoints()
             .MapAuditEndpoints()
             .MapPartyEndpoints()
