@@ -23,6 +23,10 @@ public static class PackEpcisEvents
         EventType.Dispensed => ("dispensing", "dispensed", "OBSERVE"),
         EventType.DispenseUndone => (Cbv.BizStep.DrugTrace(UndoDispensing), "active", "OBSERVE"),
         EventType.Unlocked => (Cbv.BizStep.DrugTrace(Unlocking), "active", "OBSERVE"),
+        EventType.Quarantined => ("holding", Cbv.Disposition.DrugTrace(Quarantined), "OBSERVE"),
+        // A release restores whatever the pack was before (active or in transit): no disposition is stated.
+        EventType.Released => (Cbv.BizStep.DrugTrace(Releasing), "", "OBSERVE"),
+        EventType.ConfirmedIllegitimate => ("decommissioning", Cbv.Disposition.DrugTrace(Illegitimate), "DELETE"),
         EventType.Decommissioned => ReasonStep(PackLifecycle.TryParseReason(reason, out var r)
             ? r : throw new ArgumentException($"Unknown decommission reason '{reason}'.", nameof(reason))),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a pack event."),
@@ -30,6 +34,9 @@ public static class PackEpcisEvents
 
     public const string UndoDispensing = "undo_dispensing";
     public const string Unlocking = "unlocking";
+    public const string Releasing = "releasing";
+    public const string Quarantined = "quarantined";
+    public const string Illegitimate = "illegitimate";
 
     /// <summary>DrugTrace dispositions for decommission reasons CBV has no word for.</summary>
     public static string DispositionName(DecommissionReason reason) => reason switch
@@ -63,10 +70,10 @@ public static class PackEpcisEvents
             ["epcList"] = new JsonArray(EpcUris.Sgtin(e.Gtin, e.Serial)),
             ["action"] = action,
             ["bizStep"] = bizStep,
-            ["disposition"] = disposition,
             ["readPoint"] = new JsonObject { ["id"] = EpcUris.Location(e.Actor) },
             ["bizLocation"] = new JsonObject { ["id"] = EpcUris.Location(e.Actor) },
         };
+        if (disposition.Length > 0) ev.Insert(7, "disposition", disposition);
         if (e.Type is EventType.Shipped or EventType.Received && e.From is { } from && e.To is { } to)
         {
             ev["sourceList"] = Parties("source", from);
