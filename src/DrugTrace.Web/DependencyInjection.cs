@@ -137,6 +137,7 @@ public static class DependencyInjection
             .MapPartyEndpoints()
             .MapAlertEndpoints();
         app.MapVrsEndpoints();
+        app.MapEpcisEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapAccountEndpoints();
