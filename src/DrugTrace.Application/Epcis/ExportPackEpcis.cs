@@ -11,7 +11,6 @@ namespace DrugTrace.Application.Epcis;
 /// A pack's history as an EPCIS 2.0 EPCISDocument: one ObjectEvent per event of its chain. Who
 /// may see it is exactly who may see the pack's history (<see cref="GetPackHistory"/>, which it asks).
 /// </summary>
-[Authorize]
 public sealed record ExportPackEpcis(string ActorGln, string Gtin, string Serial) : IRequest<JsonObject>, IActorRequest;
 
 public sealed class ExportPackEpcisHandler(ISender sender, TimeProvider clock) : IRequestHandler<ExportPackEpcis, JsonObject>

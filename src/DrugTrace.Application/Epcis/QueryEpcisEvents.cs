@@ -16,7 +16,6 @@ namespace DrugTrace.Application.Epcis;
 /// at a time, with a token for the next page. MATCH_epcClass matches the packs of a product (and lot),
 /// since DrugTrace's events are about serialised packs.
 /// </summary>
-[Authorize]
 public sealed record QueryEpcisEvents(string ActorGln, EpcisQuery Query) : IRequest<EpcisQueryPage>, IActorRequest;
 
 /// <summary>The query parameters as sent; lists are separated by '|' or ','.</summary>

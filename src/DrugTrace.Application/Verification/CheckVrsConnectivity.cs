@@ -5,7 +5,6 @@ using Mediator;
 namespace DrugTrace.Application.Verification;
 
 /// <summary>VRS checkConnectivity: a requester checks that DrugTrace answers for a GTIN, and learns the responder (its brand owner).</summary>
-[Authorize]
 public sealed record CheckVrsConnectivity(string ActorGln, string? Gtin, string? ReqGln) : IRequest<VrsConnectivity>, IActorRequest;
 
 public sealed record VrsConnectivity(string ResponderGLN);

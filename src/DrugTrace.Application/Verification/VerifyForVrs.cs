@@ -15,7 +15,6 @@ namespace DrugTrace.Application.Verification;
 /// is logged and raises the same alerts (an unknown serial in a saleable return reaches the
 /// regulators); the answer itself says only what the standard lets a requester know.
 /// </summary>
-[Authorize]
 public sealed record VerifyForVrs(
     string ActorGln, string Gtin, string? Lot, string Serial, string? Exp, string? LinkType, string? Context, string? ReqGln, string? CorrUuid)
     : IRequest<VrsAnswer>, IActorRequest;
