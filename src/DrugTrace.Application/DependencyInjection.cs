@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<PartyDirectory>();
         services.AddSingleton<Transparency.LogTree>();
         services.AddSingleton<Audit.CheckpointAudit>();
+        services.AddSingleton<Epcis.EpcisSchema>();
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes())
         {

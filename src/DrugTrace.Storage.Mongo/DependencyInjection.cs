@@ -23,7 +23,9 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
         services.AddSingleton<ILogTreeStore, MongoLogTreeStore>();
         services.AddSingleton<ICheckpointStore, MongoCheckpointStore>();
+        services.AddSingleton<ILedgerEventQuery, MongoEventQuery>();
         services.AddSingleton<ICustodyQueries, MongoCustodyQueries>();
+        services.AddSingleton<IRecallNotices, MongoRecallNotices>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
         services.AddHostedService<MongoStartup>();

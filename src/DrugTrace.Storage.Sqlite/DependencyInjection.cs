@@ -17,7 +17,9 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
         services.AddSingleton<ILogTreeStore, SqliteLogTreeStore>();
         services.AddSingleton<ICheckpointStore, SqliteCheckpointStore>();
+        services.AddSingleton<ILedgerEventQuery, SqliteEventQuery>();
         services.AddSingleton<ICustodyQueries, SqliteCustodyQueries>();
+        services.AddSingleton<IRecallNotices, SqliteRecallNotices>();
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();

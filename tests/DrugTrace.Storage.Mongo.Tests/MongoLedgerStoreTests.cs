@@ -24,6 +24,7 @@ public sealed class MongoLedgerStoreTests : LedgerStoreContractTests, IAsyncLife
     protected override IScanLog Scans => Required.GetRequiredService<IScanLog>();
     protected override ILogTreeStore Tree => Required.GetRequiredService<ILogTreeStore>();
     protected override ICustodyQueries Custody => Required.GetRequiredService<ICustodyQueries>();
+    protected override IRecallNotices RecallNotices => Required.GetRequiredService<IRecallNotices>();
 
     private ServiceProvider Required => _services ?? throw new InvalidOperationException(MongoTestServer.NotSet);
 
