@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
         services.AddSingleton<ILedgerEventQuery, MongoEventQuery>();
         services.AddSingleton<ICustodyQueries, MongoCustodyQueries>();
+        services.AddSingleton<IRecallNotices, MongoRecallNotices>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
         services.AddHostedService<MongoStartup>();
