@@ -131,7 +131,17 @@ internal static class SqliteSchema
         CREATE INDEX alert_changes_alert ON alert_changes(alert_id, id);
         """,
         UsersMigration,
+        WriteProbeMigration,
     ];
+
+    /// <summary>Scratch rows the health check writes (and removes) to learn whether the store can write.</summary>
+    private const string WriteProbeMigration = """
+        CREATE TABLE write_probe (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            pad BLOB
+        );
+        """;
 
     /// <summary>People who sign in to the browser UI; each acts for one party.</summary>
     private const string UsersMigration = """
