@@ -131,8 +131,14 @@ internal static class SqliteSchema
         CREATE INDEX alert_changes_alert ON alert_changes(alert_id, id);
         """,
         UsersMigration,
+        QuarantineMigration,
         WriteProbeMigration,
     ];
+
+    /// <summary>A quarantined pack remembers the status its release goes back to.</summary>
+    private const string QuarantineMigration = """
+        ALTER TABLE packs ADD COLUMN held_from INTEGER;
+        """;
 
     /// <summary>Scratch rows the health check writes (and removes) to learn whether the store can write.</summary>
     private const string WriteProbeMigration = """
