@@ -93,7 +93,7 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
         }, cancellationToken);
     }
 
-    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken)
     {
         try
         {
@@ -103,6 +103,12 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
                 var moved = await db.PackCollection.FindOneAndUpdateAsync(session, MongoQueries.PackHead(e), MongoQueries.MovePackHead(e, newState),
                     new FindOneAndUpdateOptions<PackDocument> { Projection = MongoQueries.PackChainOnly }, ct);
                 if (moved is null) return false;
+                // The lot must still be as the decision read it (not recalled since). A plain read would not do:
+                // two snapshot transactions that each read what the other writes both commit. Writing the lot
+                // document makes a concurrent recall a write conflict, and the retry sees the recall.
+                var guarded = await db.LotCollection.UpdateOneAsync(session, MongoQueries.LotStillAt(e.Gtin, newState.Lot, lotHead),
+                    MongoQueries.GuardLot, cancellationToken: ct);
+                if (guarded.MatchedCount == 0) throw new LotMoved(); // aborts: the pack head moved above must not commit
                 var index = await db.ReserveAsync(session, MongoQueries.LogCounter, 1, ct);
                 await db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(e, index, moved.Chain), cancellationToken: ct);
                 return true;
@@ -113,7 +119,14 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
             // (chain, seq) already taken: the head said otherwise, but the unique index has the last word.
             return false;
         }
+        catch (LotMoved)
+        {
+            return false;
+        }
     }
+
+    /// <summary>The pack's lot moved (a recall) after the decision read it; thrown to abort the transaction.</summary>
+    private sealed class LotMoved : Exception;
 
     public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken)
     {

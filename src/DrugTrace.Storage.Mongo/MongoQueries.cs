@@ -67,6 +67,14 @@ internal static class MongoQueries
         .Set(l => l.RecalledAt, s.RecalledAt is { } at ? MongoMapping.Utc(at) : null)
         .Set(l => l.RecallReason, s.RecallReason);
 
+    /// <summary>The pack's lot, only while its head is the one a handoff's decision read.</summary>
+    public static FilterDefinition<LotDocument> LotStillAt(string gtin, string lot, ChainHead head) =>
+        LotFilter.Eq(l => l.Gtin, gtin) & LotFilter.Eq(l => l.Lot, lot)
+        & LotFilter.Eq(l => l.HeadSeq, head.Seq) & LotFilter.Eq(l => l.HeadHash, MongoMapping.Bytes(head.Hash));
+
+    /// <summary>Turns the handoff's check of the lot into a write, so that it conflicts with a concurrent recall.</summary>
+    public static UpdateDefinition<LotDocument> GuardLot => Builders<LotDocument>.Update.Inc(l => l.Handoffs, 1L);
+
     // --- packs ---------------------------------------------------------------------------
 
     public static FilterDefinition<PackDocument> Pack(string gtin, string serial) => PackFilter.Eq(p => p.Gtin, gtin) & PackFilter.Eq(p => p.Serial, serial);

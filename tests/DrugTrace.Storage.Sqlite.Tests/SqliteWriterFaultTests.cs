@@ -54,7 +54,7 @@ public sealed class SqliteWriterFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_write_that_does_not_fit_fails_alone_and_the_writes_batched_with_it_commit()
     {
-        var (_, small) = Lot("SMALL", 1);
+        var (smallLot, small) = Lot("SMALL", 1);
         await CommissionAsync("SMALL", 1);
         var pack = (await Ledger.FindPackAsync(Gtin, small[0].Key, default))!;
         await FillUpAsync(spare: 40);
@@ -67,7 +67,7 @@ public sealed class SqliteWriterFaultTests : IAsyncLifetime
             .Select(i => _store.Get<IScanLog>().RecordAsync(new ScanRecord(Now, Maker, "verify", $"code{i}", Gtin, null, "ok", null), default).AsTask())
             .ToList();
         var shipped = Next(pack, EventType.Shipped, "4012347000014");
-        var append = Ledger.TryAppendAsync(shipped, PackLifecycle.Apply(pack, shipped), default).AsTask();
+        var append = Ledger.TryAppendAsync(shipped, PackLifecycle.Apply(pack, shipped), smallLot.State.Head, default).AsTask();
         gate.Set();
         Assert.True(await holding);
 

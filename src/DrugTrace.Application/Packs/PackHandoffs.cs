@@ -119,7 +119,9 @@ public sealed class PackHandoffs(
                 var e = LedgerEvents.Next(pack.Head, StreamKind.Pack, pack.Gtin, pack.Serial, accepted.Type, actor.Gln, now,
                     accepted.From, accepted.To, accepted.Reason);
                 var next = PackLifecycle.Apply(pack, e);
-                if (!await ledger.TryAppendAsync(e, next, ct)) return null;
+                // The lot's head is re-checked in the append's transaction: a recall that committed after
+                // this decision was read makes the append lose, and the retry sees the recall.
+                if (!await ledger.TryAppendAsync(e, next, lot.Head, ct)) return null;
                 var done = new ScanOutcome(ScanOutcome.Ok, Done(accepted.Type), View(next, lot, product), [], new EventRef(e.Seq, e.Hash.ToHex()));
                 return new Judgement(done, [], null, null, brandOwner, false);
             default:
