@@ -95,7 +95,7 @@ public abstract class LedgerStoreContractTests
         // The seq follows the head, so only the hash comparison can tell that this event does not
         // continue the chain: (chain, seq) is new and the unique index cannot stop it.
         var forged = EventHasher.Seal(Next(pack, EventType.Shipped, to: Pharmacy) with { PrevHash = OtherHash(pack.Head.Hash) });
-        Assert.False(await Ledger.TryAppendAsync(forged, PackLifecycle.Apply(pack, forged), default));
+        Assert.False(await Ledger.TryAppendAsync(forged, PackLifecycle.Apply(pack, forged), lot.Head, default));
 
         var stored = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
         Assert.Equal(pack, stored);
