@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
+        services.AddSingleton<IUserStore, MongoUserStore>();
         services.AddHostedService<MongoStartup>();
         services.AddHealthChecks().AddCheck<MongoHealthCheck>("store");
 

@@ -152,11 +152,13 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
     {
         await db.EnsureReadyAsync(cancellationToken);
         // A snapshot session: the log and the heads are read at one point in time (MongoDB 5.0+). A very long
-        // audit is bounded by the server's minSnapshotHistoryWindowInSeconds (300 s by default).
+        // audit is bounded by the server's minSnapshotHistoryWindowInSeconds (300 s by default). The session
+        // alone sets the read concern (snapshot, at its cluster time): a collection read concern as well would
+        // make the driver send a second one, which the server refuses.
         using var session = await db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
         var options = new FindOptions<EventDocument> { Sort = MongoQueries.LogOrder, BatchSize = 10_000 };
         long n = 0;
-        using (var cursor = await db.EventCollection.WithReadConcern(ReadConcern.Snapshot)
+        using (var cursor = await db.EventCollection
                    .FindAsync(session, FilterDefinition<EventDocument>.Empty, options, cancellationToken))
         {
             while (await cursor.MoveNextAsync(cancellationToken))
@@ -172,9 +174,9 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
         progress?.Report(n);
 
         // A head that disagrees with its chain means the projection or the log was edited.
-        var packs = await db.PackCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<PackDocument>.Empty, cancellationToken: cancellationToken);
+        var packs = await db.PackCollection.FindAsync(session, FilterDefinition<PackDocument>.Empty, cancellationToken: cancellationToken);
         await packs.ForEachAsync(p => CheckHead(auditor, StreamKind.Pack, p.Chain, p.Gtin, p.Serial, p.HeadSeq, p.HeadHash), cancellationToken);
-        var lots = await db.LotCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<LotDocument>.Empty, cancellationToken: cancellationToken);
+        var lots = await db.LotCollection.FindAsync(session, FilterDefinition<LotDocument>.Empty, cancellationToken: cancellationToken);
         await lots.ForEachAsync(l => CheckHead(auditor, StreamKind.Lot, l.Chain, l.Gtin, l.Lot, l.HeadSeq, l.HeadHash), cancellationToken);
     }
 
