@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<IPartyStore, MongoPartyStore>();
         services.AddSingleton<ICatalogStore, MongoCatalogStore>();
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
+        services.AddSingleton<ICustodyQueries, MongoCustodyQueries>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
         services.AddSingleton<IUserStore, MongoUserStore>();
