@@ -141,7 +141,12 @@ internal static class SqliteSchema
         ALTER TABLE packs ADD COLUMN held_from INTEGER;
         """;
 
-<<<<<<< HEAD
+    /// <summary>Stock and shipments are read per party: by custodian and by recipient.</summary>
+    private const string CustodyIndexesMigration = """
+        CREATE INDEX packs_custodian ON packs(custodian, status);
+        CREATE INDEX packs_ship_to ON packs(ship_to) WHERE ship_to IS NOT NULL;
+        """;
+
     /// <summary>Scratch rows the health check writes (and removes) to learn whether the store can write.</summary>
     private const string WriteProbeMigration = """
         CREATE TABLE write_probe (
@@ -149,12 +154,6 @@ internal static class SqliteSchema
             at INTEGER NOT NULL,
             pad BLOB
         );
-=======
-    /// <summary>Stock and shipments are read per party: by custodian and by recipient.</summary>
-    private const string CustodyIndexesMigration = """
-        CREATE INDEX packs_custodian ON packs(custodian, status);
-        CREATE INDEX packs_ship_to ON packs(ship_to) WHERE ship_to IS NOT NULL;
->>>>>>> main
         """;
 
     /// <summary>People who sign in to the browser UI; each acts for one party.</summary>

@@ -192,7 +192,8 @@ public abstract class LedgerStoreContractTests
         var pack = (await Ledger.FindPackAsync(commissioned.Gtin, commissioned.Key, default))!;
         var e = Next(pack, type, to, reason, at ?? Now.AddMinutes(pack.Head.Seq + 1));
         if (actor is not null) e = EventHasher.Seal(e with { Actor = actor });
-        Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), default));
+        var lot = (await Catalog.FindLotAsync(pack.Gtin, pack.Lot, default))!;
+        Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), lot.Head, default));
     }
 
     [SkippableFact]
