@@ -63,6 +63,7 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.HeadHash).SetElementName("headHash");
                 cm.MapMember(d => d.RecalledAt).SetElementName("recalledAt").SetSerializer(NullableUtc);
                 cm.MapMember(d => d.RecallReason).SetElementName("recallReason");
+                cm.MapMember(d => d.PublicRecallText).SetElementName("publicRecallText").SetIgnoreIfNull(true);
                 // Absent on lots stored before the handoff guard: read as 0.
                 cm.MapMember(d => d.Handoffs).SetElementName("handoffs").SetIsRequired(false);
             });

@@ -44,7 +44,8 @@ public static class DependencyInjection
         // /api keeps its API-key scheme; the browser UI signs in with a cookie.
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, SchemeSelector, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/vrs")
+                    || context.Request.Path.StartsWithSegments("/epcis") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -140,10 +141,13 @@ public static class DependencyInjection
             .MapDeliveryEndpoints()
             .MapCustodyEndpoints()
             .MapPackEndpoints()
+            .MapEpcisExportEndpoints()
             .MapLabelEndpoints()
             .MapAuditEndpoints()
             .MapPartyEndpoints()
             .MapAlertEndpoints();
+        app.MapVrsEndpoints();
+        app.MapEpcisEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapAccountEndpoints();

@@ -62,6 +62,11 @@ public static class RoleMatrix
         AnyParty<GetPackHistory>(),
         AnyParty<ListAlerts>(),
         AnyParty<GetAlert>(),
+        AnyParty<Epcis.ExportPackEpcis>(),
+        AnyParty<Epcis.QueryEpcisEvents>(),
+        // VRS requesters are wholesalers and pharmacies in practice; any party may check its stock.
+        AnyParty<VerifyForVrs>(),
+        AnyParty<CheckVrsConnectivity>(),
 
         Public<VerifyPublicly>(),
     ];
