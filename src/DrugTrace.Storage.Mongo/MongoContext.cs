@@ -13,7 +13,8 @@ namespace DrugTrace.Storage.Mongo;
 internal sealed class MongoContext : IDisposable
 {
     public const string Parties = "parties", Products = "products", Lots = "lots", Packs = "packs", Events = "events",
-        Scans = "scans", Alerts = "alerts", Counters = "counters", Checkpoints = "checkpoints", Tree = "tree";
+        Scans = "scans", Alerts = "alerts", Counters = "counters", Checkpoints = "checkpoints", Tree = "tree",
+        Users = "users";
 
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _ready;
@@ -47,6 +48,8 @@ internal sealed class MongoContext : IDisposable
         CounterCollection = Database.GetCollection<CounterDocument>(Counters);
         CheckpointCollection = Database.GetCollection<CheckpointDocument>(Checkpoints);
         TreeCollection = Database.GetCollection<TreeNodeDocument>(Tree);
+        UserCollection = Database.GetCollection<UserDocument>(Users);
+        RawAlertCollection = Database.GetCollection<BsonDocument>(Alerts);
         RetryPolicy = MongoRetryPolicy.From(options);
     }
 
@@ -63,6 +66,9 @@ internal sealed class MongoContext : IDisposable
     public IMongoCollection<CounterDocument> CounterCollection { get; }
     public IMongoCollection<CheckpointDocument> CheckpointCollection { get; }
     public IMongoCollection<TreeNodeDocument> TreeCollection { get; }
+    public IMongoCollection<UserDocument> UserCollection { get; }
+    /// <summary>The alerts as raw BSON, for the change stream (see <see cref="AlertChangeReader"/>).</summary>
+    public IMongoCollection<BsonDocument> RawAlertCollection { get; }
     public MongoRetryPolicy RetryPolicy { get; }
 
     /// <summary>The server's <c>hello</c> reply.</summary>
@@ -91,7 +97,7 @@ internal sealed class MongoContext : IDisposable
             // Collections are created up front: creating one implicitly inside a transaction needs MongoDB 4.4+
             // and races between instances; here a second instance's attempt just finds it there.
             var existing = (await (await Database.ListCollectionNamesAsync(cancellationToken: cancellationToken)).ToListAsync(cancellationToken)).ToHashSet();
-            foreach (var name in new[] { Parties, Products, Lots, Packs, Events, Scans, Alerts, Counters, Checkpoints, Tree })
+            foreach (var name in new[] { Parties, Products, Lots, Packs, Events, Scans, Alerts, Counters, Checkpoints, Tree, Users })
             {
                 if (existing.Contains(name)) continue;
                 try
@@ -156,19 +162,8 @@ internal sealed class MongoContext : IDisposable
     public async Task<long> ReserveLogAsync(IClientSessionHandle session, long count, CancellationToken cancellationToken) =>
         await ReserveAsync(session, MongoQueries.LogCounter, count, cancellationToken) - 1;
 
-    /// <summary>The connection string without its password, for messages.</summary>
-    public static string Redacted(string connectionString)
-    {
-        try
-        {
-            var url = new MongoUrl(connectionString);
-            return url.Password is null ? connectionString : connectionString.Replace(url.Password, "***", StringComparison.Ordinal);
-        }
-        catch (MongoConfigurationException)
-        {
-            return "(an unreadable connection string)";
-        }
-    }
+    /// <summary>The connection string without its secrets, for messages (see <see cref="ConnectionStringRedaction"/>).</summary>
+    public static string Redacted(string connectionString) => ConnectionStringRedaction.Redact(connectionString);
 
     public void Dispose()
     {
