@@ -291,7 +291,7 @@ public abstract class LedgerStoreContractTests
         {
             var pack = (await Ledger.FindPackAsync(lot.Gtin, p.Key, default))!;
             var e = Next(pack, EventType.Shipped, to: Pharmacy);
-            Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), default));
+            Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), lot.Head, default));
         }
         var size = await Tree.GetSizeAsync(default);
         Assert.Equal(321, size);
