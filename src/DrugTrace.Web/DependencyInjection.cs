@@ -5,6 +5,8 @@ using DrugTrace.Web.Alerts;
 using DrugTrace.Web.Endpoints;
 using DrugTrace.Web.Infrastructure;
 using DrugTrace.Web.Seeding;
+using DrugTrace.Web.Labels;
+using DrugTrace.Application.Common.Security;
 using Mediator;
 using System.Threading.RateLimiting;
 using DrugTrace.Application.Common.Interfaces;
@@ -80,6 +82,14 @@ public static class DependencyInjection
         services.Configure<DrugTrace.Web.Scanning.ScanningOptions>(configuration.GetSection(DrugTrace.Web.Scanning.ScanningOptions.Section));
         services.AddSingleton<DrugTrace.Web.Scanning.PhotoReader>();
 
+        services.AddOptions<LabelOptions>().Bind(configuration.GetSection(LabelOptions.Section))
+            .Validate(o => LabelOptions.IsValidBase(o.DigitalLinkBase),
+                // appsettings.Development.json sets it for `dotnet run`.
+                "Labels:DigitalLinkBase must be set outside Development to the absolute http(s) address patients' phones open, "
+                + "e.g. https://verify.example.org (environment: Labels__DigitalLinkBase). Labels never take it from a request's Host header.")
+            .ValidateOnStart();
+        services.AddSingleton(new BootstrapKey(configuration["Bootstrap:RegulatorKey"]));
+
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddHostedService<SeedLoader>();
         return services;
@@ -124,7 +134,8 @@ public static class DependencyInjection
     public static WebApplication MapDrugTraceEndpoints(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapProductEndpoints()
+        api.MapBootstrapEndpoints()
+            .MapProductEndpoints()
             .MapLotEndpoints()
             .MapScanEndpoints()
             .MapPhotoScanEndpoints()

@@ -45,6 +45,9 @@ public sealed class WebAppProcess : IAsyncDisposable
         start.Environment["Storage__Sqlite__Synchronous"] = synchronous;
         foreach (var (key, value) in (store ?? StoreChoice.Sqlite).Settings()) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.Environment["Seed__Enabled"] = "true";
+        // The demo parties' published keys: a benchmark server is a demo server.
+        start.Environment["Seed__Demo"] = "true";
+        start.Environment["Labels__DigitalLinkBase"] = "https://verify.drugtrace.test";
         // Per-request logging would measure the console, not the app.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 

@@ -6,6 +6,7 @@ using DrugTrace.Application.Packs;
 using DrugTrace.Web.Infrastructure;
 using DrugTrace.Web.Labels;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Web.Endpoints;
 
@@ -57,9 +58,7 @@ public static class LabelEndpoints
     public static LabelCode CodeOf(string? code) =>
         LabelContent.ParseCode(code) ?? throw new ValidationException("code", $"'{code}' is not a label code; use one of: {LabelContent.CodeChoices}.");
 
-    /// <summary>Digital Links point at this server's public verification page unless <c>Labels:DigitalLinkBase</c> says otherwise.</summary>
+    /// <summary>Digital Links point at <c>Labels:DigitalLinkBase</c>, checked at start; never at the request's Host header.</summary>
     public static string DigitalLinkBase(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IConfiguration>()["Labels:DigitalLinkBase"] is { Length: > 0 } configured
-            ? configured
-            : $"{http.Request.Scheme}://{http.Request.Host}";
+        http.RequestServices.GetRequiredService<IOptions<LabelOptions>>().Value.DigitalLinkBase!.TrimEnd('/');
 }
