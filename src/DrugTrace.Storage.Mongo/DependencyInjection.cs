@@ -3,11 +3,16 @@ using DrugTrace.Application.Common.Interfaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace DrugTrace.Storage.Mongo;
 
 public static class DependencyInjection
 {
+    /// <summary>The same for every instance and store, so that all of them read each other's protected data.</summary>
+    public const string DataProtectionApplicationName = "DrugTrace";
+
     /// <summary>
     /// The MongoDB store (section "Storage:Mongo"): every store port, the start-up check that
     /// creates indexes and refuses a standalone server, the "store" health check, and, unless
@@ -24,6 +29,11 @@ public static class DependencyInjection
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
         services.AddHostedService<MongoStartup>();
+        // Every instance reads and writes one key ring, so a cookie issued by one is valid on all.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new MongoXmlRepository(sp.GetRequiredService<MongoContext>().Database
+                .GetCollection<Documents.DataProtectionKeyDocument>(MongoXmlRepository.Collection))));
         services.AddHealthChecks().AddCheck<MongoHealthCheck>("store");
 
         if (configuration.GetSection(MongoOptions.Section).GetValue(nameof(MongoOptions.WatchAlerts), true))

@@ -35,6 +35,11 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.Role).SetElementName("role");
                 cm.MapMember(d => d.ApiKeyHash).SetElementName("apiKeyHash");
             });
+            Map<DataProtectionKeyDocument>(cm =>
+            {
+                cm.MapIdMember(d => d.Id);
+                cm.MapMember(d => d.Xml).SetElementName("xml");
+            });
             Map<ProductDocument>(cm =>
             {
                 cm.MapIdMember(d => d.Gtin);

@@ -38,7 +38,7 @@ public static class DependencyInjection
         // /api keeps its API-key scheme; the browser UI signs in with a cookie.
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, SchemeSelector, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                ApiKeyAuthenticationHandler.CarriesKey(context.Request)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -59,6 +59,12 @@ public static class DependencyInjection
         services.AddSingleton<UserSignIn>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+        });
+        services.AddProxySettings(configuration);
         services.AddMudServices();
         services.AddSingleton<IUseCases, ScopedUseCases>();
         services.AddPublicVerificationRateLimit(configuration);
@@ -148,7 +154,9 @@ public static class DependencyInjection
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            // The page CSP of SecurityHeaders carries frame-ancestors with the rest; a second CSP header would only narrow it.
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
         app.MapHealthChecks("/health");
         app.MapOpenApi();

@@ -22,6 +22,16 @@ public sealed class BsonRoundTripTests
 
     static BsonRoundTripTests() => MongoClassMaps.Register();
 
+    [Fact]
+    public void A_Data_Protection_key_is_stored_by_its_name_with_its_XML()
+    {
+        var xml = System.Xml.Linq.XElement.Parse("<key id=\"1b2c\" version=\"1\"><creationDate>2026-01-01T00:00:00Z</creationDate></key>");
+        var back = RoundTrip(MongoXmlRepository.ToDocument(xml, "key-1b2c"), out var bson);
+        Assert.Equal("key-1b2c", bson["_id"].AsString);
+        Assert.Equal(xml.ToString(System.Xml.Linq.SaveOptions.DisableFormatting), bson["xml"].AsString);
+        Assert.Equal("1b2c", System.Xml.Linq.XElement.Parse(back.Xml).Attribute("id")!.Value);
+    }
+
     private static T RoundTrip<T>(T document, out BsonDocument bson)
     {
         bson = document.ToBsonDocument();

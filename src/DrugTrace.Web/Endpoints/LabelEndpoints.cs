@@ -22,6 +22,7 @@ public static class LabelEndpoints
             {
                 var kind = CodeOf(code);
                 var pack = await mediator.Send(new GetPackForLabel(http.User.GlnOf(), gtin, serial), ct);
+                http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.LabelPolicy;
                 return Results.Text(LabelRenderer.PackLabelSvg(pack, kind, DigitalLinkBase(http)), "image/svg+xml; charset=utf-8");
             })
             .WithTags("Labels")
@@ -34,6 +35,7 @@ public static class LabelEndpoints
                 if (count is < 1 or > MaxSheetLabels)
                     throw new ValidationException("take", $"take must be 1 to {MaxSheetLabels} labels per sheet; use skip for the next ones.");
                 var packs = await LotPacksAsync(mediator, http.User.GlnOf(), gtin, lot, skip ?? 0, count, ct);
+                http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.LabelPolicy;
                 return Results.Content(LabelSheet.Document($"Labels of lot {packs.Lot} ({packs.Gtin})", packs.Packs, kind, DigitalLinkBase(http)), "text/html; charset=utf-8");
             })
             .WithTags("Labels")

@@ -20,10 +20,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = Request.Headers[HeaderName].ToString();
-        // Browsers cannot set headers on a WebSocket, so the hub also takes the key from the query string.
-        if (string.IsNullOrWhiteSpace(key) && Request.Path.StartsWithSegments("/hubs"))
-            key = Request.Query["access_token"].ToString() is { Length: > 0 } token ? token : Request.Query["api_key"].ToString();
+        var key = KeyOf(Request);
         if (string.IsNullOrWhiteSpace(key))
             return AuthenticateResult.NoResult();
         var party = await parties.FindByApiKeyHashAsync(ApiKeys.Hash(key.Trim()), Context.RequestAborted);
@@ -37,13 +34,31 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    /// <summary>
+    /// The key of a request: the X-Api-Key header; on the hubs also <c>?access_token=</c> (browsers cannot set
+    /// headers on a WebSocket) and <c>Authorization: Bearer</c> (what SignalR clients send from AccessTokenProvider).
+    /// </summary>
+    public static string? KeyOf(HttpRequest request)
+    {
+        if (request.Headers[HeaderName].ToString() is { Length: > 0 } header) return header;
+        if (!request.Path.StartsWithSegments("/hubs")) return null;
+        if (request.Query["access_token"].ToString() is { Length: > 0 } token) return token;
+        if (request.Query["api_key"].ToString() is { Length: > 0 } query) return query;
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
+    }
+
+    /// <summary>Whether a request goes to this scheme rather than the sign-in cookie: all of /api, and any request that carries a key.</summary>
+    public static bool CarriesKey(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || !string.IsNullOrWhiteSpace(KeyOf(request));
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         await Results.Problem(
             statusCode: 401,
             title: "Not signed in",
-            detail: Request.Headers.ContainsKey(HeaderName) || Request.Query.ContainsKey("access_token")
+            detail: !string.IsNullOrWhiteSpace(KeyOf(Request))
                 ? "The X-Api-Key header does not hold a valid API key."
                 : "Send your party's API key in the X-Api-Key header.").ExecuteAsync(Context);
     }
