@@ -85,6 +85,7 @@ internal static class MongoQueries
         .Set(p => p.Status, s.Status.ToString())
         .Set(p => p.Custodian, s.Custodian)
         .Set(p => p.ShipTo, s.ShipTo)
+        .Set(p => p.HeldFrom, s.HeldFrom?.ToString())
         .Set(p => p.ChangedBy, s.ChangedBy)
         .Set(p => p.ChangedAt, MongoMapping.Utc(s.ChangedAt))
         .Set(p => p.HeadSeq, e.Seq)

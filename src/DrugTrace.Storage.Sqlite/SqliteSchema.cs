@@ -131,7 +131,13 @@ internal static class SqliteSchema
         CREATE INDEX alert_changes_alert ON alert_changes(alert_id, id);
         """,
         UsersMigration,
+        QuarantineMigration,
     ];
+
+    /// <summary>A quarantined pack remembers the status its release goes back to.</summary>
+    private const string QuarantineMigration = """
+        ALTER TABLE packs ADD COLUMN held_from INTEGER;
+        """;
 
     /// <summary>People who sign in to the browser UI; each acts for one party.</summary>
     private const string UsersMigration = """

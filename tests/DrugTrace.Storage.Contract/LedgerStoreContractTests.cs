@@ -87,6 +87,27 @@ public abstract class LedgerStoreContractTests
     }
 
     [SkippableFact]
+    public async Task A_quarantine_is_stored_with_the_status_its_release_goes_back_to()
+    {
+        RequireStore();
+        var (lot, packs) = await CommissionAsync("LOTQ", 1);
+        var pack = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        var shipped = Next(pack, EventType.Shipped, to: Pharmacy);
+        pack = PackLifecycle.Apply(pack, shipped);
+        Assert.True(await Ledger.TryAppendAsync(shipped, pack, default));
+        var held = Next(pack, EventType.Quarantined, reason: "seal broken", at: Now.AddMinutes(1));
+        Assert.True(await Ledger.TryAppendAsync(held, PackLifecycle.Apply(pack, held), default));
+
+        var stored = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        Assert.Equal((PackStatus.Quarantined, PackStatus.InTransit, Pharmacy), (stored.Status, stored.HeldFrom, stored.ShipTo));
+
+        var released = Next(stored, EventType.Released, at: Now.AddMinutes(2));
+        Assert.True(await Ledger.TryAppendAsync(released, PackLifecycle.Apply(stored, released), default));
+        var back = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        Assert.Equal((PackStatus.InTransit, (PackStatus?)null, Pharmacy), (back.Status, back.HeldFrom, back.ShipTo));
+    }
+
+    [SkippableFact]
     public async Task Concurrent_appends_to_one_pack_have_exactly_one_winner()
     {
         RequireStore();

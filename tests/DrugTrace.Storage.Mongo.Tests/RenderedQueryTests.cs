@@ -72,7 +72,7 @@ public sealed class RenderedQueryTests
             Custodian = "4012345000016", ShipTo = "4012347000014", ChangedBy = "4012345000016", ChangedAt = Now, Head = new ChainHead(3, Prev),
         };
         Assert.Equal(
-            """{ "$set" : { "status" : "InTransit", "custodian" : "4012345000016", "shipTo" : "4012347000014", "changedBy" : "4012345000016","""
+            """{ "$set" : { "status" : "InTransit", "custodian" : "4012345000016", "shipTo" : "4012347000014", "heldFrom" : null, "changedBy" : "4012345000016","""
             + $$""" "changedAt" : { "$date" : "2026-11-25T10:00:00.123Z" }, "headSeq" : 3, "headHash" : {{PrevBinary}} } }""",
             Rendered.Of(MongoQueries.MovePackHead(Shipped with { Hash = Prev }, state)));
     }

@@ -38,6 +38,6 @@ public sealed class GetPackForLabelHandler(ILedgerStore ledger, ICatalogStore ca
             throw new NotFoundException($"No pack {request.Serial} of GTIN {gtin} among your products.");
         var lot = await catalog.FindLotAsync(gtin, pack.Lot, cancellationToken)
             ?? throw new InvalidOperationException($"Lot {pack.Lot} of {gtin} is not stored.");
-        return PackHandoffs.View(pack, lot, product);
+        return ScanOutcomes.View(pack, lot, product);
     }
 }

@@ -43,6 +43,6 @@ public sealed class GetLotPacksHandler(ICatalogStore catalog, ILedgerStore ledge
         var total = await ledger.CountPacksAsync(gtin, lot.Lot, cancellationToken);
         var packs = await ledger.ListPacksAsync(gtin, lot.Lot, request.Skip, request.Take, cancellationToken);
         return new LotPacksPage(gtin, lot.Lot, lot.Expiry, lot.IsRecalled, total, request.Skip, request.Take,
-            [.. packs.Select(p => PackHandoffs.View(p, lot, product))]);
+            [.. packs.Select(p => ScanOutcomes.View(p, lot, product))]);
     }
 }

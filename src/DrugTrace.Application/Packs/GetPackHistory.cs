@@ -57,6 +57,6 @@ public sealed class GetPackHistoryHandler(ILedgerStore ledger, ICatalogStore cat
         var events = chain.Select(s => new EventView(
             s.LogIndex, s.Event.Seq, s.Event.Type.ToString(), s.Event.Actor, s.Event.From, s.Event.To, s.Event.Reason,
             s.Event.OccurredAt, s.Event.RecordedAt, s.Event.PrevHash.ToHex(), s.Event.Hash.ToHex())).ToList();
-        return new PackHistory(PackHandoffs.View(pack, lot, product), events, problems.Count == 0, problems);
+        return new PackHistory(ScanOutcomes.View(pack, lot, product), events, problems.Count == 0, problems);
     }
 }

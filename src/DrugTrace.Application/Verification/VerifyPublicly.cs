@@ -47,7 +47,7 @@ public sealed class VerifyPubliclyHandler(ICatalogStore catalog, ILedgerStore le
     public async ValueTask<PublicVerification> Handle(VerifyPublicly request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var id = PackHandoffs.Read(request.DigitalLink(), now);
+        var id = ScanCodeReader.Read(request.DigitalLink(), now);
         var gtin = id.Gtin.Value;
         var product = await catalog.FindProductAsync(gtin, cancellationToken);
         var pack = product is null ? null : await ledger.FindPackAsync(gtin, id.Serial, cancellationToken);
