@@ -2,6 +2,7 @@ using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Interfaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -22,6 +23,7 @@ public static class DependencyInjection
     public static IServiceCollection AddMongoStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MongoOptions>(configuration.GetSection(MongoOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new MongoContext(sp.GetRequiredService<IOptions<MongoOptions>>().Value));
         services.AddSingleton<IPartyStore, MongoPartyStore>();
         services.AddSingleton<ICatalogStore, MongoCatalogStore>();

@@ -33,7 +33,16 @@ internal static class MongoClassMaps
                 cm.MapIdMember(d => d.Gln);
                 cm.MapMember(d => d.Name).SetElementName("name");
                 cm.MapMember(d => d.Role).SetElementName("role");
-                cm.MapMember(d => d.ApiKeyHash).SetElementName("apiKeyHash");
+                cm.MapMember(d => d.ApiKeyHash).SetElementName("apiKeyHash").SetIgnoreIfNull(true);
+                cm.MapMember(d => d.Keys).SetElementName("keys");
+                cm.MapMember(d => d.CompanyPrefixes).SetElementName("companyPrefixes");
+            });
+            Map<PartyKeyDocument>(cm =>
+            {
+                cm.MapMember(d => d.Id).SetElementName("id");
+                cm.MapMember(d => d.Hash).SetElementName("hash");
+                cm.MapMember(d => d.CreatedAt).SetElementName("createdAt").SetSerializer(Utc);
+                cm.MapMember(d => d.RevokedAt).SetElementName("revokedAt").SetSerializer(NullableUtc);
             });
             Map<DataProtectionKeyDocument>(cm =>
             {

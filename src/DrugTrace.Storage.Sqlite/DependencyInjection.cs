@@ -1,6 +1,7 @@
 using DrugTrace.Application.Common.Interfaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Storage.Sqlite;
@@ -11,6 +12,7 @@ public static class DependencyInjection
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteOptions>>(), contentRoot));
         services.AddSingleton<IPartyStore, SqlitePartyStore>();
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();

@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<UserSignIn>();
+        services.AddSingleton<AttemptLimits>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddHsts(o =>

@@ -12,7 +12,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    PartyDirectory parties)
+    PartyDirectory parties,
+    AttemptLimits limits)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -24,7 +25,12 @@ public sealed class ApiKeyAuthenticationHandler(
         if (string.IsNullOrWhiteSpace(key))
             return AuthenticateResult.NoResult();
         var party = await parties.FindByApiKeyHashAsync(ApiKeys.Hash(key.Trim()), Context.RequestAborted);
-        if (party is null) return AuthenticateResult.Fail("The API key is not valid.");
+        if (party is null)
+        {
+            // A valid key is never held up; only failures count against the address.
+            if (limits.FailedApiKey(Context) is { } wait) Context.Items[RetryAfterItem] = wait;
+            return AuthenticateResult.Fail("The API key is not valid.");
+        }
         var identity = new ClaimsIdentity(
         [
             new Claim(PartyClaims.Gln, party.Gln),
@@ -52,8 +58,19 @@ public sealed class ApiKeyAuthenticationHandler(
     public static bool CarriesKey(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || !string.IsNullOrWhiteSpace(KeyOf(request));
 
+    private const string RetryAfterItem = "DrugTrace.ApiKey.RetryAfter";
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RetryAfterItem] is TimeSpan wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = AttemptLimits.RetryAfterSeconds(wait);
+            await Results.Problem(statusCode: 429, title: "Too many wrong API keys",
+                detail: $"Too many requests with a wrong API key came from your address. Wait {AttemptLimits.RetryAfterSeconds(wait)} s and try again with a valid key.")
+                .ExecuteAsync(Context);
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         await Results.Problem(
             statusCode: 401,
