@@ -87,6 +87,43 @@ public abstract class LedgerStoreContractTests
     }
 
     [SkippableFact]
+    public async Task A_pack_event_with_the_next_seq_but_another_prevHash_is_refused_and_stores_nothing()
+    {
+        RequireStore();
+        var (lot, packs) = await CommissionAsync("LOT3B", 1);
+        var pack = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        // The seq follows the head, so only the hash comparison can tell that this event does not
+        // continue the chain: (chain, seq) is new and the unique index cannot stop it.
+        var forged = EventHasher.Seal(Next(pack, EventType.Shipped, to: Pharmacy) with { PrevHash = OtherHash(pack.Head.Hash) });
+        Assert.False(await Ledger.TryAppendAsync(forged, PackLifecycle.Apply(pack, forged), default));
+
+        var stored = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        Assert.Equal(pack, stored);
+        var chain = await Ledger.GetChainAsync(StreamKind.Pack, lot.Gtin, packs[0].Key, default);
+        Assert.Equal([packs[0]], chain.Select(e => e.Event));
+        await AssertAuditCleanAsync(expectedEvents: 2);
+    }
+
+    [SkippableFact]
+    public async Task A_lot_event_with_the_next_seq_but_another_prevHash_is_refused_and_stores_nothing()
+    {
+        RequireStore();
+        var (lot, _) = await CommissionAsync("LOT9B", 1);
+        var forged = EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Lot, Gtin = lot.Gtin, Key = lot.Lot, Seq = 1, Type = EventType.LotRecalled, Actor = Maker,
+            Reason = "Contamination", OccurredAt = Now, RecordedAt = Now, PrevHash = OtherHash(lot.Head.Hash),
+        });
+        var recalled = lot with { Head = new ChainHead(1, forged.Hash), RecalledAt = Now, RecallReason = "Contamination" };
+        Assert.False(await Ledger.TryAppendAsync(forged, recalled, default));
+
+        Assert.Equal(lot, await Catalog.FindLotAsync(lot.Gtin, lot.Lot, default));
+        var chain = await Ledger.GetChainAsync(StreamKind.Lot, lot.Gtin, lot.Lot, default);
+        Assert.Equal([EventType.LotRegistered], chain.Select(e => e.Event.Type));
+        await AssertAuditCleanAsync(expectedEvents: 2);
+    }
+
+    [SkippableFact]
     public async Task A_quarantine_is_stored_with_the_status_its_release_goes_back_to()
     {
         RequireStore();
@@ -235,6 +272,17 @@ public abstract class LedgerStoreContractTests
             Stream = StreamKind.Pack, Gtin = pack.Gtin, Key = pack.Serial, Seq = pack.Head.Seq + 1, Type = type, Actor = pack.Custodian,
             From = pack.Custodian, To = to, Reason = reason, OccurredAt = at ?? Now, RecordedAt = at ?? Now, PrevHash = pack.Head.Hash,
         });
+
+    /// <summary>A hash that differs from <paramref name="hash"/> in its first byte only.</summary>
+    private static Hash256 OtherHash(Hash256 hash) => hash with { A = hash.A ^ 0xFF00_0000_0000_0000UL };
+
+    private async Task AssertAuditCleanAsync(long expectedEvents)
+    {
+        var auditor = new ChainAuditor();
+        await Ledger.AuditAsync(auditor, null, default);
+        Assert.Empty(auditor.Violations);
+        Assert.Equal(expectedEvents, auditor.Events);
+    }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test needs the reports before it asserts.</summary>
     private sealed class SynchronousProgress(List<long> reports) : IProgress<long>
