@@ -80,7 +80,7 @@ public sealed class AppServer : IAsyncLifetime
     {
         using var manufacturer = Api(ManufacturerKey);
         using var pharmacy = Api(PharmacyKey);
-        var body = "0401234" + Interlocked.Increment(ref _product).ToString("D5", System.Globalization.CultureInfo.InvariantCulture) + "8";
+        var body = "04012345" + Interlocked.Increment(ref _product).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "8";
         var gtin = body + DrugTrace.Domain.Gs1.CheckDigit.Compute(body);
         (await manufacturer.PostAsJsonAsync("/api/v1/products", new { gtin, name = "E2E tablets " + gtin[^5..] })).EnsureSuccessStatusCode();
         var lot = "LOTe" + gtin[^5..];

@@ -19,8 +19,9 @@ public sealed class RecallLotValidator : IValidator<RecallLot>
     public IEnumerable<(string Field, string Message)> Validate(RecallLot request)
     {
         if (Gs1Fields.GtinError(request.Gtin) is { } gtin) yield return ("gtin", gtin);
+        if (Gs1Fields.Set82Error("lot number", request.Lot) is { } lot) yield return ("lot", lot);
         if (string.IsNullOrWhiteSpace(request.Reason)) yield return ("reason", "Say why the lot is recalled.");
-        else if (request.Reason.Length > 500) yield return ("reason", "The reason is longer than 500 characters.");
+        else if (FreeText.Error("reason", request.Reason, 500) is { } reason) yield return ("reason", reason);
     }
 }
 

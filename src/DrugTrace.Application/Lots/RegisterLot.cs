@@ -35,6 +35,8 @@ public sealed class RegisterLotValidator(TimeProvider clock) : IValidator<Regist
             yield return ("expiry", $"'{request.Expiry}' is not a date in the form YYYY-MM-DD.");
         else if (expiry < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             yield return ("expiry", $"The expiry {request.Expiry} is in the past.");
+        else if (Gs1Fields.Yymmdd("expiry", expiry, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } century)
+            yield return ("expiry", century);
         if (request.Quantity is < 1 or > RegisterLot.MaxQuantity)
             yield return ("quantity", $"A lot is commissioned with 1 to {RegisterLot.MaxQuantity:N0} packs per request, not {request.Quantity}.");
     }

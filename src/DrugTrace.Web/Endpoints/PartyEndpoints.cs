@@ -14,7 +14,7 @@ public static class PartyEndpoints
         var group = api.MapGroup("/parties").WithTags("Parties");
         group.MapPost("/", async (NewParty body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             {
-                var registered = await mediator.Send(new RegisterParty(user.GlnOf(), body.Gln ?? "", body.Name ?? "", body.Role ?? ""), ct);
+                var registered = await mediator.Send(new RegisterParty(user.GlnOf(), body.Gln ?? "", body.Name ?? "", body.Role ?? "", body.CompanyPrefixes), ct);
                 return Results.Created($"/api/v1/parties/{registered.Party.Gln}", registered);
             })
             .WithSummary("Onboard a party (regulator). The API key is in the answer, once; only its hash is stored.");

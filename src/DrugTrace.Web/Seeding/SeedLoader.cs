@@ -84,7 +84,7 @@ public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> 
         logger.LogInformation("Empty store: loading seed data from {Folder}", folder);
 
         foreach (var p in Read<SeedParty>(folder, "parties.json"))
-            await parties.AddAsync(new Party(p.Gln, p.Name, Enum.Parse<PartyRole>(p.Role, true)), ApiKeys.Hash(p.ApiKey), cancellationToken);
+            await parties.AddAsync(new Party(p.Gln, p.Name, Enum.Parse<PartyRole>(p.Role, true)), ApiKeys.Hash(p.ApiKey), p.CompanyPrefixes ?? [], cancellationToken);
 
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();

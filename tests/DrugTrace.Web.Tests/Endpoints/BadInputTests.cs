@@ -32,8 +32,8 @@ public sealed class BadInputTests(DrugTraceFactory factory)
 
     [Theory]
     [InlineData("{\"code\":", "not valid JSON")]
-    [InlineData("[1,2]", "not valid JSON")]
-    [InlineData("{\"code\": 42}", "not valid JSON")]
+    [InlineData("[1,2]", "wrong shape")]
+    [InlineData("{\"code\": 42}", "$.code has the wrong type")]
     public async Task A_malformed_body_is_a_400(string body, string expected)
     {
         var response = await factory.ClientFor(Demo.PharmacyKey)

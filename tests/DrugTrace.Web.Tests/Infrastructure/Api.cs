@@ -10,10 +10,10 @@ public static class Api
 {
     private static int _nextProduct = Random.Shared.Next(1000, 9000);
 
-    /// <summary>A fresh valid GTIN under the demo manufacturer's prefix.</summary>
+    /// <summary>A fresh valid GTIN under the demo manufacturer's GS1 company prefix 4012345.</summary>
     public static string NewGtin()
     {
-        var body = "0401234" + Interlocked.Increment(ref _nextProduct).ToString("D5", System.Globalization.CultureInfo.InvariantCulture) + "9";
+        var body = "04012345" + Interlocked.Increment(ref _nextProduct).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "9";
         return body + CheckDigit.Compute(body);
     }
 
