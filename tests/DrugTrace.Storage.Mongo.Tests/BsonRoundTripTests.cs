@@ -40,13 +40,26 @@ public sealed class BsonRoundTripTests
     }
 
     [Fact]
-    public void A_party_round_trips_with_its_key_hash()
+    public void A_party_round_trips_with_its_first_key_and_company_prefixes()
     {
         var party = new Party("4012345000016", "Maker", PartyRole.Manufacturer);
-        var back = RoundTrip(MongoMapping.ToDocument(party, "hash"), out var bson);
+        var created = new DateTime(2026, 3, 14, 9, 26, 53, DateTimeKind.Utc);
+        var back = RoundTrip(MongoMapping.ToDocument(party, "hash", ["4012345"], created), out var bson);
         Assert.Equal(party, MongoMapping.ToParty(back));
-        Assert.Equal("hash", back.ApiKeyHash);
-        Assert.Equal("""{ "_id" : "4012345000016", "name" : "Maker", "role" : "Manufacturer", "apiKeyHash" : "hash" }""", Rendered.Text(bson));
+        Assert.Null(back.ApiKeyHash);
+        var key = Assert.Single(back.Keys);
+        Assert.Equal(("k1", "hash", created, (DateTime?)null), (key.Id, key.Hash, key.CreatedAt, key.RevokedAt));
+        Assert.Equal(["4012345"], back.CompanyPrefixes);
+        Assert.Equal("""{ "_id" : "4012345000016", "name" : "Maker", "role" : "Manufacturer", "keys" : [{ "id" : "k1", "hash" : "hash", "createdAt" : { "$date" : "2026-03-14T09:26:53Z" }, "revokedAt" : null }], "companyPrefixes" : ["4012345"] }""", Rendered.Text(bson));
+    }
+
+    [Fact]
+    public void A_party_stored_before_key_rotation_lists_its_key_as_k1()
+    {
+        var legacy = new PartyDocument { Gln = "4012345000016", Name = "Maker", Role = "Manufacturer", ApiKeyHash = "old" };
+        var back = RoundTrip(legacy, out _);
+        Assert.Equal(["k1"], MongoMapping.ToKeys(back).Select(k => k.Id));
+        Assert.Empty(back.Keys);
     }
 
     [Fact]

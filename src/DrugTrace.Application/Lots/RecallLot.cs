@@ -33,10 +33,10 @@ public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger,
         var gtin = Gtin.Parse(request.Gtin).Value;
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            var lot = await catalog.FindLotAsync(gtin, request.Lot, cancellationToken)
-                ?? throw new NotFoundException($"Lot {request.Lot} of {gtin} is not registered.");
-            if (lot.Manufacturer != context.Actor.Gln)
-                throw new ForbiddenAccessException($"Lot {request.Lot} of {gtin} belongs to another manufacturer.");
+            var lot = await catalog.FindLotAsync(gtin, request.Lot, cancellationToken);
+            // Another brand's lot is answered exactly like a lot that does not exist: no existence oracle.
+            if (lot is null || lot.Manufacturer != context.Actor.Gln)
+                throw new NotFoundException(NotYours(request.Lot, gtin));
             if (lot.IsRecalled)
                 throw new ConflictException($"Lot {request.Lot} was already recalled on {lot.RecalledAt:yyyy-MM-dd}.");
 
@@ -48,4 +48,7 @@ public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger,
         }
         throw new ConflictException($"Lot {request.Lot} is being changed by someone else; try again.");
     }
+
+    /// <summary>The one answer for an unknown lot and another brand's lot, shared with the lot listing.</summary>
+    public static string NotYours(string lot, string gtin) => $"Lot {lot} of {gtin} is not one of your registered lots.";
 }

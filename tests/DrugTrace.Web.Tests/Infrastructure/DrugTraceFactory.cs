@@ -23,6 +23,10 @@ public class DrugTraceFactory : WebApplicationFactory<Program>
         // Production loads the published demo credentials only when told to, as a demo server would be.
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Labels:DigitalLinkBase", DigitalLinkBase);
+        // Every in-memory request comes from one (unknown) address: the per-address guessing limits are
+        // set out of reach here, and ThrottlingTests sets them low on purpose.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Security:FailedApiKeysPerMinute", "100000");
     }
 
     public HttpClient ClientFor(string apiKey)
