@@ -90,6 +90,11 @@ public static class DependencyInjection
         services.AddSingleton<DrugTrace.Web.Scanning.PhotoReader>();
 
         services.AddOptions<LabelOptions>().Bind(configuration.GetSection(LabelOptions.Section))
+            // `dotnet run` (Development) prints links to the local app; everywhere else it must be said.
+            .PostConfigure<IHostEnvironment>((o, env) =>
+            {
+                if (env.IsDevelopment() && string.IsNullOrWhiteSpace(o.DigitalLinkBase)) o.DigitalLinkBase = LabelOptions.DevelopmentBase;
+            })
             .Validate(o => LabelOptions.IsValidBase(o.DigitalLinkBase),
                 // appsettings.Development.json sets it for `dotnet run`.
                 "Labels:DigitalLinkBase must be set outside Development to the absolute http(s) address patients' phones open, "

@@ -40,6 +40,8 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["Storage__Sqlite__Synchronous"] = "NORMAL";
         // Every browser of the run signs in from 127.0.0.1: the per-address sign-in limit is out of reach here.
         start.Environment["Security__SignInAttemptsPerMinute"] = "100000";
+        // Printed Digital Links point at this very server.
+        start.Environment["Labels__DigitalLinkBase"] = Address.ToString().TrimEnd('/');
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };

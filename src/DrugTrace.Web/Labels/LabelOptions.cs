@@ -12,6 +12,9 @@ public sealed class LabelOptions
     /// </summary>
     public string? DigitalLinkBase { get; set; }
 
+    /// <summary>The default in Development only: the address of `dotnet run`.</summary>
+    public const string DevelopmentBase = "http://localhost:5080";
+
     public static bool IsValidBase(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
