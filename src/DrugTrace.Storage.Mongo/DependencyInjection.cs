@@ -28,6 +28,8 @@ public static class DependencyInjection
         services.AddSingleton<IPartyStore, MongoPartyStore>();
         services.AddSingleton<ICatalogStore, MongoCatalogStore>();
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
+        services.AddSingleton<ILedgerEventQuery, MongoEventQuery>();
+        services.AddSingleton<ICustodyQueries, MongoCustodyQueries>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
         services.AddHostedService<MongoStartup>();

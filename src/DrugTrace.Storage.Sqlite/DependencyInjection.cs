@@ -17,6 +17,8 @@ public static class DependencyInjection
         services.AddSingleton<IPartyStore, SqlitePartyStore>();
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
+        services.AddSingleton<ILedgerEventQuery, SqliteEventQuery>();
+        services.AddSingleton<ICustodyQueries, SqliteCustodyQueries>();
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();

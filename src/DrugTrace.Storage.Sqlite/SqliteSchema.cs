@@ -132,12 +132,19 @@ internal static class SqliteSchema
         """,
         UsersMigration,
         QuarantineMigration,
+        CustodyIndexesMigration,
         SecurityMigration,
     ];
 
     /// <summary>A quarantined pack remembers the status its release goes back to.</summary>
     private const string QuarantineMigration = """
         ALTER TABLE packs ADD COLUMN held_from INTEGER;
+        """;
+
+    /// <summary>Stock and shipments are read per party: by custodian and by recipient.</summary>
+    private const string CustodyIndexesMigration = """
+        CREATE INDEX packs_custodian ON packs(custodian, status);
+        CREATE INDEX packs_ship_to ON packs(ship_to) WHERE ship_to IS NOT NULL;
         """;
 
     /// <summary>People who sign in to the browser UI; each acts for one party.</summary>

@@ -75,9 +75,10 @@ public static class DependencyInjection
         // Unreadable bodies throw, so that the exception handler can say what is wrong with them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<WireNameSchemaTransformer>());
 
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.Configure<DrugTrace.Application.Stock.StockOptions>(configuration.GetSection(DrugTrace.Application.Stock.StockOptions.Section));
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<AlertQueue>();
         services.AddSingleton<AlertBroadcaster>();
@@ -152,11 +153,15 @@ public static class DependencyInjection
             .MapScanEndpoints()
             .MapPhotoScanEndpoints()
             .MapDeliveryEndpoints()
+            .MapCustodyEndpoints()
             .MapPackEndpoints()
+            .MapEpcisExportEndpoints()
             .MapLabelEndpoints()
             .MapAuditEndpoints()
             .MapPartyEndpoints()
             .MapAlertEndpoints();
+        app.MapVrsEndpoints();
+        app.MapEpcisEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapAccountEndpoints();

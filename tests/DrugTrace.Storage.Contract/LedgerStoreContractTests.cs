@@ -23,6 +23,7 @@ public abstract class LedgerStoreContractTests
     protected abstract ICatalogStore Catalog { get; }
     protected abstract ILedgerStore Ledger { get; }
     protected abstract IScanLog Scans { get; }
+    protected abstract ICustodyQueries Custody { get; }
 
     /// <summary>Called first by every contract test: skip (with <c>Skip.If</c>) when the store cannot be reached at all.</summary>
     protected virtual void RequireStore()
@@ -145,6 +146,56 @@ public abstract class LedgerStoreContractTests
     }
 
     [SkippableFact]
+    public async Task Stock_counts_a_partys_own_packs_by_lot_and_status_and_filters_them()
+    {
+        RequireStore();
+        var (lot, packs) = await CommissionAsync("LOTS1", 4);
+        var (_, later) = await CommissionAsync("LOTS2", 2, expiryGiven: new DateOnly(2030, 1, 31));
+        // One pack leaves (in transit), one is quarantined at home, one is quarantined on its way.
+        await AppendAsync(packs[0], EventType.Shipped, to: Pharmacy);
+        await AppendAsync(packs[1], EventType.Quarantined, reason: "damaged");
+        await AppendAsync(packs[2], EventType.Shipped, to: Pharmacy);
+        await AppendAsync(packs[2], EventType.Quarantined, reason: "damaged", actor: Pharmacy);
+
+        var all = (await Custody.CountStockAsync(Maker, new StockFilter(), default))
+            .OrderBy(c => c.Lot, StringComparer.Ordinal).ThenBy(c => c.Status).ToList();
+        Assert.Equal(
+            [new StockCount(lot.Gtin, "LOTS1", lot.Expiry, PackStatus.Active, 1), new StockCount(lot.Gtin, "LOTS1", lot.Expiry, PackStatus.Quarantined, 1),
+             new StockCount(lot.Gtin, "LOTS2", new DateOnly(2030, 1, 31), PackStatus.Active, 2)],
+            all);
+        Assert.Empty(await Custody.CountStockAsync(Pharmacy, new StockFilter(), default));
+        Assert.Equal(["LOTS2"], (await Custody.CountStockAsync(Maker, new StockFilter(Lot: "LOTS2"), default)).Select(c => c.Lot));
+        Assert.Equal(["LOTS1", "LOTS1"], (await Custody.CountStockAsync(Maker, new StockFilter(ExpiringBefore: new DateOnly(2030, 1, 1)), default)).Select(c => c.Lot));
+        Assert.Empty(await Custody.CountStockAsync(Maker, new StockFilter(Gtin: "04012345000122"), default));
+        Assert.Equal(2, later.Count);
+    }
+
+    [SkippableFact]
+    public async Task Shipments_in_transit_are_listed_for_the_sender_and_the_recipient_only()
+    {
+        RequireStore();
+        var (_, packs) = await CommissionAsync("LOTT1", 3);
+        await AppendAsync(packs[1], EventType.Shipped, to: Pharmacy, at: Now.AddHours(2));
+        await AppendAsync(packs[0], EventType.Shipped, to: Pharmacy, at: Now.AddHours(1));
+
+        var incoming = await Custody.ListInTransitAsync(Pharmacy, ShipmentDirection.Incoming, 10, default);
+        Assert.Equal([packs[0].Key, packs[1].Key], incoming.Select(p => p.Serial));
+        Assert.All(incoming, p => Assert.Equal((PackStatus.InTransit, Maker, Pharmacy), (p.Status, p.Custodian, p.ShipTo)));
+        Assert.Equal([packs[0].Key, packs[1].Key], (await Custody.ListInTransitAsync(Maker, ShipmentDirection.Outgoing, 10, default)).Select(p => p.Serial));
+        Assert.Single(await Custody.ListInTransitAsync(Maker, ShipmentDirection.Outgoing, 1, default));
+        Assert.Empty(await Custody.ListInTransitAsync(Maker, ShipmentDirection.Incoming, 10, default));
+        Assert.Empty(await Custody.ListInTransitAsync(Pharmacy, ShipmentDirection.Outgoing, 10, default));
+    }
+
+    private async Task AppendAsync(LedgerEvent commissioned, EventType type, string? to = null, string? reason = null, string? actor = null, DateTimeOffset? at = null)
+    {
+        var pack = (await Ledger.FindPackAsync(commissioned.Gtin, commissioned.Key, default))!;
+        var e = Next(pack, type, to, reason, at ?? Now.AddMinutes(pack.Head.Seq + 1));
+        if (actor is not null) e = EventHasher.Seal(e with { Actor = actor });
+        Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), default));
+    }
+
+    [SkippableFact]
     public async Task Concurrent_appends_to_one_pack_have_exactly_one_winner()
     {
         RequireStore();
@@ -248,9 +299,9 @@ public abstract class LedgerStoreContractTests
     }
 
     private async Task<(LotState Lot, IReadOnlyList<LedgerEvent> Packs)> CommissionAsync(
-        string lotNumber, int quantity, string gtin = "04012345000115", IReadOnlyList<string>? serials = null)
+        string lotNumber, int quantity, string gtin = "04012345000115", IReadOnlyList<string>? serials = null, DateOnly? expiryGiven = null)
     {
-        var expiry = new DateOnly(2029, 5, 31);
+        var expiry = expiryGiven ?? new DateOnly(2029, 5, 31);
         var lotEvent = EventHasher.Seal(new LedgerEvent
         {
             Stream = StreamKind.Lot, Gtin = gtin, Key = lotNumber, Seq = 0, Type = EventType.LotRegistered, Actor = Maker,

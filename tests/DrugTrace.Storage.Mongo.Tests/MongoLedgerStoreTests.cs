@@ -22,6 +22,7 @@ public sealed class MongoLedgerStoreTests : LedgerStoreContractTests, IAsyncLife
     protected override ICatalogStore Catalog => Required.GetRequiredService<ICatalogStore>();
     protected override ILedgerStore Ledger => Required.GetRequiredService<ILedgerStore>();
     protected override IScanLog Scans => Required.GetRequiredService<IScanLog>();
+    protected override ICustodyQueries Custody => Required.GetRequiredService<ICustodyQueries>();
 
     private ServiceProvider Required => _services ?? throw new InvalidOperationException(MongoTestServer.NotSet);
 

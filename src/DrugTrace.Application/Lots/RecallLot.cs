@@ -11,7 +11,6 @@ using Mediator;
 namespace DrugTrace.Application.Lots;
 
 /// <summary>The brand owner recalls one of its lots: every pack of it still in the chain becomes Recalled.</summary>
-[Authorize(PartyRole.Manufacturer)]
 public sealed record RecallLot(string ActorGln, string Gtin, string Lot, string Reason) : IRequest<LotState>, IActorRequest;
 
 public sealed class RecallLotValidator : IValidator<RecallLot>

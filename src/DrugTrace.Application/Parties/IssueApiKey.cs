@@ -5,7 +5,6 @@ using Mediator;
 namespace DrugTrace.Application.Parties;
 
 /// <summary>A new API key for a party (rotation: issue, switch the clients, revoke the old one). The key is in the answer once.</summary>
-[Authorize]
 public sealed record IssueApiKey(string ActorGln, string Gln) : IRequest<IssuedApiKey>, IActorRequest;
 
 public sealed record IssuedApiKey(string Gln, string Id, string ApiKey, DateTimeOffset CreatedAt);

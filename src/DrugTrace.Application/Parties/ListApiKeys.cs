@@ -5,7 +5,6 @@ using Mediator;
 namespace DrugTrace.Application.Parties;
 
 /// <summary>A party's API keys by id and date (never the keys), to know which one to revoke.</summary>
-[Authorize]
 public sealed record ListApiKeys(string ActorGln, string Gln) : IRequest<IReadOnlyList<PartyKey>>, IActorRequest;
 
 public sealed class ListApiKeysHandler(IPartyStore parties, IActorContext context) : IRequestHandler<ListApiKeys, IReadOnlyList<PartyKey>>

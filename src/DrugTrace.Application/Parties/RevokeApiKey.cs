@@ -6,7 +6,6 @@ using Mediator;
 namespace DrugTrace.Application.Parties;
 
 /// <summary>Revokes one of a party's API keys; from the next request on it is refused (401).</summary>
-[Authorize]
 public sealed record RevokeApiKey(string ActorGln, string Gln, string KeyId) : IRequest<PartyKey>, IActorRequest;
 
 public sealed class RevokeApiKeyHandler(IPartyStore parties, IActorContext context, TimeProvider clock) : IRequestHandler<RevokeApiKey, PartyKey>

@@ -54,9 +54,10 @@ public sealed class ApiKeyAuthenticationHandler(
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
 
-    /// <summary>Whether a request goes to this scheme rather than the sign-in cookie: all of /api, and any request that carries a key.</summary>
+    /// <summary>Whether a request goes to this scheme rather than the sign-in cookie: the APIs (/api, /vrs, /epcis), and any request that carries a key.</summary>
     public static bool CarriesKey(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || !string.IsNullOrWhiteSpace(KeyOf(request));
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/vrs") || request.Path.StartsWithSegments("/epcis")
+        || !string.IsNullOrWhiteSpace(KeyOf(request));
 
     private const string RetryAfterItem = "DrugTrace.ApiKey.RetryAfter";
 
