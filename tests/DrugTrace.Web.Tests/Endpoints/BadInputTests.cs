@@ -98,7 +98,8 @@ public sealed class BadInputTests(DrugTraceFactory factory)
         await Api.ProblemAsync(twice, HttpStatusCode.Conflict);
         var other = await factory.ClientFor(Demo.OtherManufacturerKey)
             .PostAsJsonAsync("/api/v1/lots", new { gtin, lot = "X1", expiry = "2030-01-31", quantity = 1 });
-        await Api.ProblemAsync(other, HttpStatusCode.Forbidden);
+        // Another brand's product is answered like an unregistered one (no existence oracle).
+        await Api.ProblemAsync(other, HttpStatusCode.NotFound);
     }
 
     [Theory]
