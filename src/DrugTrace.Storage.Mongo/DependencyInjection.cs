@@ -30,8 +30,10 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
         services.AddSingleton<ILedgerEventQuery, MongoEventQuery>();
         services.AddSingleton<ICustodyQueries, MongoCustodyQueries>();
+        services.AddSingleton<IRecallNotices, MongoRecallNotices>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
+        services.AddSingleton<IUserStore, MongoUserStore>();
         services.AddHostedService<MongoStartup>();
         // Every instance reads and writes one key ring, so a cookie issued by one is valid on all.
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);

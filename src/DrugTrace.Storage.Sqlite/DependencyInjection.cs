@@ -19,9 +19,11 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
         services.AddSingleton<ILedgerEventQuery, SqliteEventQuery>();
         services.AddSingleton<ICustodyQueries, SqliteCustodyQueries>();
+        services.AddSingleton<IRecallNotices, SqliteRecallNotices>();
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("store");
         return services;
     }

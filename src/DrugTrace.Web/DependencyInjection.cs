@@ -1,3 +1,4 @@
+using DrugTrace.Application;
 using System.Text.Json.Serialization;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Behaviours;
@@ -25,6 +26,13 @@ public static class DependencyInjection
 {
     /// <summary>Sends /api (and any request with an API key) to the API-key scheme, everything else to the sign-in cookie.</summary>
     public const string SchemeSelector = "ApiKeyOrCookie";
+
+    /// <summary>Everything the app registers, in Program.cs and in the test that validates the container for every store.</summary>
+    public static IServiceCollection AddDrugTrace(this IServiceCollection services, IConfiguration configuration, string contentRoot) =>
+        services
+            .AddApplication()
+            .AddStorage(configuration, contentRoot)
+            .AddWebServices(configuration);
 
     public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -102,6 +110,8 @@ public static class DependencyInjection
                 + "e.g. https://verify.example.org (environment: Labels__DigitalLinkBase). Labels never take it from a request's Host header.")
             .ValidateOnStart();
         services.AddSingleton(new BootstrapKey(configuration["Bootstrap:RegulatorKey"]));
+        services.Configure<DrugTrace.Web.Epcis.CaptureOptions>(configuration.GetSection(DrugTrace.Web.Epcis.CaptureOptions.Section));
+        services.AddSingleton<DrugTrace.Web.Epcis.CaptureJobs>();
 
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddHostedService<SeedLoader>();
@@ -162,6 +172,7 @@ public static class DependencyInjection
             .MapAlertEndpoints();
         app.MapVrsEndpoints();
         app.MapEpcisEndpoints();
+        app.MapCaptureEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapAccountEndpoints();

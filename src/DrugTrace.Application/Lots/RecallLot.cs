@@ -10,8 +10,15 @@ using Mediator;
 
 namespace DrugTrace.Application.Lots;
 
-/// <summary>The brand owner recalls one of its lots: every pack of it still in the chain becomes Recalled.</summary>
-public sealed record RecallLot(string ActorGln, string Gtin, string Lot, string Reason) : IRequest<LotState>, IActorRequest;
+/// <summary>
+/// The brand owner recalls one of its lots: every pack of it still in the chain becomes Recalled.
+/// <paramref name="Reason"/> is internal (in the lot's chain, seen by the trade and regulators);
+/// <paramref name="PublicText"/> is what patients are told on the public check (none by default).
+/// </summary>
+public sealed record RecallLot(string ActorGln, string Gtin, string Lot, string Reason, string? PublicText = null) : IRequest<LotState>, IActorRequest
+{
+    public const int MaxPublicText = 300;
+}
 
 public sealed class RecallLotValidator : IValidator<RecallLot>
 {
@@ -21,10 +28,11 @@ public sealed class RecallLotValidator : IValidator<RecallLot>
         if (Gs1Fields.Set82Error("lot number", request.Lot) is { } lot) yield return ("lot", lot);
         if (string.IsNullOrWhiteSpace(request.Reason)) yield return ("reason", "Say why the lot is recalled.");
         else if (FreeText.Error("reason", request.Reason, 500) is { } reason) yield return ("reason", reason);
+        if (FreeText.Error("publicText", request.PublicText, RecallLot.MaxPublicText) is { } publicText) yield return ("publicText", publicText);
     }
 }
 
-public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger, IActorContext context, TimeProvider clock)
+public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger, IRecallNotices notices, IActorContext context, TimeProvider clock)
     : IRequestHandler<RecallLot, LotState>
 {
     public async ValueTask<LotState> Handle(RecallLot request, CancellationToken cancellationToken)
@@ -38,6 +46,8 @@ public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger,
                 throw new NotFoundException(NotYours(request.Lot, gtin));
             if (lot.IsRecalled)
                 throw new ConflictException($"Lot {request.Lot} was already recalled on {lot.RecalledAt:yyyy-MM-dd}.");
+            // Written before the recall, so that a recall is never public without its text; shown only once recalled.
+            await notices.SetAsync(gtin, lot.Lot, string.IsNullOrWhiteSpace(request.PublicText) ? null : request.PublicText.Trim(), cancellationToken);
 
             var now = EventHasher.TruncateToMilliseconds(clock.GetUtcNow());
             var e = LedgerEvents.Next(lot.Head, StreamKind.Lot, gtin, lot.Lot, EventType.LotRecalled, context.Actor.Gln, now,
