@@ -54,6 +54,7 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.HeadHash).SetElementName("headHash");
                 cm.MapMember(d => d.RecalledAt).SetElementName("recalledAt").SetSerializer(NullableUtc);
                 cm.MapMember(d => d.RecallReason).SetElementName("recallReason");
+                cm.MapMember(d => d.PublicRecallText).SetElementName("publicRecallText").SetIgnoreIfNull(true);
             });
             Map<PackDocument>(cm =>
             {

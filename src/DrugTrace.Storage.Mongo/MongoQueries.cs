@@ -52,6 +52,11 @@ internal static class MongoQueries
 
     public static FilterDefinition<LotDocument> Lot(string gtin, string lot) => LotFilter.Eq(l => l.Gtin, gtin) & LotFilter.Eq(l => l.Lot, lot);
 
+    public static UpdateDefinition<LotDocument> SetPublicRecallText(string? text) =>
+        Builders<LotDocument>.Update.Set(l => l.PublicRecallText, text);
+
+    public static ProjectionDefinition<LotDocument> PublicRecallTextOnly => Builders<LotDocument>.Projection.Include(l => l.PublicRecallText);
+
     public static FilterDefinition<LotDocument> LotsOf(string gtin) => LotFilter.Eq(l => l.Gtin, gtin);
 
     public static SortDefinition<LotDocument> LotOrder => Builders<LotDocument>.Sort.Ascending(l => l.Expiry).Ascending(l => l.Lot);

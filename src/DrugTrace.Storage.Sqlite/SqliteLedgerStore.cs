@@ -11,7 +11,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
     private const string PackColumns =
         "id, gtin, serial, lot, expiry, status, custodian, ship_to, changed_by, changed_at, head_seq, head_hash, held_from";
 
-    private const string EventColumns =
+    internal const string EventColumns =
         "log_index, chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash";
 
     private const string InsertEvent =
@@ -253,7 +253,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         HeldFrom = r.IsDBNull(12) ? null : (PackStatus)r.GetInt32(12),
     };
 
-    private static LedgerEvent MapEvent(SqliteDataReader r) => new()
+    internal static LedgerEvent MapEvent(SqliteDataReader r) => new()
     {
         Seq = r.GetInt32(2),
         Stream = (StreamKind)r.GetInt32(3),

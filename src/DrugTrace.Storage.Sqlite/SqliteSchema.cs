@@ -133,7 +133,13 @@ internal static class SqliteSchema
         UsersMigration,
         QuarantineMigration,
         CustodyIndexesMigration,
+        RecallNoticeMigration,
     ];
+
+    /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>
+    private const string RecallNoticeMigration = """
+        ALTER TABLE lots ADD COLUMN public_recall_text TEXT;
+        """;
 
     /// <summary>A quarantined pack remembers the status its release goes back to.</summary>
     private const string QuarantineMigration = """

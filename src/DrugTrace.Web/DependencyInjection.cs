@@ -36,9 +36,10 @@ public static class DependencyInjection
         // /api keeps its API-key scheme; the browser UI signs in with a cookie.
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, SchemeSelector, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
-                // A hub client that cannot set headers sends its key as SignalR's access_token (README, Live alerts).
-                || (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.ContainsKey("access_token"))
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/vrs")
+                    || context.Request.Path.StartsWithSegments("/epcis") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    // A hub client that cannot set headers sends its key as SignalR's access_token (README, Live alerts).
+                    || (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.ContainsKey("access_token"))
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -134,10 +135,13 @@ public static class DependencyInjection
             .MapDeliveryEndpoints()
             .MapCustodyEndpoints()
             .MapPackEndpoints()
+            .MapEpcisExportEndpoints()
             .MapLabelEndpoints()
             .MapAuditEndpoints()
             .MapPartyEndpoints()
             .MapAlertEndpoints();
+        app.MapVrsEndpoints();
+        app.MapEpcisEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapAccountEndpoints();

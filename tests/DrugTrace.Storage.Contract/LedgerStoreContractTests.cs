@@ -24,6 +24,7 @@ public abstract class LedgerStoreContractTests
     protected abstract ILedgerStore Ledger { get; }
     protected abstract IScanLog Scans { get; }
     protected abstract ICustodyQueries Custody { get; }
+    protected abstract IRecallNotices RecallNotices { get; }
 
     /// <summary>Called first by every contract test: skip (with <c>Skip.If</c>) when the store cannot be reached at all.</summary>
     protected virtual void RequireStore()
@@ -185,6 +186,20 @@ public abstract class LedgerStoreContractTests
         Assert.Single(await Custody.ListInTransitAsync(Maker, ShipmentDirection.Outgoing, 1, default));
         Assert.Empty(await Custody.ListInTransitAsync(Maker, ShipmentDirection.Incoming, 10, default));
         Assert.Empty(await Custody.ListInTransitAsync(Pharmacy, ShipmentDirection.Outgoing, 10, default));
+    }
+
+    [SkippableFact]
+    public async Task A_public_recall_text_is_stored_beside_the_lot_without_changing_its_state()
+    {
+        RequireStore();
+        var (lot, _) = await CommissionAsync("LOTP", 1);
+        Assert.Null(await RecallNotices.FindAsync(lot.Gtin, "LOTP", default));
+        await RecallNotices.SetAsync(lot.Gtin, "LOTP", "Return it to a pharmacy.", default);
+        Assert.Equal("Return it to a pharmacy.", await RecallNotices.FindAsync(lot.Gtin, "LOTP", default));
+        Assert.Equal(lot, await Catalog.FindLotAsync(lot.Gtin, "LOTP", default));
+        await RecallNotices.SetAsync(lot.Gtin, "LOTP", null, default);
+        Assert.Null(await RecallNotices.FindAsync(lot.Gtin, "LOTP", default));
+        Assert.Null(await RecallNotices.FindAsync(lot.Gtin, "NOLOT", default));
     }
 
     private async Task AppendAsync(LedgerEvent commissioned, EventType type, string? to = null, string? reason = null, string? actor = null, DateTimeOffset? at = null)

@@ -78,6 +78,13 @@ public sealed class RenderedQueryTests
     }
 
     [Fact]
+    public void The_public_recall_text()
+    {
+        Assert.Equal("""{ "$set" : { "publicRecallText" : "Return it." } }""", Rendered.Of(MongoQueries.SetPublicRecallText("Return it.")));
+        Assert.Equal("""{ "publicRecallText" : 1 }""", Rendered.Of(MongoQueries.PublicRecallTextOnly));
+    }
+
+    [Fact]
     public void Stock_and_shipments()
     {
         Assert.Equal(
