@@ -5,7 +5,6 @@ using DrugTrace.Application.Audit;
 using DrugTrace.Application.Dashboard;
 using DrugTrace.Application.Decommissioning;
 using DrugTrace.Application.Dispensing;
-using DrugTrace.Application.Epcis;
 using DrugTrace.Application.Labels;
 using DrugTrace.Application.Lots;
 using DrugTrace.Application.Packs;
@@ -63,10 +62,6 @@ public static class RoleMatrix
         AnyParty<GetPackHistory>(),
         AnyParty<ListAlerts>(),
         AnyParty<GetAlert>(),
-        AnyParty<ExportPackEpcis>(),
-        AnyParty<QueryEpcisEvents>(),
-        AnyParty<VerifyForVrs>(),
-        AnyParty<CheckVrsConnectivity>(),
         AnyParty<Epcis.ExportPackEpcis>(),
         AnyParty<Epcis.QueryEpcisEvents>(),
         // VRS requesters are wholesalers and pharmacies in practice; any party may check its stock.
