@@ -21,9 +21,12 @@ public static class DependencyInjection
         services.AddSingleton<IPartyStore, MongoPartyStore>();
         services.AddSingleton<ICatalogStore, MongoCatalogStore>();
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
+        services.AddSingleton<ILedgerEventQuery, MongoEventQuery>();
         services.AddSingleton<ICustodyQueries, MongoCustodyQueries>();
+        services.AddSingleton<IRecallNotices, MongoRecallNotices>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
+        services.AddSingleton<IUserStore, MongoUserStore>();
         services.AddHostedService<MongoStartup>();
         services.AddHealthChecks().AddCheck<MongoHealthCheck>("store");
 

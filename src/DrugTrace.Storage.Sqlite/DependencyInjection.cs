@@ -1,6 +1,7 @@
 using DrugTrace.Application.Common.Interfaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Storage.Sqlite;
@@ -15,10 +16,13 @@ public static class DependencyInjection
         services.AddSingleton<IPartyStore, SqlitePartyStore>();
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
+        services.AddSingleton<ILedgerEventQuery, SqliteEventQuery>();
         services.AddSingleton<ICustodyQueries, SqliteCustodyQueries>();
+        services.AddSingleton<IRecallNotices, SqliteRecallNotices>();
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("store");
         return services;
     }

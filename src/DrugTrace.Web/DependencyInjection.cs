@@ -1,3 +1,4 @@
+using DrugTrace.Application;
 using System.Text.Json.Serialization;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Behaviours;
@@ -24,6 +25,13 @@ public static class DependencyInjection
     /// <summary>Sends /api (and any request with an API key) to the API-key scheme, everything else to the sign-in cookie.</summary>
     public const string SchemeSelector = "ApiKeyOrCookie";
 
+    /// <summary>Everything the app registers, in Program.cs and in the test that validates the container for every store.</summary>
+    public static IServiceCollection AddDrugTrace(this IServiceCollection services, IConfiguration configuration, string contentRoot) =>
+        services
+            .AddApplication()
+            .AddStorage(configuration, contentRoot)
+            .AddWebServices(configuration);
+
     public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator((MediatorOptions options) =>
@@ -36,7 +44,8 @@ public static class DependencyInjection
         // /api keeps its API-key scheme; the browser UI signs in with a cookie.
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, SchemeSelector, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/vrs")
+                    || context.Request.Path.StartsWithSegments("/epcis") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -66,7 +75,7 @@ public static class DependencyInjection
         // Unreadable bodies throw, so that the exception handler can say what is wrong with them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<WireNameSchemaTransformer>());
 
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.Configure<DrugTrace.Application.Stock.StockOptions>(configuration.GetSection(DrugTrace.Application.Stock.StockOptions.Section));
@@ -132,10 +141,13 @@ public static class DependencyInjection
             .MapDeliveryEndpoints()
             .MapCustodyEndpoints()
             .MapPackEndpoints()
+            .MapEpcisExportEndpoints()
             .MapLabelEndpoints()
             .MapAuditEndpoints()
             .MapPartyEndpoints()
             .MapAlertEndpoints();
+        app.MapVrsEndpoints();
+        app.MapEpcisEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapAccountEndpoints();

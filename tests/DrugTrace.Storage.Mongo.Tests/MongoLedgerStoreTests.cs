@@ -23,6 +23,7 @@ public sealed class MongoLedgerStoreTests : LedgerStoreContractTests, IAsyncLife
     protected override ILedgerStore Ledger => Required.GetRequiredService<ILedgerStore>();
     protected override IScanLog Scans => Required.GetRequiredService<IScanLog>();
     protected override ICustodyQueries Custody => Required.GetRequiredService<ICustodyQueries>();
+    protected override IRecallNotices RecallNotices => Required.GetRequiredService<IRecallNotices>();
 
     private ServiceProvider Required => _services ?? throw new InvalidOperationException(MongoTestServer.NotSet);
 

@@ -62,6 +62,14 @@ public sealed class RenderedQueryTests
     }
 
     [Fact]
+    public void A_handoff_guards_the_lot_head_its_decision_read()
+    {
+        Assert.Equal($$"""{ "gtin" : "04012345000115", "lot" : "LOT1", "headSeq" : 0, "headHash" : {{PrevBinary}} }""",
+            Rendered.Of(MongoQueries.LotStillAt("04012345000115", "LOT1", new ChainHead(0, Prev))));
+        Assert.Equal("""{ "$inc" : { "handoffs" : 1 } }""", Rendered.Of(MongoQueries.GuardLot));
+    }
+
+    [Fact]
     public void The_pack_head_compare_and_set()
     {
         Assert.Equal($$"""{ "gtin" : "04012345000115", "serial" : "SN1", "headSeq" : 2, "headHash" : {{PrevBinary}} }""",
@@ -75,6 +83,13 @@ public sealed class RenderedQueryTests
             """{ "$set" : { "status" : "InTransit", "custodian" : "4012345000016", "shipTo" : "4012347000014", "heldFrom" : null, "changedBy" : "4012345000016","""
             + $$""" "changedAt" : { "$date" : "2026-11-25T10:00:00.123Z" }, "headSeq" : 3, "headHash" : {{PrevBinary}} } }""",
             Rendered.Of(MongoQueries.MovePackHead(Shipped with { Hash = Prev }, state)));
+    }
+
+    [Fact]
+    public void The_public_recall_text()
+    {
+        Assert.Equal("""{ "$set" : { "publicRecallText" : "Return it." } }""", Rendered.Of(MongoQueries.SetPublicRecallText("Return it.")));
+        Assert.Equal("""{ "publicRecallText" : 1 }""", Rendered.Of(MongoQueries.PublicRecallTextOnly));
     }
 
     [Fact]

@@ -10,7 +10,6 @@ using Mediator;
 namespace DrugTrace.Application.Lots;
 
 /// <summary>A page of a lot's packs, for its brand owner or a regulator.</summary>
-[Authorize(PartyRole.Manufacturer, PartyRole.Regulator)]
 public sealed record GetLotPacks(string ActorGln, string Gtin, string Lot, int Skip = 0, int Take = 100)
     : IRequest<LotPacksPage>, IActorRequest
 {

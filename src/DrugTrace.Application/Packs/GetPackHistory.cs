@@ -13,7 +13,6 @@ namespace DrugTrace.Application.Packs;
 /// A pack and its chain of events, re-verified. Regulators see every pack, a brand owner its
 /// own products, and any other party only packs that passed through its hands.
 /// </summary>
-[Authorize]
 public sealed record GetPackHistory(string ActorGln, string Gtin, string Serial) : IRequest<PackHistory>, IActorRequest;
 
 public sealed record PackHistory(PackView Pack, IReadOnlyList<EventView> Events, bool ChainVerified, IReadOnlyList<string> Problems);

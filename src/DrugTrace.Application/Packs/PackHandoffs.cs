@@ -1,6 +1,7 @@
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Common.Wire;
 using DrugTrace.Application.Parties;
 using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Ledger;
@@ -62,14 +63,11 @@ public sealed class PackHandoffs
             outcome = outcome with { Alerts = await _alerts.RaiseAsync(subject, judgement.Findings, cancellationToken) };
         }
         await _scanLog.RecordAsync(new ScanRecord(
-            now, actor.Gln, ActionName(command.Action), code, parsed.Value?.Gtin.Value, parsed.Value?.Serial, outcome.Verdict,
+            now, actor.Gln, ActionName(command.Action), code, parsed.Value?.Gtin.Value, parsed.Value?.Serial, outcome.Verdict.Name,
             outcome.Alerts.Count == 0 ? null : string.Join(',', outcome.Alerts.Select(a => a.Kind))), cancellationToken);
         return outcome;
     }
 
-    public static string ActionName(PackAction action) => action switch
-    {
-        PackAction.UndoDispense => "undo-dispense",
-        _ => action.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The action's word in the API, the scan log and alerts ("undo-dispense").</summary>
+    public static string ActionName(PackAction action) => new WireName<PackAction>(action).Name;
 }

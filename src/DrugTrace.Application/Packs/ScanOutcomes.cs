@@ -8,17 +8,17 @@ namespace DrugTrace.Application.Packs;
 /// <summary>The words and shapes a scan answers with.</summary>
 public static class ScanOutcomes
 {
-    public static ScanOutcome Genuine(PackView pack) => new(ScanOutcome.Ok, "Genuine pack.", pack, [], null);
+    public static ScanOutcome Genuine(PackView pack) => new(ScanVerdict.Ok, "Genuine pack.", pack, [], null);
 
-    public static ScanOutcome Refused(string message, PackView pack) => new(ScanOutcome.Refused, message, pack, [], null);
+    public static ScanOutcome Refused(string message, PackView pack) => new(ScanVerdict.Refused, message, pack, [], null);
 
     /// <summary>An alert: the first finding is the message, every finding is listed.</summary>
     public static ScanOutcome Flag(PackView? pack, IReadOnlyList<Finding> findings) =>
-        new(ScanOutcome.Alert, findings[0].Message, pack,
+        new(ScanVerdict.Alert, findings[0].Message, pack,
             [.. findings.Select(f => new AlertView(null, f.Kind.ToString(), f.Severity.ToString().ToLowerInvariant(), f.Message))], null);
 
     public static ScanOutcome Done(LedgerEvent appended, PackView pack) =>
-        new(ScanOutcome.Ok, Done(appended.Type), pack, [], new EventRef(appended.Seq, appended.Hash.ToHex()));
+        new(ScanVerdict.Ok, Done(appended.Type), pack, [], new EventRef(appended.Seq, appended.Hash.ToHex()));
 
     public static string Done(EventType type) => type switch
     {

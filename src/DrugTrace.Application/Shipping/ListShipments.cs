@@ -12,7 +12,6 @@ namespace DrugTrace.Application.Shipping;
 /// the day they were shipped: what a goods-in desk expects and what a dispatch desk has sent.
 /// Only shipments the caller is a party to are read.
 /// </summary>
-[Authorize(PartyRole.Manufacturer, PartyRole.Wholesaler, PartyRole.Pharmacy)]
 public sealed record ListShipments(string ActorGln, ShipmentDirection Direction) : IRequest<ShipmentList>, IActorRequest
 {
     /// <summary>More packs than this in transit are counted but not all listed.</summary>

@@ -14,7 +14,6 @@ namespace DrugTrace.Application.Stock;
 /// are held (locked or quarantined), and whether the lot expires soon. Only the caller's custody
 /// is ever read, so no filter can reveal another party's stock.
 /// </summary>
-[Authorize(PartyRole.Manufacturer, PartyRole.Wholesaler, PartyRole.Pharmacy)]
 public sealed record GetStock(string ActorGln, string? Gtin = null, string? Lot = null, string? ExpiringBefore = null, int Skip = 0, int Take = 50)
     : IRequest<StockPage>, IActorRequest
 {

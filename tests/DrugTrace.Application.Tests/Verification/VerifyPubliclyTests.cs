@@ -12,7 +12,7 @@ public class VerifyPubliclyTests
     private readonly TestWorld _world = new();
 
     private ValueTask<PublicVerification> VerifyAsync(string serial, string? lot = "LOT42", string? expiry = "271231", string gtin = Gtin) =>
-        new VerifyPubliclyHandler(_world.Catalog, _world.Ledger, _world.Clock)
+        new VerifyPubliclyHandler(_world.Catalog, _world.Ledger, _world.RecallNotices, _world.Clock)
             .Handle(new VerifyPublicly(gtin, serial, lot, expiry), CancellationToken.None);
 
     [Fact]
@@ -29,8 +29,8 @@ public class VerifyPubliclyTests
     {
         var serial = await _world.PackAtAsync(Pharmacy);
         var answer = await VerifyAsync(serial);
-        Assert.Equal(new PublicVerification(true, "This pack is genuine.", Gtin, serial, "Paracetamol 500 mg", "LOT42", Expiry,
-            false, null, false, false), answer);
+        Assert.Equal(new PublicVerification(true, "This pack is genuine: its code was issued by its manufacturer.", Gtin, serial,
+            "Paracetamol 500 mg", "LOT42", Expiry, false, null, false, false, "Genuine", PublicVerdict.Genuine), answer);
         // Only the lot and expiry the patient can read are checked: without them it is still genuine.
         Assert.True((await VerifyAsync(serial, lot: null, expiry: null)).Genuine);
     }
@@ -41,7 +41,7 @@ public class VerifyPubliclyTests
         var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
         var unknown = await VerifyAsync("NOSUCHSERIAL");
         Assert.Equal(new PublicVerification(false, NotGenuine, Gtin, "NOSUCHSERIAL", "Paracetamol 500 mg", "LOT42", Expiry,
-            false, null, false, false), unknown);
+            false, null, false, false, "Not confirmed: do not use it", PublicVerdict.NotConfirmed), unknown);
         var unregistered = await VerifyAsync(serial, gtin: UnregisteredGtin);
         Assert.False(unregistered.Genuine);
         Assert.Null(unregistered.ProductName);
@@ -52,14 +52,14 @@ public class VerifyPubliclyTests
     }
 
     [Fact]
-    public async Task A_recalled_lot_is_genuine_but_not_to_be_used_and_says_why()
+    public async Task A_recalled_lot_is_genuine_but_not_to_be_used_and_shows_the_public_text_only()
     {
         var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
-        await new RecallLotHandler(_world.Catalog, _world.Ledger, ContextFor(Maker), _world.Clock)
-            .Handle(new RecallLot(Maker.Gln, Gtin, "LOT42", "Contamination"), CancellationToken.None);
+        await new RecallLotHandler(_world.Catalog, _world.Ledger, _world.RecallNotices, ContextFor(Maker), _world.Clock)
+            .Handle(new RecallLot(Maker.Gln, Gtin, "LOT42", "Contamination", "Do not use packs of this lot."), CancellationToken.None);
         var answer = await VerifyAsync(serial);
-        Assert.Equal((true, true, "Contamination", false, false), (answer.Genuine, answer.Recalled, answer.RecallReason, answer.Expired, answer.Stolen));
-        Assert.Equal("This pack is genuine, but its lot was recalled. Do not use it; ask your pharmacist.", answer.Message);
+        Assert.Equal((true, true, "Do not use packs of this lot.", false, false), (answer.Genuine, answer.Recalled, answer.RecallReason, answer.Expired, answer.Stolen));
+        Assert.Equal("Its manufacturer recalled this lot. Do not use it; return it to a pharmacy.", answer.Message);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class VerifyPubliclyTests
         _world.Clock.SetUtcNow(new DateTimeOffset(Expiry.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         var answer = await VerifyAsync(serial);
         Assert.Equal((true, true, false, null), (answer.Genuine, answer.Expired, answer.Recalled, answer.RecallReason));
-        Assert.Equal("This pack is genuine, but it has expired. Do not use it; ask your pharmacist.", answer.Message);
+        Assert.Equal("This pack is past its expiry date. Do not use it; return it to a pharmacy.", answer.Message);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class VerifyPubliclyTests
     {
         var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
         await _world.ScanAsync(Maker, Code(serial), new PackCommand(PackAction.Decommission, Reason: DecommissionReason.Stolen));
-        await new RecallLotHandler(_world.Catalog, _world.Ledger, ContextFor(Maker), _world.Clock)
+        await new RecallLotHandler(_world.Catalog, _world.Ledger, _world.RecallNotices, ContextFor(Maker), _world.Clock)
             .Handle(new RecallLot(Maker.Gln, Gtin, "LOT42", "Theft"), CancellationToken.None);
         var answer = await VerifyAsync(serial);
         Assert.Equal((true, true, true), (answer.Genuine, answer.Stolen, answer.Recalled));
