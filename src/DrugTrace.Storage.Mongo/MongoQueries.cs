@@ -37,7 +37,27 @@ internal static class MongoQueries
 
     public static FilterDefinition<PartyDocument> PartyByGln(string gln) => PartyFilter.Eq(p => p.Gln, gln);
 
-    public static FilterDefinition<PartyDocument> PartyByApiKeyHash(string hash) => PartyFilter.Eq(p => p.ApiKeyHash, hash);
+    /// <summary>The party with this unrevoked key, or with it as its pre-rotation <c>apiKeyHash</c>.</summary>
+    public static FilterDefinition<PartyDocument> PartyByApiKeyHash(string hash) =>
+        PartyFilter.Eq(p => p.ApiKeyHash, hash)
+        | PartyFilter.ElemMatch(p => p.Keys, Builders<PartyKeyDocument>.Filter.Eq(k => k.Hash, hash) & Builders<PartyKeyDocument>.Filter.Eq(k => k.RevokedAt, null));
+
+    /// <summary>The party that holds an unrevoked key <paramref name="keyId"/> in its key list.</summary>
+    public static FilterDefinition<PartyDocument> PartyWithActiveKey(string gln, string keyId) =>
+        PartyFilter.Eq(p => p.Gln, gln)
+        & PartyFilter.ElemMatch(p => p.Keys, Builders<PartyKeyDocument>.Filter.Eq(k => k.Id, keyId) & Builders<PartyKeyDocument>.Filter.Eq(k => k.RevokedAt, null));
+
+    /// <summary>Marks the key matched by <see cref="PartyWithActiveKey"/> revoked (the positional $ is that key).</summary>
+    public static UpdateDefinition<PartyDocument> RevokeMatchedKey(DateTime at) =>
+        Builders<PartyDocument>.Update.Set("keys.$.revokedAt", at);
+
+    /// <summary>A pre-rotation key is revoked by removing it.</summary>
+    public static FilterDefinition<PartyDocument> PartyWithLegacyKey(string gln) =>
+        PartyFilter.Eq(p => p.Gln, gln) & PartyFilter.Type(p => p.ApiKeyHash, BsonType.String);
+
+    public static UpdateDefinition<PartyDocument> RemoveLegacyKey => Builders<PartyDocument>.Update.Unset(p => p.ApiKeyHash);
+
+    public static UpdateDefinition<PartyDocument> AddKey(PartyKeyDocument key) => Builders<PartyDocument>.Update.Push(p => p.Keys, key);
 
     public static SortDefinition<PartyDocument> PartyOrder => Builders<PartyDocument>.Sort.Ascending(p => p.Role).Ascending(p => p.Name);
 
@@ -229,6 +249,7 @@ internal static class MongoQueries
         if (q.Status is { } status) parts.Add(f.Eq(a => a.Status, status.ToString()));
         if (q.Kind is { } kind) parts.Add(f.Eq(a => a.Kind, kind.ToString()));
         if (q.MinSeverity is { } severity) parts.Add(f.Gte(a => a.Severity, (int)severity));
+        if (q.Severity is { } exactly) parts.Add(f.Eq(a => a.Severity, (int)exactly));
         if (q.Gtin is { } gtin) parts.Add(f.Eq(a => a.PackGtin, gtin) | f.Eq(a => a.ScannedGtin, gtin));
         if (q.Party is { } party) parts.Add(f.Eq(a => a.ScanningParty, party));
         if (q.AfterId is { } after) parts.Add(f.Gt(a => a.Id, after));
@@ -257,6 +278,13 @@ internal static class MongoQueries
             PartialFilterExpression = PartyFilter.Type(p => p.ApiKeyHash, BsonType.String),
         }),
         new(Builders<PartyDocument>.IndexKeys.Ascending(p => p.Role).Ascending(p => p.Name), new CreateIndexOptions { Name = "role_name" }),
+        // A key hash belongs to one party only (multikey unique index over every party's key list).
+        new(Builders<PartyDocument>.IndexKeys.Ascending("keys.hash"), new CreateIndexOptions<PartyDocument>
+        {
+            Name = "keys_hash_unique",
+            Unique = true,
+            PartialFilterExpression = Builders<PartyDocument>.Filter.Type("keys.hash", BsonType.String),
+        }),
     ];
 
     public static IEnumerable<CreateIndexModel<ProductDocument>> ProductIndexes =>

@@ -135,6 +135,7 @@ internal static class SqliteSchema
         CustodyIndexesMigration,
         RecallNoticeMigration,
         WriteProbeMigration,
+        SecurityMigration,
         MerkleMigration,
     ];
 
@@ -213,6 +214,38 @@ internal static class SqliteSchema
             password_hash TEXT NOT NULL
         );
         CREATE INDEX users_party ON users(party_gln);
+        """;
+
+    /// <summary>
+    /// Security hardening: several API keys per party (rotation, revocation), sign-in lockout, each
+    /// party's GS1 company prefixes, and the answers kept for Idempotency-Key retries.
+    /// The single key of each party moves into party_keys as its key "k1".
+    /// </summary>
+    private const string SecurityMigration = """
+        CREATE TABLE party_keys (
+            party_gln TEXT NOT NULL REFERENCES parties(gln),
+            id TEXT NOT NULL,
+            key_hash TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER,
+            PRIMARY KEY (party_gln, id)
+        );
+        INSERT INTO party_keys (party_gln, id, key_hash, created_at)
+            SELECT gln, 'k1', api_key_hash, 0 FROM parties WHERE api_key_hash IS NOT NULL;
+        UPDATE parties SET api_key_hash = NULL;
+        ALTER TABLE parties ADD COLUMN company_prefixes TEXT NOT NULL DEFAULT '';
+        ALTER TABLE users ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE users ADD COLUMN locked_until INTEGER;
+        CREATE TABLE idempotency (
+            actor TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            status INTEGER,
+            body TEXT,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (actor, key)
+        );
+        CREATE INDEX idempotency_created ON idempotency(created_at);
         """;
 
     public static int Version => Migrations.Length;

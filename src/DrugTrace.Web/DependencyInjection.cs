@@ -6,6 +6,8 @@ using DrugTrace.Web.Alerts;
 using DrugTrace.Web.Endpoints;
 using DrugTrace.Web.Infrastructure;
 using DrugTrace.Web.Seeding;
+using DrugTrace.Web.Labels;
+using DrugTrace.Application.Common.Security;
 using DrugTrace.Web.Transparency;
 using Mediator;
 using System.Threading.RateLimiting;
@@ -45,8 +47,7 @@ public static class DependencyInjection
         // /api keeps its API-key scheme; the browser UI signs in with a cookie.
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, SchemeSelector, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/vrs")
-                    || context.Request.Path.StartsWithSegments("/epcis") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                ApiKeyAuthenticationHandler.CarriesKey(context.Request)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -65,8 +66,15 @@ public static class DependencyInjection
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<UserSignIn>();
+        services.AddSingleton<AttemptLimits>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+        });
+        services.AddProxySettings(configuration);
         services.AddMudServices();
         services.AddSingleton<IUseCases, ScopedUseCases>();
         services.AddPublicVerificationRateLimit(configuration);
@@ -91,6 +99,18 @@ public static class DependencyInjection
         services.Configure<DrugTrace.Web.Scanning.ScanningOptions>(configuration.GetSection(DrugTrace.Web.Scanning.ScanningOptions.Section));
         services.AddSingleton<DrugTrace.Web.Scanning.PhotoReader>();
 
+        services.AddOptions<LabelOptions>().Bind(configuration.GetSection(LabelOptions.Section))
+            // `dotnet run` (Development) prints links to the local app; everywhere else it must be said.
+            .PostConfigure<IHostEnvironment>((o, env) =>
+            {
+                if (env.IsDevelopment() && string.IsNullOrWhiteSpace(o.DigitalLinkBase)) o.DigitalLinkBase = LabelOptions.DevelopmentBase;
+            })
+            .Validate(o => LabelOptions.IsValidBase(o.DigitalLinkBase),
+                // appsettings.Development.json sets it for `dotnet run`.
+                "Labels:DigitalLinkBase must be set outside Development to the absolute http(s) address patients' phones open, "
+                + "e.g. https://verify.example.org (environment: Labels__DigitalLinkBase). Labels never take it from a request's Host header.")
+            .ValidateOnStart();
+        services.AddSingleton(new BootstrapKey(configuration["Bootstrap:RegulatorKey"]));
         services.AddTransparencyLog(configuration);
         services.Configure<DrugTrace.Web.Epcis.CaptureOptions>(configuration.GetSection(DrugTrace.Web.Epcis.CaptureOptions.Section));
         services.AddSingleton<DrugTrace.Web.Epcis.CaptureJobs>();
@@ -139,7 +159,8 @@ public static class DependencyInjection
     public static WebApplication MapDrugTraceEndpoints(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapProductEndpoints()
+        api.MapBootstrapEndpoints()
+            .MapProductEndpoints()
             .MapLotEndpoints()
             .MapScanEndpoints()
             .MapPhotoScanEndpoints()
@@ -159,7 +180,9 @@ public static class DependencyInjection
         app.MapLogEndpoints();
         app.MapPackProofDownload();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            // The page CSP of SecurityHeaders carries frame-ancestors with the rest; a second CSP header would only narrow it.
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
         app.MapHealthChecks("/health");
         app.MapOpenApi();

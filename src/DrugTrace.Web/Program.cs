@@ -12,11 +12,16 @@ builder.Services.AddDrugTrace(builder.Configuration, builder.Environment.Content
 
 var app = builder.Build();
 
+// Client address, scheme and host as the trusted proxy saw them (ForwardedHeaders:KnownProxies), before anything reads them.
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseHubOriginCheck();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();

@@ -44,7 +44,10 @@ public sealed class RenderedQueryTests
     public void Parties()
     {
         Assert.Equal("""{ "_id" : "4012345000016" }""", Rendered.Of(MongoQueries.PartyByGln("4012345000016")));
-        Assert.Equal("""{ "apiKeyHash" : "abc" }""", Rendered.Of(MongoQueries.PartyByApiKeyHash("abc")));
+        Assert.Equal("""{ "$or" : [{ "apiKeyHash" : "abc" }, { "keys" : { "$elemMatch" : { "hash" : "abc", "revokedAt" : null } } }] }""", Rendered.Of(MongoQueries.PartyByApiKeyHash("abc")));
+        Assert.Equal("""{ "_id" : "4012345000016", "keys" : { "$elemMatch" : { "id" : "k1", "revokedAt" : null } } }""", Rendered.Of(MongoQueries.PartyWithActiveKey("4012345000016", "k1")));
+        Assert.Equal("""{ "$set" : { "keys.$.revokedAt" : { "$date" : "2026-03-14T00:00:00Z" } } }""", Rendered.Of(MongoQueries.RevokeMatchedKey(new DateTime(2026, 3, 14, 0, 0, 0, DateTimeKind.Utc))));
+        Assert.Equal("""{ "$unset" : { "apiKeyHash" : 1 } }""", Rendered.Of(MongoQueries.RemoveLegacyKey));
         Assert.Equal("""{ "role" : 1, "name" : 1 }""", Rendered.Of(MongoQueries.PartyOrder));
     }
 
@@ -194,6 +197,7 @@ public sealed class RenderedQueryTests
             [
                 """{ "key" : { "apiKeyHash" : 1 }, "name" : "apiKeyHash_unique", "unique" : true, "partialFilterExpression" : { "apiKeyHash" : { "$type" : 2 } } }""",
                 """{ "key" : { "role" : 1, "name" : 1 }, "name" : "role_name" }""",
+                """{ "key" : { "keys.hash" : 1 }, "name" : "keys_hash_unique", "unique" : true, "partialFilterExpression" : { "keys.hash" : { "$type" : 2 } } }""",
             ],
             MongoQueries.PartyIndexes.Select(Rendered.Of));
         Assert.Equal(["""{ "key" : { "manufacturer" : 1, "name" : 1 }, "name" : "manufacturer_name" }"""], MongoQueries.ProductIndexes.Select(Rendered.Of));

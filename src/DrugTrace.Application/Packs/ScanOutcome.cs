@@ -20,7 +20,8 @@ public sealed record ScanOutcome(
 }
 
 /// <summary>A pack as shown to a scanning party.</summary>
-public sealed record PackView(string Gtin, string Serial, string Lot, DateOnly Expiry, string Status, string Custodian, string? ProductName);
+/// <param name="Custodian">Who holds it; null when the viewer may not be told (see <see cref="HolderDisclosure"/>).</param>
+public sealed record PackView(string Gtin, string Serial, string Lot, DateOnly Expiry, string Status, string? Custodian, string? ProductName);
 
 /// <summary>
 /// An alert raised by a scan, as stored: <see cref="Count"/> is how often it was raised in the

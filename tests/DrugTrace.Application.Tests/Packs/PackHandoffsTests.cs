@@ -187,7 +187,10 @@ public class PackHandoffsTests
 
         Assert.Equal(ScanOutcome.Alert, outcome.Verdict);
         Assert.Equal(["CloneSuspected"], outcome.Alerts.Select(a => a.Kind));
-        Assert.Contains("Corner Pharmacy", outcome.Message);
+        // Genuine or not and its status, but never who holds it (least disclosure).
+        Assert.DoesNotContain("Corner Pharmacy", outcome.Message);
+        Assert.DoesNotContain(Pharmacy.Gln, string.Join(" ", outcome.Message, outcome.Alerts.Select(a => a.Message)));
+        Assert.Null(outcome.Pack!.Custodian);
         Assert.Equal(logBefore, _world.Ledger.Log.Count);
     }
 

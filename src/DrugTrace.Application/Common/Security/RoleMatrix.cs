@@ -72,6 +72,10 @@ public static class RoleMatrix
         // VRS requesters are wholesalers and pharmacies in practice; any party may check its stock.
         AnyParty<VerifyForVrs>(),
         AnyParty<CheckVrsConnectivity>(),
+        // A party manages its own keys, a regulator anyone's (KeyOwner in the handlers).
+        AnyParty<IssueApiKey>(),
+        AnyParty<ListApiKeys>(),
+        AnyParty<RevokeApiKey>(),
 
         Public<VerifyPublicly>(),
 
@@ -81,6 +85,8 @@ public static class RoleMatrix
         Public<GetLogTile>(),
         Public<GetInclusionProof>(),
         Public<GetConsistencyProof>(),
+        // Holds no actor: the one-time bootstrap key is its credential.
+        Public<BootstrapRegulator>(),
     ];
 
     private static readonly FrozenDictionary<Type, UseCaseAccess> ByRequest = Rows.ToFrozenDictionary(r => r.Request);
