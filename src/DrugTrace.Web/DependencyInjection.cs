@@ -57,7 +57,14 @@ public static class DependencyInjection
         services.AddSingleton<UserSignIn>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(mud =>
+        {
+            // Bottom left, briefly: at the top right toasts covered the theme and sign-out buttons,
+            // and on the scan page the field and card.
+            mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            mud.SnackbarConfiguration.VisibleStateDuration = 4000;
+            mud.SnackbarConfiguration.PreventDuplicates = true;
+        });
         services.AddSingleton<IUseCases, ScopedUseCases>();
         services.AddPublicVerificationRateLimit(configuration);
 
@@ -66,7 +73,7 @@ public static class DependencyInjection
         // Unreadable bodies throw, so that the exception handler can say what is wrong with them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyDocument>());
 
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -141,7 +148,14 @@ public static class DependencyInjection
 
         app.MapHealthChecks("/health");
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Offline-clean (no web fonts from the internet), titled, with a field for the party's key.
+        app.MapScalarApiReference(o => o
+            .WithTitle("DrugTrace API reference")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .WithFavicon("/favicon.svg")
+            .AddPreferredSecuritySchemes(ApiKeyDocument.Scheme)
+            .AddApiKeyAuthentication(ApiKeyDocument.Scheme, key => key.Value = ""));
         return app;
     }
 }
