@@ -68,16 +68,12 @@ public sealed class FirstImpressionTests(DrugTraceFactory factory)
     [Fact]
     public async Task A_failed_sign_in_keeps_the_user_name_but_not_the_password()
     {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await client.GetStringAsync("/signin");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var handler = System.Text.RegularExpressions.Regex.Match(form, "name=\"_handler\" value=\"([^\"]+)\"").Groups[1].Value;
-        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.UserName"] = "linden", ["Input.Password"] = "Wrong-password-123" };
-        if (handler.Length > 0) fields["_handler"] = handler;
+        var client = Browser.Anonymous(factory);
 
-        var response = await client.PostAsync("/signin", new FormUrlEncodedContent(fields));
+        var response = await Browser.SignInAsync(client, "linden", "Wrong-password-123");
         var html = await response.Content.ReadAsStringAsync();
 
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {html}");
         Assert.Contains("not right", html);
         Assert.Contains("value=\"linden\"", html);
         Assert.DoesNotContain("Wrong-password-123", html);

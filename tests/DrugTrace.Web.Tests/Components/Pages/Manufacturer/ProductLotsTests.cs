@@ -17,12 +17,14 @@ public sealed class ProductLotsTests : UiContext
 
     public ProductLotsTests() => WithFakeUseCases().SignedInAs(PartyRole.Manufacturer, Demo.ManufacturerGln, "Helvetia Pharma AG");
 
+    private IRenderedComponent<MudSnackbarProvider>? _snackbars;
+
     private IRenderedComponent<ProductLots> RenderPage(bool ownProduct = true)
     {
         UseCases.On<ListProducts>(r => ownProduct ? (IReadOnlyList<Product>)[new Product(Gtin, "Amoxicillin 500 mg", null, null, r.ActorGln)] : []);
         UseCases.On<ListLots>(_ => (IReadOnlyList<LotState>)[]);
         Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
+        _snackbars = Render<MudSnackbarProvider>();
         return Render<ProductLots>(p => p.Add(x => x.Gtin, Gtin));
     }
 
@@ -63,8 +65,9 @@ public sealed class ProductLotsTests : UiContext
 
         cut.Find("[data-testid=register]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("1 pack commissioned", cut.Markup));
-        Assert.DoesNotContain("1 packs", cut.Markup);
+        var snackbars = _snackbars!;
+        snackbars.WaitForAssertion(() => Assert.Contains("1 pack commissioned", snackbars.Markup));
+        Assert.DoesNotContain("1 packs", snackbars.Markup);
     }
 
     [Fact]
