@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<PackHandoffs>();
         services.AddScoped<AlertRaiser>();
         services.AddSingleton<PartyDirectory>();
+        services.AddSingleton<Epcis.EpcisSchema>();
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes())
         {

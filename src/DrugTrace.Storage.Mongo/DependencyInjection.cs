@@ -21,6 +21,9 @@ public static class DependencyInjection
         services.AddSingleton<IPartyStore, MongoPartyStore>();
         services.AddSingleton<ICatalogStore, MongoCatalogStore>();
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
+        services.AddSingleton<ILedgerEventQuery, MongoEventQuery>();
+        services.AddSingleton<ICustodyQueries, MongoCustodyQueries>();
+        services.AddSingleton<IRecallNotices, MongoRecallNotices>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
         services.AddHostedService<MongoStartup>();

@@ -54,6 +54,7 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.HeadHash).SetElementName("headHash");
                 cm.MapMember(d => d.RecalledAt).SetElementName("recalledAt").SetSerializer(NullableUtc);
                 cm.MapMember(d => d.RecallReason).SetElementName("recallReason");
+                cm.MapMember(d => d.PublicRecallText).SetElementName("publicRecallText").SetIgnoreIfNull(true);
             });
             Map<PackDocument>(cm =>
             {
@@ -65,6 +66,7 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.Status).SetElementName("status");
                 cm.MapMember(d => d.Custodian).SetElementName("custodian");
                 cm.MapMember(d => d.ShipTo).SetElementName("shipTo");
+                cm.MapMember(d => d.HeldFrom).SetElementName("heldFrom").SetIgnoreIfNull(true);
                 cm.MapMember(d => d.ChangedBy).SetElementName("changedBy");
                 cm.MapMember(d => d.ChangedAt).SetElementName("changedAt").SetSerializer(Utc);
                 cm.MapMember(d => d.HeadSeq).SetElementName("headSeq");

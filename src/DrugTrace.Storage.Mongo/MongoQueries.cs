@@ -52,6 +52,11 @@ internal static class MongoQueries
 
     public static FilterDefinition<LotDocument> Lot(string gtin, string lot) => LotFilter.Eq(l => l.Gtin, gtin) & LotFilter.Eq(l => l.Lot, lot);
 
+    public static UpdateDefinition<LotDocument> SetPublicRecallText(string? text) =>
+        Builders<LotDocument>.Update.Set(l => l.PublicRecallText, text);
+
+    public static ProjectionDefinition<LotDocument> PublicRecallTextOnly => Builders<LotDocument>.Projection.Include(l => l.PublicRecallText);
+
     public static FilterDefinition<LotDocument> LotsOf(string gtin) => LotFilter.Eq(l => l.Gtin, gtin);
 
     public static SortDefinition<LotDocument> LotOrder => Builders<LotDocument>.Sort.Ascending(l => l.Expiry).Ascending(l => l.Lot);
@@ -85,10 +90,39 @@ internal static class MongoQueries
         .Set(p => p.Status, s.Status.ToString())
         .Set(p => p.Custodian, s.Custodian)
         .Set(p => p.ShipTo, s.ShipTo)
+        .Set(p => p.HeldFrom, s.HeldFrom?.ToString())
         .Set(p => p.ChangedBy, s.ChangedBy)
         .Set(p => p.ChangedAt, MongoMapping.Utc(s.ChangedAt))
         .Set(p => p.HeadSeq, e.Seq)
         .Set(p => p.HeadHash, MongoMapping.Bytes(e.Hash));
+
+    /// <summary>The statuses of packs in a party's own stock (a quarantined shipment is still in transit: excluded).</summary>
+    private static readonly string[] StockStatuses =
+        [nameof(PackStatus.Active), nameof(PackStatus.Locked), nameof(PackStatus.Quarantined)];
+
+    /// <summary>A party's stock counted per gtin, lot, expiry and status: { _id: { gtin, lot, expiry, status }, count }.</summary>
+    public static PipelineDefinition<PackDocument, BsonDocument> StockCounts(string custodian, StockFilter filter)
+    {
+        var match = PackFilter.Eq(p => p.Custodian, custodian) & PackFilter.In(p => p.Status, StockStatuses)
+            & PackFilter.Ne(p => p.HeldFrom, nameof(PackStatus.InTransit));
+        if (filter.Gtin is { } gtin) match &= PackFilter.Eq(p => p.Gtin, gtin);
+        if (filter.Lot is { } lot) match &= PackFilter.Eq(p => p.Lot, lot);
+        // Expiry is stored as yyyy-MM-dd text, which sorts as the date does.
+        if (filter.ExpiringBefore is { } before) match &= PackFilter.Lt(p => p.Expiry, MongoMapping.Date(before));
+        return new EmptyPipelineDefinition<PackDocument>()
+            .Match(match)
+            .AppendStage<PackDocument, PackDocument, BsonDocument>(new BsonDocument("$group", new BsonDocument
+            {
+                { "_id", new BsonDocument { { "gtin", "$gtin" }, { "lot", "$lot" }, { "expiry", "$expiry" }, { "status", "$status" } } },
+                { "count", new BsonDocument("$sum", 1) },
+            }));
+    }
+
+    public static FilterDefinition<PackDocument> InTransit(string party, ShipmentDirection direction) =>
+        PackFilter.Eq(p => p.Status, nameof(PackStatus.InTransit))
+        & (direction == ShipmentDirection.Incoming ? PackFilter.Eq(p => p.ShipTo, party) : PackFilter.Eq(p => p.Custodian, party));
+
+    public static SortDefinition<PackDocument> ShippedOrder => Builders<PackDocument>.Sort.Ascending(p => p.ChangedAt).Ascending(p => p.Chain);
 
     public static ProjectionDefinition<PackDocument> PackChainOnly => Builders<PackDocument>.Projection.Include(p => p.Chain);
 
@@ -185,6 +219,8 @@ internal static class MongoQueries
     [
         new(Builders<PackDocument>.IndexKeys.Ascending(p => p.Gtin).Ascending(p => p.Serial), new CreateIndexOptions { Name = "gtin_serial_unique", Unique = true }),
         new(Builders<PackDocument>.IndexKeys.Ascending(p => p.Gtin).Ascending(p => p.Lot).Ascending(p => p.Chain), new CreateIndexOptions { Name = "gtin_lot_chain" }),
+        new(Builders<PackDocument>.IndexKeys.Ascending(p => p.Custodian).Ascending(p => p.Status), new CreateIndexOptions { Name = "custodian_status" }),
+        new(Builders<PackDocument>.IndexKeys.Ascending(p => p.ShipTo).Ascending(p => p.Status), new CreateIndexOptions { Name = "shipTo_status" }),
     ];
 
     /// <summary>The global log index is <c>_id</c> (unique by nature); each chain's seq is unique within the chain.</summary>

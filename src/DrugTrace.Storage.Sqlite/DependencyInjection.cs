@@ -15,6 +15,9 @@ public static class DependencyInjection
         services.AddSingleton<IPartyStore, SqlitePartyStore>();
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
+        services.AddSingleton<ILedgerEventQuery, SqliteEventQuery>();
+        services.AddSingleton<ICustodyQueries, SqliteCustodyQueries>();
+        services.AddSingleton<IRecallNotices, SqliteRecallNotices>();
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();

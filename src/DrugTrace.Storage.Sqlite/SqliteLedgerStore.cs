@@ -9,9 +9,9 @@ namespace DrugTrace.Storage.Sqlite;
 internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
 {
     private const string PackColumns =
-        "id, gtin, serial, lot, expiry, status, custodian, ship_to, changed_by, changed_at, head_seq, head_hash";
+        "id, gtin, serial, lot, expiry, status, custodian, ship_to, changed_by, changed_at, head_seq, head_hash, held_from";
 
-    private const string EventColumns =
+    internal const string EventColumns =
         "log_index, chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash";
 
     private const string InsertEvent =
@@ -144,11 +144,12 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
             // The head moves only if it is still the one the event was decided on: the optimistic check.
             var packId = w.Command("""
                     UPDATE packs SET status = $status, custodian = $custodian, ship_to = $shipTo, changed_by = $by,
-                        changed_at = $at, head_seq = $seq, head_hash = $hash
+                        changed_at = $at, head_seq = $seq, head_hash = $hash, held_from = $heldFrom
                     WHERE gtin = $gtin AND serial = $serial AND head_seq = $prevSeq AND head_hash = $prevHash
                     RETURNING id
                     """)
                 .Add("$status", (int)newState.Status).Add("$custodian", newState.Custodian).Add("$shipTo", newState.ShipTo)
+                .Add("$heldFrom", newState.HeldFrom is { } held ? (int)held : null)
                 .Add("$by", newState.ChangedBy).Add("$at", Rows.Millis(newState.ChangedAt))
                 .Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
                 .Add("$gtin", e.Gtin).Add("$serial", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
@@ -249,9 +250,10 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         ChangedBy = r.GetString(8),
         ChangedAt = Rows.Time(r.GetInt64(9)),
         Head = new ChainHead(r.GetInt32(10), Rows.Hash(r, 11)),
+        HeldFrom = r.IsDBNull(12) ? null : (PackStatus)r.GetInt32(12),
     };
 
-    private static LedgerEvent MapEvent(SqliteDataReader r) => new()
+    internal static LedgerEvent MapEvent(SqliteDataReader r) => new()
     {
         Seq = r.GetInt32(2),
         Stream = (StreamKind)r.GetInt32(3),

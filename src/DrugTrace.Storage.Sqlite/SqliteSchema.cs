@@ -131,7 +131,26 @@ internal static class SqliteSchema
         CREATE INDEX alert_changes_alert ON alert_changes(alert_id, id);
         """,
         UsersMigration,
+        QuarantineMigration,
+        CustodyIndexesMigration,
+        RecallNoticeMigration,
     ];
+
+    /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>
+    private const string RecallNoticeMigration = """
+        ALTER TABLE lots ADD COLUMN public_recall_text TEXT;
+        """;
+
+    /// <summary>A quarantined pack remembers the status its release goes back to.</summary>
+    private const string QuarantineMigration = """
+        ALTER TABLE packs ADD COLUMN held_from INTEGER;
+        """;
+
+    /// <summary>Stock and shipments are read per party: by custodian and by recipient.</summary>
+    private const string CustodyIndexesMigration = """
+        CREATE INDEX packs_custodian ON packs(custodian, status);
+        CREATE INDEX packs_ship_to ON packs(ship_to) WHERE ship_to IS NOT NULL;
+        """;
 
     /// <summary>People who sign in to the browser UI; each acts for one party.</summary>
     private const string UsersMigration = """

@@ -36,7 +36,8 @@ public static class DependencyInjection
         // /api keeps its API-key scheme; the browser UI signs in with a cookie.
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, SchemeSelector, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/vrs")
+                    || context.Request.Path.StartsWithSegments("/epcis") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -73,9 +74,10 @@ public static class DependencyInjection
         // Unreadable bodies throw, so that the exception handler can say what is wrong with them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyDocument>());
+        services.AddOpenApi(o => o.AddSchemaTransformer<WireNameSchemaTransformer>().AddDocumentTransformer<ApiKeyDocument>());
 
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.Configure<DrugTrace.Application.Stock.StockOptions>(configuration.GetSection(DrugTrace.Application.Stock.StockOptions.Section));
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<AlertQueue>();
         services.AddSingleton<AlertBroadcaster>();
@@ -136,11 +138,15 @@ public static class DependencyInjection
             .MapScanEndpoints()
             .MapPhotoScanEndpoints()
             .MapDeliveryEndpoints()
+            .MapCustodyEndpoints()
             .MapPackEndpoints()
+            .MapEpcisExportEndpoints()
             .MapLabelEndpoints()
             .MapAuditEndpoints()
             .MapPartyEndpoints()
             .MapAlertEndpoints();
+        app.MapVrsEndpoints();
+        app.MapEpcisEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapAccountEndpoints();

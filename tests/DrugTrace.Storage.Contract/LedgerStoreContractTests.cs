@@ -23,6 +23,8 @@ public abstract class LedgerStoreContractTests
     protected abstract ICatalogStore Catalog { get; }
     protected abstract ILedgerStore Ledger { get; }
     protected abstract IScanLog Scans { get; }
+    protected abstract ICustodyQueries Custody { get; }
+    protected abstract IRecallNotices RecallNotices { get; }
 
     /// <summary>Called first by every contract test: skip (with <c>Skip.If</c>) when the store cannot be reached at all.</summary>
     protected virtual void RequireStore()
@@ -84,6 +86,128 @@ public abstract class LedgerStoreContractTests
         Assert.Equal(new ChainHead(1, first.Hash), stored.Head);
         var chain = await Ledger.GetChainAsync(StreamKind.Pack, lot.Gtin, packs[0].Key, default);
         Assert.Equal([EventType.Commissioned, EventType.Shipped], chain.Select(e => e.Event.Type));
+    }
+
+    [SkippableFact]
+    public async Task A_pack_event_with_the_next_seq_but_another_prevHash_is_refused_and_stores_nothing()
+    {
+        RequireStore();
+        var (lot, packs) = await CommissionAsync("LOT3B", 1);
+        var pack = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        // The seq follows the head, so only the hash comparison can tell that this event does not
+        // continue the chain: (chain, seq) is new and the unique index cannot stop it.
+        var forged = EventHasher.Seal(Next(pack, EventType.Shipped, to: Pharmacy) with { PrevHash = OtherHash(pack.Head.Hash) });
+        Assert.False(await Ledger.TryAppendAsync(forged, PackLifecycle.Apply(pack, forged), default));
+
+        var stored = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        Assert.Equal(pack, stored);
+        var chain = await Ledger.GetChainAsync(StreamKind.Pack, lot.Gtin, packs[0].Key, default);
+        Assert.Equal([packs[0]], chain.Select(e => e.Event));
+        await AssertAuditCleanAsync(expectedEvents: 2);
+    }
+
+    [SkippableFact]
+    public async Task A_lot_event_with_the_next_seq_but_another_prevHash_is_refused_and_stores_nothing()
+    {
+        RequireStore();
+        var (lot, _) = await CommissionAsync("LOT9B", 1);
+        var forged = EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Lot, Gtin = lot.Gtin, Key = lot.Lot, Seq = 1, Type = EventType.LotRecalled, Actor = Maker,
+            Reason = "Contamination", OccurredAt = Now, RecordedAt = Now, PrevHash = OtherHash(lot.Head.Hash),
+        });
+        var recalled = lot with { Head = new ChainHead(1, forged.Hash), RecalledAt = Now, RecallReason = "Contamination" };
+        Assert.False(await Ledger.TryAppendAsync(forged, recalled, default));
+
+        Assert.Equal(lot, await Catalog.FindLotAsync(lot.Gtin, lot.Lot, default));
+        var chain = await Ledger.GetChainAsync(StreamKind.Lot, lot.Gtin, lot.Lot, default);
+        Assert.Equal([EventType.LotRegistered], chain.Select(e => e.Event.Type));
+        await AssertAuditCleanAsync(expectedEvents: 2);
+    }
+
+    [SkippableFact]
+    public async Task A_quarantine_is_stored_with_the_status_its_release_goes_back_to()
+    {
+        RequireStore();
+        var (lot, packs) = await CommissionAsync("LOTQ", 1);
+        var pack = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        var shipped = Next(pack, EventType.Shipped, to: Pharmacy);
+        pack = PackLifecycle.Apply(pack, shipped);
+        Assert.True(await Ledger.TryAppendAsync(shipped, pack, default));
+        var held = Next(pack, EventType.Quarantined, reason: "seal broken", at: Now.AddMinutes(1));
+        Assert.True(await Ledger.TryAppendAsync(held, PackLifecycle.Apply(pack, held), default));
+
+        var stored = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        Assert.Equal((PackStatus.Quarantined, PackStatus.InTransit, Pharmacy), (stored.Status, stored.HeldFrom, stored.ShipTo));
+
+        var released = Next(stored, EventType.Released, at: Now.AddMinutes(2));
+        Assert.True(await Ledger.TryAppendAsync(released, PackLifecycle.Apply(stored, released), default));
+        var back = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        Assert.Equal((PackStatus.InTransit, (PackStatus?)null, Pharmacy), (back.Status, back.HeldFrom, back.ShipTo));
+    }
+
+    [SkippableFact]
+    public async Task Stock_counts_a_partys_own_packs_by_lot_and_status_and_filters_them()
+    {
+        RequireStore();
+        var (lot, packs) = await CommissionAsync("LOTS1", 4);
+        var (_, later) = await CommissionAsync("LOTS2", 2, expiryGiven: new DateOnly(2030, 1, 31));
+        // One pack leaves (in transit), one is quarantined at home, one is quarantined on its way.
+        await AppendAsync(packs[0], EventType.Shipped, to: Pharmacy);
+        await AppendAsync(packs[1], EventType.Quarantined, reason: "damaged");
+        await AppendAsync(packs[2], EventType.Shipped, to: Pharmacy);
+        await AppendAsync(packs[2], EventType.Quarantined, reason: "damaged", actor: Pharmacy);
+
+        var all = (await Custody.CountStockAsync(Maker, new StockFilter(), default))
+            .OrderBy(c => c.Lot, StringComparer.Ordinal).ThenBy(c => c.Status).ToList();
+        Assert.Equal(
+            [new StockCount(lot.Gtin, "LOTS1", lot.Expiry, PackStatus.Active, 1), new StockCount(lot.Gtin, "LOTS1", lot.Expiry, PackStatus.Quarantined, 1),
+             new StockCount(lot.Gtin, "LOTS2", new DateOnly(2030, 1, 31), PackStatus.Active, 2)],
+            all);
+        Assert.Empty(await Custody.CountStockAsync(Pharmacy, new StockFilter(), default));
+        Assert.Equal(["LOTS2"], (await Custody.CountStockAsync(Maker, new StockFilter(Lot: "LOTS2"), default)).Select(c => c.Lot));
+        Assert.Equal(["LOTS1", "LOTS1"], (await Custody.CountStockAsync(Maker, new StockFilter(ExpiringBefore: new DateOnly(2030, 1, 1)), default)).Select(c => c.Lot));
+        Assert.Empty(await Custody.CountStockAsync(Maker, new StockFilter(Gtin: "04012345000122"), default));
+        Assert.Equal(2, later.Count);
+    }
+
+    [SkippableFact]
+    public async Task Shipments_in_transit_are_listed_for_the_sender_and_the_recipient_only()
+    {
+        RequireStore();
+        var (_, packs) = await CommissionAsync("LOTT1", 3);
+        await AppendAsync(packs[1], EventType.Shipped, to: Pharmacy, at: Now.AddHours(2));
+        await AppendAsync(packs[0], EventType.Shipped, to: Pharmacy, at: Now.AddHours(1));
+
+        var incoming = await Custody.ListInTransitAsync(Pharmacy, ShipmentDirection.Incoming, 10, default);
+        Assert.Equal([packs[0].Key, packs[1].Key], incoming.Select(p => p.Serial));
+        Assert.All(incoming, p => Assert.Equal((PackStatus.InTransit, Maker, Pharmacy), (p.Status, p.Custodian, p.ShipTo)));
+        Assert.Equal([packs[0].Key, packs[1].Key], (await Custody.ListInTransitAsync(Maker, ShipmentDirection.Outgoing, 10, default)).Select(p => p.Serial));
+        Assert.Single(await Custody.ListInTransitAsync(Maker, ShipmentDirection.Outgoing, 1, default));
+        Assert.Empty(await Custody.ListInTransitAsync(Maker, ShipmentDirection.Incoming, 10, default));
+        Assert.Empty(await Custody.ListInTransitAsync(Pharmacy, ShipmentDirection.Outgoing, 10, default));
+    }
+
+    [SkippableFact]
+    public async Task A_public_recall_text_is_stored_beside_the_lot_without_changing_its_state()
+    {
+        RequireStore();
+        var (lot, _) = await CommissionAsync("LOTP", 1);
+        Assert.Null(await RecallNotices.FindAsync(lot.Gtin, "LOTP", default));
+        await RecallNotices.SetAsync(lot.Gtin, "LOTP", "Return it to a pharmacy.", default);
+        Assert.Equal("Return it to a pharmacy.", await RecallNotices.FindAsync(lot.Gtin, "LOTP", default));
+        Assert.Equal(lot, await Catalog.FindLotAsync(lot.Gtin, "LOTP", default));
+        await RecallNotices.SetAsync(lot.Gtin, "LOTP", null, default);
+        Assert.Null(await RecallNotices.FindAsync(lot.Gtin, "LOTP", default));
+        Assert.Null(await RecallNotices.FindAsync(lot.Gtin, "NOLOT", default));
+    }
+
+    private async Task AppendAsync(LedgerEvent commissioned, EventType type, string? to = null, string? reason = null, string? actor = null, DateTimeOffset? at = null)
+    {
+        var pack = (await Ledger.FindPackAsync(commissioned.Gtin, commissioned.Key, default))!;
+        var e = Next(pack, type, to, reason, at ?? Now.AddMinutes(pack.Head.Seq + 1));
+        if (actor is not null) e = EventHasher.Seal(e with { Actor = actor });
+        Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), default));
     }
 
     [SkippableFact]
@@ -190,9 +314,9 @@ public abstract class LedgerStoreContractTests
     }
 
     private async Task<(LotState Lot, IReadOnlyList<LedgerEvent> Packs)> CommissionAsync(
-        string lotNumber, int quantity, string gtin = "04012345000115", IReadOnlyList<string>? serials = null)
+        string lotNumber, int quantity, string gtin = "04012345000115", IReadOnlyList<string>? serials = null, DateOnly? expiryGiven = null)
     {
-        var expiry = new DateOnly(2029, 5, 31);
+        var expiry = expiryGiven ?? new DateOnly(2029, 5, 31);
         var lotEvent = EventHasher.Seal(new LedgerEvent
         {
             Stream = StreamKind.Lot, Gtin = gtin, Key = lotNumber, Seq = 0, Type = EventType.LotRegistered, Actor = Maker,
@@ -214,6 +338,17 @@ public abstract class LedgerStoreContractTests
             Stream = StreamKind.Pack, Gtin = pack.Gtin, Key = pack.Serial, Seq = pack.Head.Seq + 1, Type = type, Actor = pack.Custodian,
             From = pack.Custodian, To = to, Reason = reason, OccurredAt = at ?? Now, RecordedAt = at ?? Now, PrevHash = pack.Head.Hash,
         });
+
+    /// <summary>A hash that differs from <paramref name="hash"/> in its first byte only.</summary>
+    private static Hash256 OtherHash(Hash256 hash) => hash with { A = hash.A ^ 0xFF00_0000_0000_0000UL };
+
+    private async Task AssertAuditCleanAsync(long expectedEvents)
+    {
+        var auditor = new ChainAuditor();
+        await Ledger.AuditAsync(auditor, null, default);
+        Assert.Empty(auditor.Violations);
+        Assert.Equal(expectedEvents, auditor.Events);
+    }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test needs the reports before it asserts.</summary>
     private sealed class SynchronousProgress(List<long> reports) : IProgress<long>

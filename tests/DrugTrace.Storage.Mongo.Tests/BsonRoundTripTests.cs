@@ -80,6 +80,21 @@ public sealed class BsonRoundTripTests
     }
 
     [Fact]
+    public void A_quarantined_pack_keeps_the_status_its_release_goes_back_to()
+    {
+        var pack = new PackState
+        {
+            Gtin = "04012345000115", Serial = "SN1", Lot = "LOT1", Expiry = new DateOnly(2029, 5, 31), Status = PackStatus.Quarantined,
+            HeldFrom = PackStatus.InTransit, Custodian = "4012345000016", ShipTo = "4012347000014", ChangedBy = "4012347000014",
+            ChangedAt = Now, Head = new ChainHead(2, SomeHash),
+        };
+        var back = RoundTrip(MongoMapping.ToDocument(pack, 42), out var bson);
+        Assert.Equal(pack, MongoMapping.ToPack(back));
+        Assert.Contains("\"status\" : \"Quarantined\"", Rendered.Text(bson));
+        Assert.Contains("\"heldFrom\" : \"InTransit\"", Rendered.Text(bson));
+    }
+
+    [Fact]
     public void An_event_round_trips_and_still_hashes_the_same()
     {
         var e = EventHasher.Seal(new LedgerEvent

@@ -22,6 +22,8 @@ public sealed class MongoLedgerStoreTests : LedgerStoreContractTests, IAsyncLife
     protected override ICatalogStore Catalog => Required.GetRequiredService<ICatalogStore>();
     protected override ILedgerStore Ledger => Required.GetRequiredService<ILedgerStore>();
     protected override IScanLog Scans => Required.GetRequiredService<IScanLog>();
+    protected override ICustodyQueries Custody => Required.GetRequiredService<ICustodyQueries>();
+    protected override IRecallNotices RecallNotices => Required.GetRequiredService<IRecallNotices>();
 
     private ServiceProvider Required => _services ?? throw new InvalidOperationException(MongoTestServer.NotSet);
 

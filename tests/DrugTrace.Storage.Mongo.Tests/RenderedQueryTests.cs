@@ -72,9 +72,38 @@ public sealed class RenderedQueryTests
             Custodian = "4012345000016", ShipTo = "4012347000014", ChangedBy = "4012345000016", ChangedAt = Now, Head = new ChainHead(3, Prev),
         };
         Assert.Equal(
-            """{ "$set" : { "status" : "InTransit", "custodian" : "4012345000016", "shipTo" : "4012347000014", "changedBy" : "4012345000016","""
+            """{ "$set" : { "status" : "InTransit", "custodian" : "4012345000016", "shipTo" : "4012347000014", "heldFrom" : null, "changedBy" : "4012345000016","""
             + $$""" "changedAt" : { "$date" : "2026-11-25T10:00:00.123Z" }, "headSeq" : 3, "headHash" : {{PrevBinary}} } }""",
             Rendered.Of(MongoQueries.MovePackHead(Shipped with { Hash = Prev }, state)));
+    }
+
+    [Fact]
+    public void The_public_recall_text()
+    {
+        Assert.Equal("""{ "$set" : { "publicRecallText" : "Return it." } }""", Rendered.Of(MongoQueries.SetPublicRecallText("Return it.")));
+        Assert.Equal("""{ "publicRecallText" : 1 }""", Rendered.Of(MongoQueries.PublicRecallTextOnly));
+    }
+
+    [Fact]
+    public void Stock_and_shipments()
+    {
+        Assert.Equal(
+            """[{ "$match" : { "custodian" : "4012347000014", "status" : { "$in" : ["Active", "Locked", "Quarantined"] }, "heldFrom" : { "$ne" : "InTransit" } } }, """
+            + """{ "$group" : { "_id" : { "gtin" : "$gtin", "lot" : "$lot", "expiry" : "$expiry", "status" : "$status" }, "count" : { "$sum" : 1 } } }]""",
+            Rendered.Of(MongoQueries.StockCounts("4012347000014", new StockFilter())));
+        Assert.Equal(
+            """[{ "$match" : { "custodian" : "4012347000014", "status" : { "$in" : ["Active", "Locked", "Quarantined"] }, "heldFrom" : { "$ne" : "InTransit" },"""
+            + """ "gtin" : "04012345000115", "lot" : "LOT1", "expiry" : { "$lt" : "2027-01-01" } } }, """
+            + """{ "$group" : { "_id" : { "gtin" : "$gtin", "lot" : "$lot", "expiry" : "$expiry", "status" : "$status" }, "count" : { "$sum" : 1 } } }]""",
+            Rendered.Of(MongoQueries.StockCounts("4012347000014", new StockFilter("04012345000115", "LOT1", new DateOnly(2027, 1, 1)))));
+        Assert.Equal("""{ "status" : "InTransit", "shipTo" : "4012347000014" }""",
+            Rendered.Of(MongoQueries.InTransit("4012347000014", ShipmentDirection.Incoming)));
+        Assert.Equal("""{ "status" : "InTransit", "custodian" : "4012347000014" }""",
+            Rendered.Of(MongoQueries.InTransit("4012347000014", ShipmentDirection.Outgoing)));
+        Assert.Equal("""{ "changedAt" : 1, "_id" : 1 }""", Rendered.Of(MongoQueries.ShippedOrder));
+        var row = MongoDB.Bson.BsonDocument.Parse(
+            """{ "_id" : { "gtin" : "04012345000115", "lot" : "LOT1", "expiry" : "2027-06-30", "status" : "Quarantined" }, "count" : 3 }""");
+        Assert.Equal(new StockCount("04012345000115", "LOT1", new DateOnly(2027, 6, 30), PackStatus.Quarantined, 3), MongoCustodyQueries.ToStockCount(row));
     }
 
     [Fact]
@@ -159,6 +188,8 @@ public sealed class RenderedQueryTests
             [
                 """{ "key" : { "gtin" : 1, "serial" : 1 }, "name" : "gtin_serial_unique", "unique" : true }""",
                 """{ "key" : { "gtin" : 1, "lot" : 1, "_id" : 1 }, "name" : "gtin_lot_chain" }""",
+                """{ "key" : { "custodian" : 1, "status" : 1 }, "name" : "custodian_status" }""",
+                """{ "key" : { "shipTo" : 1, "status" : 1 }, "name" : "shipTo_status" }""",
             ],
             MongoQueries.PackIndexes.Select(Rendered.Of));
         // The global log index is the events' _id: unique without an index of its own.

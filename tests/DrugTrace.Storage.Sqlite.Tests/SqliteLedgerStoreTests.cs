@@ -13,6 +13,8 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
     protected override ICatalogStore Catalog => _store.Get<ICatalogStore>();
     protected override ILedgerStore Ledger => _store.Get<ILedgerStore>();
     protected override IScanLog Scans => _store.Get<IScanLog>();
+    protected override ICustodyQueries Custody => _store.Get<ICustodyQueries>();
+    protected override IRecallNotices RecallNotices => _store.Get<IRecallNotices>();
 
     [Fact]
     public void The_database_is_in_WAL_mode_at_the_current_schema_version()

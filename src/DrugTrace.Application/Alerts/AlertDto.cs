@@ -1,3 +1,4 @@
+using DrugTrace.Application.Common.Wire;
 using DrugTrace.Domain.Alerts;
 
 namespace DrugTrace.Application.Alerts;
@@ -23,7 +24,7 @@ public sealed record AlertDto(
     DateTimeOffset RaisedAt,
     DateTimeOffset LastSeenAt,
     int Count,
-    string Status,
+    WireName<AlertStatus> Status,
     string? Resolution,
     int Version,
     IReadOnlyList<AlertChangeDto> History)
@@ -31,9 +32,9 @@ public sealed record AlertDto(
     public static AlertDto From(Alert a) => new(
         a.Id, a.Kind.ToString(), a.Severity.ToString().ToLowerInvariant(), a.ReasonCode, a.Message, a.Action, a.ScannedCode,
         a.ScannedGtin, a.ScannedSerial, a.ScannedLot, a.ScannedExpiry, a.PackGtin, a.PackSerial, a.ScanningParty, a.BrandOwner,
-        a.ProbableScanningError, a.RaisedAt, a.LastSeenAt, a.Count, AlertText.Status(a.Status),
+        a.ProbableScanningError, a.RaisedAt, a.LastSeenAt, a.Count, a.Status,
         a.Resolution is { } r ? AlertText.Resolution(r) : null, a.Version,
-        [.. a.History.Select(h => new AlertChangeDto(h.At, h.By, AlertText.Status(h.Status), h.Resolution is { } hr ? AlertText.Resolution(hr) : null, h.Note))]);
+        [.. a.History.Select(h => new AlertChangeDto(h.At, h.By, h.Status, h.Resolution is { } hr ? AlertText.Resolution(hr) : null, h.Note))]);
 }
 
-public sealed record AlertChangeDto(DateTimeOffset At, string By, string Status, string? Resolution, string? Note);
+public sealed record AlertChangeDto(DateTimeOffset At, string By, WireName<AlertStatus> Status, string? Resolution, string? Note);

@@ -1,3 +1,4 @@
+using DrugTrace.Application.Common.Wire;
 using DrugTrace.Domain.Alerts;
 
 namespace DrugTrace.Application.Alerts;
@@ -5,7 +6,7 @@ namespace DrugTrace.Application.Alerts;
 /// <summary>Alert statuses and resolutions as written in the API: kebab-case words.</summary>
 public static class AlertText
 {
-    public static string Status(AlertStatus status) => status.ToString().ToLowerInvariant();
+    public static string Status(AlertStatus status) => new WireName<AlertStatus>(status).Name;
 
     public static string Resolution(AlertResolution resolution) => resolution switch
     {
@@ -15,8 +16,12 @@ public static class AlertText
         _ => resolution.ToString().ToLowerInvariant(),
     };
 
-    public static bool TryParseStatus(string? text, out AlertStatus status) =>
-        Enum.TryParse(text?.Trim(), ignoreCase: true, out status) && Enum.IsDefined(status) && !int.TryParse(text, out _);
+    public static bool TryParseStatus(string? text, out AlertStatus status)
+    {
+        var ok = WireNames.TryParse<AlertStatus>(text, out var name);
+        status = name.Value;
+        return ok;
+    }
 
     public static bool TryParseResolution(string? text, out AlertResolution resolution)
     {

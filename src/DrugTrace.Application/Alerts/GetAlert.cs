@@ -6,7 +6,6 @@ using Mediator;
 namespace DrugTrace.Application.Alerts;
 
 /// <summary>One alert with its history, if the caller may see it.</summary>
-[Authorize]
 public sealed record GetAlert(string ActorGln, long Id) : IRequest<AlertDto>, IActorRequest;
 
 public sealed class GetAlertHandler(IAlertStore store, IActorContext context) : IRequestHandler<GetAlert, AlertDto>

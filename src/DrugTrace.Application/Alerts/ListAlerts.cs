@@ -11,7 +11,6 @@ namespace DrugTrace.Application.Alerts;
 /// Alerts the caller may see, filtered. With <c>Since</c> (an alert id) the answer is every
 /// visible alert raised after it, oldest first: what a listener missed while disconnected.
 /// </summary>
-[Authorize]
 public sealed record ListAlerts(
     string ActorGln,
     string? Status = null,

@@ -9,7 +9,6 @@ using Mediator;
 namespace DrugTrace.Application.Alerts;
 
 /// <summary>A regulator moves an alert along Open -> Investigating -> Closed (with a resolution), with notes.</summary>
-[Authorize(PartyRole.Regulator)]
 public sealed record UpdateAlert(string ActorGln, long Id, string? Status, string? Resolution, string? Note)
     : IRequest<AlertDto>, IActorRequest;
 

@@ -13,7 +13,6 @@ namespace DrugTrace.Application.Audit;
 /// seq. Every broken chain also becomes an IntegrityViolation alert (one per chain, repeats of
 /// later audits only count up).
 /// </summary>
-[Authorize(PartyRole.Regulator)]
 public sealed record AuditLedger(string ActorGln, IProgress<long>? Progress = null) : IRequest<AuditReport>, IActorRequest;
 
 public sealed record AuditReport(long Packs, long Events, IReadOnlyList<AuditViolation> Violations)

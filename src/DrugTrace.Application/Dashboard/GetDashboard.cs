@@ -10,7 +10,6 @@ namespace DrugTrace.Application.Dashboard;
 /// The regulator's overview: alerts per kind and per day over the last <see cref="Days"/> days,
 /// scans per hour over the last <see cref="Hours"/> hours, and open alerts by scanning party.
 /// </summary>
-[Authorize(PartyRole.Regulator)]
 public sealed record GetDashboard(string ActorGln, int Days = 14, int Hours = 24) : IRequest<DashboardView>, IActorRequest
 {
     /// <summary>At most this many alerts are read for one chart; more is reported as <see cref="DashboardView.Truncated"/>.</summary>

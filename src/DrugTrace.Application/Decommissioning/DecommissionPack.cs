@@ -9,7 +9,6 @@ using Mediator;
 namespace DrugTrace.Application.Decommissioning;
 
 /// <summary>Takes a pack in the holder's stock out of the supply chain for a stated reason.</summary>
-[Authorize(PartyRole.Manufacturer, PartyRole.Wholesaler, PartyRole.Pharmacy)]
 public sealed record DecommissionPack(string ActorGln, string Code, string? Reason) : IRequest<ScanOutcome>, IActorRequest;
 
 public sealed class DecommissionPackValidator : IValidator<DecommissionPack>

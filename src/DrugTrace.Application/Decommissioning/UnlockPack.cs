@@ -7,7 +7,6 @@ using Mediator;
 namespace DrugTrace.Application.Decommissioning;
 
 /// <summary>Returns a pack that its holder locked back to active stock.</summary>
-[Authorize(PartyRole.Manufacturer, PartyRole.Wholesaler, PartyRole.Pharmacy)]
 public sealed record UnlockPack(string ActorGln, string Code) : IRequest<ScanOutcome>, IActorRequest;
 
 public sealed class UnlockPackHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<UnlockPack, ScanOutcome>

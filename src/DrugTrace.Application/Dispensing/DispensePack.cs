@@ -7,7 +7,6 @@ using Mediator;
 namespace DrugTrace.Application.Dispensing;
 
 /// <summary>Dispenses a pack to a patient: it leaves the supply chain; two pharmacies can never both dispense it.</summary>
-[Authorize(PartyRole.Pharmacy)]
 public sealed record DispensePack(string ActorGln, string Code) : IRequest<ScanOutcome>, IActorRequest;
 
 public sealed class DispensePackHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<DispensePack, ScanOutcome>

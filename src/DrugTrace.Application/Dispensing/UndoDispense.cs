@@ -7,7 +7,6 @@ using Mediator;
 namespace DrugTrace.Application.Dispensing;
 
 /// <summary>Puts a dispensed pack back into the same pharmacy's stock, within 10 days, if not expired, recalled or stolen.</summary>
-[Authorize(PartyRole.Pharmacy)]
 public sealed record UndoDispense(string ActorGln, string Code) : IRequest<ScanOutcome>, IActorRequest;
 
 public sealed class UndoDispenseHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<UndoDispense, ScanOutcome>

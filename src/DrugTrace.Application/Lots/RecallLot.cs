@@ -10,9 +10,15 @@ using Mediator;
 
 namespace DrugTrace.Application.Lots;
 
-/// <summary>The brand owner recalls one of its lots: every pack of it still in the chain becomes Recalled.</summary>
-[Authorize(PartyRole.Manufacturer)]
-public sealed record RecallLot(string ActorGln, string Gtin, string Lot, string Reason) : IRequest<LotState>, IActorRequest;
+/// <summary>
+/// The brand owner recalls one of its lots: every pack of it still in the chain becomes Recalled.
+/// <paramref name="Reason"/> is internal (in the lot's chain, seen by the trade and regulators);
+/// <paramref name="PublicText"/> is what patients are told on the public check (none by default).
+/// </summary>
+public sealed record RecallLot(string ActorGln, string Gtin, string Lot, string Reason, string? PublicText = null) : IRequest<LotState>, IActorRequest
+{
+    public const int MaxPublicText = 300;
+}
 
 public sealed class RecallLotValidator : IValidator<RecallLot>
 {
@@ -21,10 +27,12 @@ public sealed class RecallLotValidator : IValidator<RecallLot>
         if (Gs1Fields.GtinError(request.Gtin) is { } gtin) yield return ("gtin", gtin);
         if (string.IsNullOrWhiteSpace(request.Reason)) yield return ("reason", "Say why the lot is recalled.");
         else if (request.Reason.Length > 500) yield return ("reason", "The reason is longer than 500 characters.");
+        if (request.PublicText is { Length: > RecallLot.MaxPublicText })
+            yield return ("publicText", $"The public text is longer than {RecallLot.MaxPublicText} characters.");
     }
 }
 
-public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger, IActorContext context, TimeProvider clock)
+public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger, IRecallNotices notices, IActorContext context, TimeProvider clock)
     : IRequestHandler<RecallLot, LotState>
 {
     public async ValueTask<LotState> Handle(RecallLot request, CancellationToken cancellationToken)
@@ -38,6 +46,8 @@ public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger,
                 throw new ForbiddenAccessException($"Lot {request.Lot} of {gtin} belongs to another manufacturer.");
             if (lot.IsRecalled)
                 throw new ConflictException($"Lot {request.Lot} was already recalled on {lot.RecalledAt:yyyy-MM-dd}.");
+            // Written before the recall, so that a recall is never public without its text; shown only once recalled.
+            await notices.SetAsync(gtin, lot.Lot, string.IsNullOrWhiteSpace(request.PublicText) ? null : request.PublicText.Trim(), cancellationToken);
 
             var now = EventHasher.TruncateToMilliseconds(clock.GetUtcNow());
             var e = LedgerEvents.Next(lot.Head, StreamKind.Lot, gtin, lot.Lot, EventType.LotRecalled, context.Actor.Gln, now,

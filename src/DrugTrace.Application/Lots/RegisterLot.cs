@@ -15,7 +15,6 @@ namespace DrugTrace.Application.Lots;
 /// A manufacturer registers a lot of its own product and commissions <c>Quantity</c> packs
 /// with unpredictable serials, in one transaction: all packs or none.
 /// </summary>
-[Authorize(PartyRole.Manufacturer)]
 public sealed record RegisterLot(string ActorGln, string Gtin, string Lot, string Expiry, int Quantity)
     : IRequest<LotCommissioned>, IActorRequest
 {

@@ -13,7 +13,6 @@ namespace DrugTrace.Application.Packs;
 /// A pack and its chain of events, re-verified. Regulators see every pack, a brand owner its
 /// own products, and any other party only packs that passed through its hands.
 /// </summary>
-[Authorize]
 public sealed record GetPackHistory(string ActorGln, string Gtin, string Serial) : IRequest<PackHistory>, IActorRequest;
 
 public sealed record PackHistory(PackView Pack, IReadOnlyList<EventView> Events, bool ChainVerified, IReadOnlyList<string> Problems);
@@ -57,6 +56,6 @@ public sealed class GetPackHistoryHandler(ILedgerStore ledger, ICatalogStore cat
         var events = chain.Select(s => new EventView(
             s.LogIndex, s.Event.Seq, s.Event.Type.ToString(), s.Event.Actor, s.Event.From, s.Event.To, s.Event.Reason,
             s.Event.OccurredAt, s.Event.RecordedAt, s.Event.PrevHash.ToHex(), s.Event.Hash.ToHex())).ToList();
-        return new PackHistory(PackHandoffs.View(pack, lot, product), events, problems.Count == 0, problems);
+        return new PackHistory(ScanOutcomes.View(pack, lot, product), events, problems.Count == 0, problems);
     }
 }

@@ -1,3 +1,5 @@
+using DrugTrace.Application.Common.Wire;
+
 namespace DrugTrace.Application.Packs;
 
 /// <summary>
@@ -5,12 +7,13 @@ namespace DrugTrace.Application.Packs;
 /// <see cref="Alerts"/>) or "refused" (a plain mistake, such as receiving a pack twice).
 /// </summary>
 public sealed record ScanOutcome(
-    string Verdict,
+    WireName<ScanVerdict> Verdict,
     string Message,
     PackView? Pack,
     IReadOnlyList<AlertView> Alerts,
     EventRef? Event)
 {
+    // The wire words, for literals (tests, switch patterns on text); code compares ScanVerdict.
     public const string Ok = "ok";
     public const string Alert = "alert";
     public const string Refused = "refused";

@@ -6,7 +6,6 @@ using Mediator;
 namespace DrugTrace.Application.Parties;
 
 /// <summary>The registered parties: who a pack can be shipped to.</summary>
-[Authorize]
 public sealed record ListParties(string ActorGln) : IRequest<IReadOnlyList<Party>>, IActorRequest;
 
 public sealed class ListPartiesHandler(IPartyStore parties) : IRequestHandler<ListParties, IReadOnlyList<Party>>

@@ -6,7 +6,7 @@ namespace DrugTrace.Application.Parties;
 
 /// <summary>
 /// Parties read once and kept: every request needs its caller, and messages name the parties
-/// a pack passed through. Parties are only ever added, never changed or removed, so a party
+/// a pack passed through (see <see cref="Packs.PartyNames"/>). Parties are only ever added, never changed or removed, so a party
 /// once found stays right; unknown GLNs and keys are not cached.
 /// </summary>
 public sealed class PartyDirectory(IPartyStore store)
@@ -30,8 +30,4 @@ public sealed class PartyDirectory(IPartyStore store)
         if (party is not null) _byKeyHash[apiKeyHash] = _byGln[party.Gln] = party;
         return party;
     }
-
-    /// <summary>"Name (GLN)" of a party already looked up, else the GLN: for messages.</summary>
-    public string Describe(string? gln) =>
-        gln is null ? "" : _byGln.TryGetValue(gln, out var party) ? $"{party.Name} ({gln})" : gln;
 }

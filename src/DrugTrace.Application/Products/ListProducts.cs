@@ -7,7 +7,6 @@ using Mediator;
 namespace DrugTrace.Application.Products;
 
 /// <summary>Products: a manufacturer sees its own, every other party all of them.</summary>
-[Authorize]
 public sealed record ListProducts(string ActorGln) : IRequest<IReadOnlyList<Product>>, IActorRequest;
 
 public sealed class ListProductsHandler(ICatalogStore catalog, IActorContext context) : IRequestHandler<ListProducts, IReadOnlyList<Product>>

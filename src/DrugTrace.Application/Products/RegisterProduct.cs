@@ -9,7 +9,6 @@ using Mediator;
 namespace DrugTrace.Application.Products;
 
 /// <summary>A manufacturer registers a medicine under its GTIN; it becomes the brand owner.</summary>
-[Authorize(PartyRole.Manufacturer)]
 public sealed record RegisterProduct(string ActorGln, string Gtin, string Name, string? Form, string? Strength)
     : IRequest<Product>, IActorRequest;
 

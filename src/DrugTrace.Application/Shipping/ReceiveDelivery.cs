@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Wire;
 using DrugTrace.Application.Common.Security;
 using DrugTrace.Application.Common.Validation;
 using DrugTrace.Application.Packs;
@@ -14,17 +15,17 @@ namespace DrugTrace.Application.Shipping;
 /// single receive (<see cref="PackHandoffs"/>), in the order scanned; a code scanned twice is
 /// received once. Each pack gets its own answer; one bad pack does not stop the others.
 /// </summary>
-[Authorize(PartyRole.Wholesaler, PartyRole.Pharmacy)]
 public sealed record ReceiveDelivery(string ActorGln, IReadOnlyList<string> Codes) : IRequest<DeliveryReceipt>, IActorRequest
 {
     public const int MaxCodes = 2000;
 }
 
 /// <summary>One scanned code's answer. Verdict: ok, alert, refused, unreadable or duplicate.</summary>
-public sealed record DeliveryItem(string Code, string Verdict, string Message, PackView? Pack, IReadOnlyList<AlertView> Alerts);
+public sealed record DeliveryItem(string Code, WireName<DeliveryVerdict> Verdict, string Message, PackView? Pack, IReadOnlyList<AlertView> Alerts);
 
 public sealed record DeliveryReceipt(int Scanned, int Received, int Alerts, int Refused, int Unreadable, int Duplicates, IReadOnlyList<DeliveryItem> Items)
 {
+    /// <summary>The wire words of the verdicts a single scan does not have.</summary>
     public const string UnreadableVerdict = "unreadable";
     public const string DuplicateVerdict = "duplicate";
 }
@@ -55,30 +56,37 @@ public sealed class ReceiveDeliveryHandler(PackHandoffs handoffs, IActorContext 
             var key = parsed.IsSuccess ? $"{parsed.Value!.Gtin.Value}/{parsed.Value.Serial}" : code;
             if (!seen.Add(key))
             {
-                items.Add(new DeliveryItem(code, DeliveryReceipt.DuplicateVerdict, "Scanned twice in this delivery: received once.", null, []));
+                items.Add(new DeliveryItem(code, DeliveryVerdict.Duplicate, "Scanned twice in this delivery: received once.", null, []));
                 continue;
             }
             try
             {
                 var outcome = await handoffs.HandleAsync(context.Actor, code, new PackCommand(PackAction.Receive), cancellationToken);
-                items.Add(new DeliveryItem(code, outcome.Verdict, outcome.Message, outcome.Pack, outcome.Alerts));
+                items.Add(new DeliveryItem(code, Of(outcome.Verdict.Value), outcome.Message, outcome.Pack, outcome.Alerts));
             }
             catch (ValidationException e)
             {
-                items.Add(new DeliveryItem(code, DeliveryReceipt.UnreadableVerdict, string.Join(" ", e.Errors.SelectMany(x => x.Value).DefaultIfEmpty(e.Message)), null, []));
+                items.Add(new DeliveryItem(code, DeliveryVerdict.Unreadable, string.Join(" ", e.Errors.SelectMany(x => x.Value).DefaultIfEmpty(e.Message)), null, []));
             }
             catch (ConflictException e)
             {
-                items.Add(new DeliveryItem(code, ScanOutcome.Refused, e.Message, null, []));
+                items.Add(new DeliveryItem(code, DeliveryVerdict.Refused, e.Message, null, []));
             }
         }
         return new DeliveryReceipt(
             items.Count,
-            items.Count(i => i.Verdict == ScanOutcome.Ok),
-            items.Count(i => i.Verdict == ScanOutcome.Alert),
-            items.Count(i => i.Verdict == ScanOutcome.Refused),
-            items.Count(i => i.Verdict == DeliveryReceipt.UnreadableVerdict),
-            items.Count(i => i.Verdict == DeliveryReceipt.DuplicateVerdict),
+            items.Count(i => i.Verdict.Value == DeliveryVerdict.Ok),
+            items.Count(i => i.Verdict.Value == DeliveryVerdict.Alert),
+            items.Count(i => i.Verdict.Value == DeliveryVerdict.Refused),
+            items.Count(i => i.Verdict.Value == DeliveryVerdict.Unreadable),
+            items.Count(i => i.Verdict.Value == DeliveryVerdict.Duplicate),
             items);
     }
+
+    private static DeliveryVerdict Of(ScanVerdict verdict) => verdict switch
+    {
+        ScanVerdict.Ok => DeliveryVerdict.Ok,
+        ScanVerdict.Alert => DeliveryVerdict.Alert,
+        _ => DeliveryVerdict.Refused,
+    };
 }

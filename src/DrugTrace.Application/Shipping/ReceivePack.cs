@@ -7,7 +7,6 @@ using Mediator;
 namespace DrugTrace.Application.Shipping;
 
 /// <summary>Receives a pack shipped to the scanning party into its stock.</summary>
-[Authorize(PartyRole.Wholesaler, PartyRole.Pharmacy)]
 public sealed record ReceivePack(string ActorGln, string Code) : IRequest<ScanOutcome>, IActorRequest;
 
 public sealed class ReceivePackHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<ReceivePack, ScanOutcome>

@@ -7,7 +7,6 @@ using Mediator;
 namespace DrugTrace.Application.Shipping;
 
 /// <summary>Ships a pack in the sender's stock to another party (by GLN).</summary>
-[Authorize(PartyRole.Manufacturer, PartyRole.Wholesaler)]
 public sealed record ShipPack(string ActorGln, string Code, string? To) : IRequest<ScanOutcome>, IActorRequest;
 
 public sealed class ShipPackHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<ShipPack, ScanOutcome>

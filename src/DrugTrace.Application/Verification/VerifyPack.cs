@@ -7,7 +7,6 @@ using Mediator;
 namespace DrugTrace.Application.Verification;
 
 /// <summary>Checks that a scanned pack is genuine and may be supplied; recorded, but custody does not change.</summary>
-[Authorize(PartyRole.Manufacturer, PartyRole.Wholesaler, PartyRole.Pharmacy, PartyRole.Regulator)]
 public sealed record VerifyPack(string ActorGln, string Code) : IRequest<ScanOutcome>, IActorRequest;
 
 public sealed class VerifyPackHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<VerifyPack, ScanOutcome>

@@ -24,11 +24,18 @@ public sealed record VerifyPublicly(string Gtin, string Serial, string? Lot, str
 
 /// <summary>What the public may know about a pack.</summary>
 /// <param name="Genuine">The pack was commissioned by its manufacturer and the label matches it.</param>
+/// <param name="Headline">What to do, in a few words: "Genuine" only for a pack that is fine.</param>
 /// <param name="Message">One sentence for a patient.</param>
+/// <param name="Verdict">The headline as a value: genuine, not-confirmed, stolen, illegitimate, under-investigation, destroyed, recalled, expired.</param>
+/// <param name="RecallReason">The brand owner's public text for the recall, if it gave one (never the internal reason).</param>
 /// <param name="Stolen">The pack was reported stolen: do not use it.</param>
 public sealed record PublicVerification(
     bool Genuine, string Message, string Gtin, string Serial, string? ProductName, string? Lot, DateOnly? Expiry,
-    bool Recalled, string? RecallReason, bool Expired, bool Stolen);
+    bool Recalled, string? RecallReason, bool Expired, bool Stolen, string Headline = "", PublicVerdict Verdict = PublicVerdict.NotConfirmed)
+{
+    /// <summary>Nothing is wrong with the pack: the only case the page says "Genuine".</summary>
+    public bool IsFine => Verdict == PublicVerdict.Genuine;
+}
 
 public sealed class VerifyPubliclyValidator : IValidator<VerifyPublicly>
 {
@@ -39,30 +46,30 @@ public sealed class VerifyPubliclyValidator : IValidator<VerifyPublicly>
     }
 }
 
-public sealed class VerifyPubliclyHandler(ICatalogStore catalog, ILedgerStore ledger, TimeProvider clock)
+public sealed class VerifyPubliclyHandler(ICatalogStore catalog, ILedgerStore ledger, IRecallNotices notices, TimeProvider clock)
     : IRequestHandler<VerifyPublicly, PublicVerification>
 {
     private const string NotGenuine = "We cannot confirm this pack. Do not use it; take it to a pharmacy.";
 
+
     public async ValueTask<PublicVerification> Handle(VerifyPublicly request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var id = PackHandoffs.Read(request.DigitalLink(), now);
+        var id = ScanCodeReader.Read(request.DigitalLink(), now);
         var gtin = id.Gtin.Value;
         var product = await catalog.FindProductAsync(gtin, cancellationToken);
         var pack = product is null ? null : await ledger.FindPackAsync(gtin, id.Serial, cancellationToken);
         var lot = pack is null ? null : await catalog.FindLotAsync(gtin, pack.Lot, cancellationToken);
         if (product is null || pack is null || lot is null || PackLifecycle.CheckAuthenticity(pack, id.Lot, id.Expiry).Count > 0)
-            return new PublicVerification(false, NotGenuine, gtin, id.Serial, product?.Name, id.Lot, id.Expiry, false, null, false, false);
+            return new PublicVerification(false, NotGenuine, gtin, id.Serial, product?.Name, id.Lot, id.Expiry, false, null, false, false,
+                PublicWords.Headline(PublicVerdict.NotConfirmed), PublicVerdict.NotConfirmed);
 
         var recalled = lot.IsRecalled;
         var expired = PackLifecycle.IsExpired(pack, now);
-        var stolen = pack.Status == PackStatus.Stolen;
-        var message = stolen ? "This pack was reported stolen. Do not use it; take it to a pharmacy."
-            : recalled ? "This pack is genuine, but its lot was recalled. Do not use it; ask your pharmacist."
-            : expired ? "This pack is genuine, but it has expired. Do not use it; ask your pharmacist."
-            : "This pack is genuine.";
-        return new PublicVerification(true, message, gtin, pack.Serial, product.Name, pack.Lot, pack.Expiry,
-            recalled, recalled ? lot.RecallReason : null, expired, stolen);
+        var verdict = PublicWords.VerdictOf(pack.Status, recalled, expired);
+        // The internal recall reason may name suppliers or test results: the public sees only the text written for it.
+        var publicReason = recalled ? await notices.FindAsync(gtin, pack.Lot, cancellationToken) : null;
+        return new PublicVerification(true, PublicWords.Message(verdict), gtin, pack.Serial, product.Name, pack.Lot, pack.Expiry,
+            recalled, publicReason, expired, pack.Status == PackStatus.Stolen, PublicWords.Headline(verdict), verdict);
     }
 }

@@ -11,6 +11,9 @@ public enum EventType
     DispenseUndone,
     Decommissioned,
     Unlocked,
+    Quarantined,
+    Released,
+    ConfirmedIllegitimate,
 
     // Lot chain
     LotRegistered,

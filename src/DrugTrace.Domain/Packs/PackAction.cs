@@ -10,4 +10,7 @@ public enum PackAction
     UndoDispense,
     Decommission,
     Unlock,
+    Quarantine,
+    Release,
+    ConfirmIllegitimate,
 }

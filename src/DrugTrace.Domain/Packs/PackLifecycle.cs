@@ -24,6 +24,8 @@ public static class PackLifecycle
         PackAction.Receive => role is PartyRole.Wholesaler or PartyRole.Pharmacy,
         PackAction.Dispense or PackAction.UndoDispense => role is PartyRole.Pharmacy,
         PackAction.Decommission or PackAction.Unlock => role is not PartyRole.Regulator,
+        // Who may set a pack aside is a custody question, answered in Decide: any holder, any recipient, a regulator.
+        PackAction.Quarantine or PackAction.Release or PackAction.ConfirmIllegitimate => true,
         _ => false,
     };
 
@@ -75,6 +77,9 @@ public static class PackLifecycle
             PackAction.UndoDispense => new Decision.Accepted(EventType.DispenseUndone, null, actor.Gln, null),
             PackAction.Decommission => new Decision.Accepted(EventType.Decommissioned, actor.Gln, null, ReasonText(command.Reason!.Value)),
             PackAction.Unlock => new Decision.Accepted(EventType.Unlocked, null, actor.Gln, null),
+            PackAction.Quarantine => new Decision.Accepted(EventType.Quarantined, null, null, command.Note!.Trim()),
+            PackAction.Release => new Decision.Accepted(EventType.Released, null, null, Trimmed(command.Note)),
+            PackAction.ConfirmIllegitimate => new Decision.Accepted(EventType.ConfirmedIllegitimate, null, null, Trimmed(command.Note)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Action, null),
         };
     }
@@ -85,8 +90,25 @@ public static class PackLifecycle
         var holder = pack.Custodian == actor.Gln;
         if (pack.Status == PackStatus.Locked && holder && command.Action != PackAction.Unlock)
             return $"This pack was locked by {name(pack.ChangedBy)} on {pack.ChangedAt.UtcDateTime:yyyy-MM-dd}; it must be unlocked first.";
+        // A held pack does not move, whoever asks: only its release or confirmation is decided below.
+        if (pack.Status == PackStatus.Quarantined && command.Action is not (PackAction.Release or PackAction.ConfirmIllegitimate))
+            return command.Action == PackAction.Quarantine
+                ? $"This pack is already quarantined since {pack.ChangedAt.UtcDateTime:yyyy-MM-dd}."
+                : $"This pack is quarantined since {pack.ChangedAt.UtcDateTime:yyyy-MM-dd} while it is investigated; it cannot be {Participle(command.Action)} until it is released.";
+        var mayJudge = pack.ChangedBy == actor.Gln || actor.Role == PartyRole.Regulator;
         return command.Action switch
         {
+            PackAction.Quarantine when string.IsNullOrWhiteSpace(command.Note) =>
+                "Say why the pack is quarantined: what makes it suspect.",
+            PackAction.Quarantine when pack.Status is not (PackStatus.Active or PackStatus.InTransit) =>
+                $"Only an active or in-transit pack can be quarantined; this one is {DescribeStatus(pack.Status)}.",
+            // Worded without naming the holder: the asking party may be uninvolved.
+            PackAction.Quarantine when !holder && pack.ShipTo != actor.Gln && actor.Role != PartyRole.Regulator =>
+                "Only the holder of this pack, the party it is shipped to, or a regulator can quarantine it.",
+            PackAction.Release or PackAction.ConfirmIllegitimate when pack.Status != PackStatus.Quarantined =>
+                $"Only a quarantined pack can be {Participle(command.Action)}; this one is {DescribeStatus(pack.Status)}.",
+            PackAction.Release or PackAction.ConfirmIllegitimate when !mayJudge =>
+                $"Only the party that quarantined this pack or a regulator can {Verb(command.Action)} it.",
             PackAction.Ship when string.IsNullOrEmpty(command.To) => "A shipment needs the GLN of the party it goes to.",
             PackAction.Ship when command.To == actor.Gln => "A pack cannot be shipped to its own holder.",
             PackAction.Ship when holder && pack.Status == PackStatus.InTransit => $"This pack is already on its way to {name(pack.ShipTo)}.",
@@ -136,17 +158,27 @@ public static class PackLifecycle
             EventType.Dispensed => next with { Status = PackStatus.Dispensed },
             EventType.DispenseUndone or EventType.Unlocked => next with { Status = PackStatus.Active },
             EventType.Decommissioned => next with { Status = StatusFor(ParseReason(e.Reason)), ShipTo = null },
+            // The shipment (if any) stays recorded while the pack is held, so a release resumes it.
+            EventType.Quarantined => next with { Status = PackStatus.Quarantined, HeldFrom = state.Status },
+            EventType.Released => next with
+            {
+                Status = state.HeldFrom ?? throw new InvalidOperationException($"Pack {e.Gtin}/{e.Key} is released without being quarantined."),
+                HeldFrom = null,
+            },
+            EventType.ConfirmedIllegitimate => next with { Status = PackStatus.Illegitimate, HeldFrom = null, ShipTo = null },
             _ => throw new InvalidOperationException($"{e.Type} is not a pack event."),
         };
     }
 
     /// <summary>The status shown to people: a lot recall overrides every status of a pack still in the chain.</summary>
+    /// A quarantine is shown over a recall: the pack is held either way, and the hold is what the holder must know.
     public static string EffectiveStatus(PackState pack, LotState lot) =>
-        lot.IsRecalled && IsInSupplyChain(pack.Status) ? "Recalled" : pack.Status.ToString();
+        lot.IsRecalled && IsInSupplyChain(pack.Status) && pack.Status != PackStatus.Quarantined ? "Recalled" : pack.Status.ToString();
 
     public static bool IsExpired(PackState pack, DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime) > pack.Expiry;
 
-    public static bool IsInSupplyChain(PackStatus status) => status is PackStatus.Active or PackStatus.InTransit or PackStatus.Locked;
+    public static bool IsInSupplyChain(PackStatus status) =>
+        status is PackStatus.Active or PackStatus.InTransit or PackStatus.Locked or PackStatus.Quarantined;
 
     /// <summary>The reason as written into the hashed event body (kebab-case, as in the API).</summary>
     public static string ReasonText(DecommissionReason reason) => reason switch
@@ -193,12 +225,29 @@ public static class PackLifecycle
         PackStatus.FreeSample => "given as a free sample",
         PackStatus.Sample => "taken as a sample",
         PackStatus.Active => "active",
+        PackStatus.Illegitimate => "confirmed illegitimate",
         _ => status.ToString().ToLowerInvariant(),
     };
 
     private static string Verb(PackAction action) => action switch
     {
         PackAction.UndoDispense => "undo the dispensing of",
+        PackAction.ConfirmIllegitimate => "confirm as illegitimate",
         _ => action.ToString().ToLowerInvariant(),
     };
+
+    private static string Participle(PackAction action) => action switch
+    {
+        PackAction.Ship => "shipped",
+        PackAction.Receive => "received",
+        PackAction.Dispense => "dispensed",
+        PackAction.UndoDispense => "put back",
+        PackAction.Decommission => "decommissioned",
+        PackAction.Unlock => "unlocked",
+        PackAction.Release => "released",
+        PackAction.ConfirmIllegitimate => "confirmed as illegitimate",
+        _ => action.ToString().ToLowerInvariant() + "d",
+    };
+
+    private static string? Trimmed(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 }

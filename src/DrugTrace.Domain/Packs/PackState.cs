@@ -18,4 +18,6 @@ public sealed record PackState
     public required string ChangedBy { get; init; }
     public required DateTimeOffset ChangedAt { get; init; }
     public required ChainHead Head { get; init; }
+    /// <summary>While <see cref="PackStatus.Quarantined"/>: the status a release goes back to.</summary>
+    public PackStatus? HeldFrom { get; init; }
 }

@@ -12,4 +12,8 @@ public enum PackStatus
     FreeSample,
     Exported,
     Locked,
+    /// <summary>Set aside as suspect product while it is investigated: nothing moves it but release or confirmation.</summary>
+    Quarantined,
+    /// <summary>Confirmed illegitimate after a quarantine: decommissioned for good, regulators notified.</summary>
+    Illegitimate,
 }

@@ -16,4 +16,6 @@ internal sealed class LotDocument
     public byte[] HeadHash { get; set; } = [];
     public DateTime? RecalledAt { get; set; }
     public string? RecallReason { get; set; }
+    /// <summary>The public recall text (not part of the lot's state or chain).</summary>
+    public string? PublicRecallText { get; set; }
 }

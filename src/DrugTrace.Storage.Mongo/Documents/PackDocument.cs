@@ -16,6 +16,8 @@ internal sealed class PackDocument
     public string Status { get; set; } = "";
     public string Custodian { get; set; } = "";
     public string? ShipTo { get; set; }
+    /// <summary>While quarantined: the status name a release goes back to.</summary>
+    public string? HeldFrom { get; set; }
     public string ChangedBy { get; set; } = "";
     public DateTime ChangedAt { get; set; }
     public int HeadSeq { get; set; }

@@ -21,8 +21,9 @@ public static class LotEndpoints
                 mediator.Send(new GetLotPacks(user.GlnOf(), gtin, lot, skip ?? 0, take ?? 100), ct))
             .WithSummary("A page of a lot's packs (brand owner or regulator).");
         group.MapPost("/{gtin}/{lot}/recall", (string gtin, string lot, Recall body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new RecallLot(user.GlnOf(), gtin, lot, body.Reason ?? ""), ct))
-            .WithSummary("Recall a lot (brand owner): its packs can no longer be shipped, received or dispensed.");
+                mediator.Send(new RecallLot(user.GlnOf(), gtin, lot, body.Reason ?? "", body.PublicText), ct))
+            .WithSummary("Recall a lot (brand owner): its packs can no longer be shipped, received or dispensed. "
+                + "reason is internal; publicText (optional) is what the public check shows.");
         return api;
     }
 }

@@ -1,3 +1,4 @@
+using DrugTrace.Application.Common.Wire;
 using System.Security.Claims;
 using DrugTrace.Application.Packs;
 using DrugTrace.Web.Endpoints.Contracts;
@@ -71,6 +72,6 @@ public static class PhotoScanEndpoints
 }
 
 /// <summary>A scan's outcome, and what was read from the photo (control characters shown as ⟨GS⟩).</summary>
-public sealed record PhotoScan(string Verdict, string Message, PackView? Pack, IReadOnlyList<AlertView> Alerts, EventRef? Event, PhotoScanRead Read);
+public sealed record PhotoScan(WireName<ScanVerdict> Verdict, string Message, PackView? Pack, IReadOnlyList<AlertView> Alerts, EventRef? Event, PhotoScanRead Read);
 
 public sealed record PhotoScanRead(string Format, string SymbologyId, string Text);

@@ -85,7 +85,7 @@ public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> 
                 {
                     var code = $"(01){lot.Gtin}(17){lot.Expiry.ToString("yyMMdd", CultureInfo.InvariantCulture)}(10){lot.Lot}(21){serial}";
                     var outcome = await Send(scope, ScanEndpoints.ToRequest(new Scan(code, step.Action, step.To, step.Reason), step.By), cancellationToken);
-                    if (outcome.Verdict != ScanOutcome.Ok)
+                    if (outcome.Verdict.Value != ScanVerdict.Ok)
                         throw new InvalidOperationException($"seed-data/lots.json: {step.Action} of {code} by {step.By} was refused: {outcome.Message}");
                 }
             }

@@ -13,9 +13,42 @@ public class RecallLotTests
 {
     private readonly TestWorld _world = new();
 
-    private ValueTask<LotState> RecallAsync(Party actor, string lot = "LOT42", string reason = "  Contamination  ", string gtin = Gtin) =>
-        new RecallLotHandler(_world.Catalog, _world.Ledger, ContextFor(actor), _world.Clock)
-            .Handle(new RecallLot(actor.Gln, gtin, lot, reason), CancellationToken.None);
+    private ValueTask<LotState> RecallAsync(Party actor, string lot = "LOT42", string reason = "  Contamination  ", string gtin = Gtin, string? publicText = null) =>
+        new RecallLotHandler(_world.Catalog, _world.Ledger, _world.RecallNotices, ContextFor(actor), _world.Clock)
+            .Handle(new RecallLot(actor.Gln, gtin, lot, reason, publicText), CancellationToken.None);
+
+    [Fact]
+    public async Task The_public_text_is_kept_apart_from_the_internal_reason_and_is_none_by_default()
+    {
+        await _world.CommissionAsync("LOT42", 1);
+        await _world.CommissionAsync("LOT43", 1);
+
+        var recalled = await RecallAsync(Maker, publicText: "  Some packs may contain the wrong strength.  ");
+        await RecallAsync(Maker, lot: "LOT43");
+
+        Assert.Equal("Contamination", recalled.RecallReason);
+        Assert.Equal("Some packs may contain the wrong strength.", await _world.RecallNotices.FindAsync(Gtin, "LOT42", default));
+        Assert.Null(await _world.RecallNotices.FindAsync(Gtin, "LOT43", default));
+        // The internal reason stays in the chain; the public text is not part of the ledger.
+        var e = (await _world.Ledger.GetChainAsync(StreamKind.Lot, Gtin, "LOT42", default))[1].Event;
+        Assert.Equal("Contamination", e.Reason);
+    }
+
+    [Fact]
+    public async Task A_second_recall_does_not_replace_the_public_text()
+    {
+        await _world.CommissionAsync("LOT42", 1);
+        await RecallAsync(Maker, publicText: "first");
+        await Assert.ThrowsAsync<ConflictException>(() => RecallAsync(Maker, publicText: "second").AsTask());
+        Assert.Equal("first", await _world.RecallNotices.FindAsync(Gtin, "LOT42", default));
+    }
+
+    [Fact]
+    public void A_public_text_over_300_characters_is_refused()
+    {
+        var errors = new RecallLotValidator().Validate(new RecallLot(Maker.Gln, Gtin, "LOT42", "reason", new string('x', 301)));
+        Assert.Equal("publicText", Assert.Single(errors).Field);
+    }
 
     [Fact]
     public async Task Recall_appends_to_the_lots_chain_and_stores_the_recall()

@@ -29,6 +29,9 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
 
     public IReadOnlyList<StoredEvent> Log => _log;
 
+    /// <summary>Every pack head, for the custody queries double.</summary>
+    public IEnumerable<PackState> Packs => _packs.Values;
+
     public ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
     {
         PackReads++;

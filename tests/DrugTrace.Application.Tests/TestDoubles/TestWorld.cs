@@ -49,6 +49,7 @@ public sealed class TestWorld
     public InMemoryScanLog ScanLog { get; } = new();
     public InMemoryAlertStore Alerts { get; } = new();
     public RecordingPublisher Publisher { get; } = new();
+    public InMemoryRecallNotices RecallNotices { get; } = new();
 
     internal static ActorContext ContextFor(Party actor) => new() { Actor = actor };
 

@@ -11,6 +11,8 @@ public sealed class AlertBroadcasterTests
     private static readonly Party Regulator = new("4012349000012", "Authority", PartyRole.Regulator);
     private static readonly Party Pharmacy = new("4012347000014", "Linden-Apotheke", PartyRole.Pharmacy);
     private static readonly Party OtherPharmacy = new("5012347000013", "Harbour Street Pharmacy", PartyRole.Pharmacy);
+    private static readonly Party Manufacturer = new("4012345000016", "Helvetia Pharma AG", PartyRole.Manufacturer);
+    private static readonly Party OtherManufacturer = new("5012345000015", "Nordic Generics A/S", PartyRole.Manufacturer);
 
     private readonly AlertBroadcaster _broadcaster = new(NullLogger<AlertBroadcaster>.Instance);
 
@@ -53,6 +55,26 @@ public sealed class AlertBroadcasterTests
     }
 
     [Fact]
+    public async Task A_manufacturer_subscriber_gets_the_alerts_on_its_brands_and_not_another_brands()
+    {
+        var got = new List<long>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = _broadcaster.Subscribe(Manufacturer, (a, _) =>
+        {
+            got.Add(a.Id);
+            if (a.Id == 4) done.TrySetResult();
+            return Task.CompletedTask;
+        });
+        await _broadcaster.PublishAsync(Alert(1, Pharmacy.Gln, brandOwner: OtherManufacturer.Gln), isNew: true);
+        await _broadcaster.PublishAsync(Alert(2, Pharmacy.Gln, brandOwner: Manufacturer.Gln), isNew: true);
+        await _broadcaster.PublishAsync(Alert(3, OtherPharmacy.Gln), isNew: true);
+        await _broadcaster.PublishAsync(Alert(4, Manufacturer.Gln, brandOwner: OtherManufacturer.Gln), isNew: true);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // 2 is on its brand; 4 it raised itself (scanning another brand's pack).
+        Assert.Equal([2L, 4L], got);
+    }
+
+    [Fact]
     public async Task A_subscriber_that_throws_is_dropped_and_one_that_unsubscribes_hears_no_more()
     {
         var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -72,7 +94,7 @@ public sealed class AlertBroadcasterTests
         Assert.Equal(0, _broadcaster.Count);
     }
 
-    private static Alert Alert(long id, string scanningParty) => new()
+    private static Alert Alert(long id, string scanningParty, string? brandOwner = null) => new()
     {
         Id = id,
         Kind = AlertKind.UnknownSerial,
@@ -81,6 +103,7 @@ public sealed class AlertBroadcasterTests
         Action = "verify",
         ScannedCode = "(01)04012345000115(21)X",
         ScanningParty = scanningParty,
+        BrandOwner = brandOwner,
         RaisedAt = DateTimeOffset.UnixEpoch,
         LastSeenAt = DateTimeOffset.UnixEpoch,
     };

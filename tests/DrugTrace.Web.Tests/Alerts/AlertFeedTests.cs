@@ -112,6 +112,36 @@ public sealed class AlertFeedTests(DrugTraceFactory factory)
     }
 
     [Fact]
+    public async Task A_manufacturer_lists_the_alerts_on_its_brands_and_none_on_another_brand()
+    {
+        const string NordicGln = "5012345000015";
+        var (ownGtin, own) = await RaiseOnNewProductAsync(Demo.ManufacturerKey, Demo.PharmacyKey);
+        var (otherGtin, other) = await RaiseOnNewProductAsync(Demo.OtherManufacturerKey, Demo.WholesalerKey);
+        var helvetia = factory.ClientFor(Demo.ManufacturerKey);
+
+        // Raised by a pharmacy, not by the manufacturer: it is listed because the product is its brand.
+        var mine = await helvetia.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?gtin={ownGtin}");
+        var listed = Assert.Single(mine.EnumerateArray());
+        Assert.Equal(own, listed.GetProperty("id").GetInt64());
+        Assert.Equal(Demo.ManufacturerGln, listed.GetProperty("brandOwner").GetString());
+        Assert.Equal(Demo.PharmacyGln, listed.GetProperty("scanningParty").GetString());
+        Assert.Empty((await helvetia.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?gtin={otherGtin}")).EnumerateArray());
+
+        var all = (await helvetia.GetFromJsonAsync<JsonElement>("/api/v1/alerts?take=1000")).EnumerateArray().ToList();
+        Assert.Contains(all, a => a.GetProperty("id").GetInt64() == own);
+        Assert.DoesNotContain(all, a => a.GetProperty("id").GetInt64() == other);
+        Assert.All(all, a => Assert.True(
+            a.GetProperty("brandOwner").GetString() == Demo.ManufacturerGln || a.GetProperty("scanningParty").GetString() == Demo.ManufacturerGln,
+            $"alert {a.GetProperty("id")} is on brand {a.GetProperty("brandOwner")}, scanned by {a.GetProperty("scanningParty")}"));
+        await Api.ProblemAsync(await helvetia.GetAsync($"/api/v1/alerts/{other}"), HttpStatusCode.NotFound);
+
+        // And the other way round: Nordic sees its own, not Helvetia's.
+        var nordic = (await factory.ClientFor(Demo.OtherManufacturerKey).GetFromJsonAsync<JsonElement>("/api/v1/alerts?take=1000")).EnumerateArray().ToList();
+        Assert.Contains(nordic, a => a.GetProperty("id").GetInt64() == other && a.GetProperty("brandOwner").GetString() == NordicGln);
+        Assert.DoesNotContain(nordic, a => a.GetProperty("id").GetInt64() == own);
+    }
+
+    [Fact]
     public async Task The_hub_refuses_unauthenticated_clients_and_has_no_way_to_join_another_group()
     {
         await using var anonymous = AlertListener.Build(factory, apiKey: null);
@@ -162,13 +192,16 @@ public sealed class AlertFeedTests(DrugTraceFactory factory)
     }
 
     // An unknown serial on a fresh product of the brand, scanned by the given party: returns the alert id.
-    private async Task<long> RaiseOnOwnProductAsync(string manufacturerKey, string scannerKey)
+    private async Task<long> RaiseOnOwnProductAsync(string manufacturerKey, string scannerKey) =>
+        (await RaiseOnNewProductAsync(manufacturerKey, scannerKey)).Id;
+
+    private async Task<(string Gtin, long Id)> RaiseOnNewProductAsync(string manufacturerKey, string scannerKey)
     {
         var manufacturer = factory.ClientFor(manufacturerKey);
         var gtin = Api.NewGtin();
         (await manufacturer.PostAsJsonAsync("/api/v1/products", new { gtin, name = "Alert test " + gtin })).EnsureSuccessStatusCode();
         var outcome = await Api.ScanAsync(factory.ClientFor(scannerKey), $"(01){gtin}(21)N{Guid.NewGuid().ToString("N").Substring(0, 15)}", "verify");
-        return long.Parse(outcome.GetProperty("alerts")[0].GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        return (gtin, long.Parse(outcome.GetProperty("alerts")[0].GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static string InvertCase(string s) =>

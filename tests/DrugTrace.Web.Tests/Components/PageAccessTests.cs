@@ -14,7 +14,7 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
     [
         "/", "/scan", "/packs/04012345000115/ANYSERIAL", "/manufacturer/products", $"/manufacturer/products/{Product}",
         $"/manufacturer/products/{Product}/lots/{Lot}", "/regulator/packs", "/regulator/audit",
-        "/regulator/alerts", "/regulator/dashboard", "/alerts", "/alerts/1",
+        "/regulator/alerts", "/regulator/dashboard", "/alerts", "/alerts/1", "/stock", "/shipments/incoming", "/shipments/outgoing",
     ];
 
     public static TheoryData<string, string> RefusedPages => new()
@@ -35,6 +35,8 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
         { "helvetia", "/regulator/alerts" },
         { "helvetia", "/regulator/dashboard" },
         { "nmva", "/alerts" },
+        { "nmva", "/stock" },
+        { "nmva", "/shipments/incoming" },
         { "nmva", "/manufacturer/products" },
         { "nmva", $"/manufacturer/products/{Product}" },
     };
@@ -55,6 +57,10 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
         { "nmva", "/regulator/dashboard" },
         { "nmva", "/alerts/999999999" },
         { "linden", "/alerts" },
+        { "linden", "/stock" },
+        { "linden", "/shipments/incoming" },
+        { "atlas", "/shipments/outgoing" },
+        { "helvetia", "/stock" },
         { "linden", "/alerts/999999999" },
         { "atlas", "/alerts" },
         { "helvetia", "/alerts" },

@@ -1,3 +1,4 @@
 namespace DrugTrace.Web.Endpoints.Contracts;
 
-public sealed record Recall(string? Reason);
+/// <summary>A recall: the internal reason (required) and, optionally, the words patients see on the public check.</summary>
+public sealed record Recall(string? Reason, string? PublicText = null);

@@ -20,6 +20,9 @@ public sealed class NavMenuTests : UiContext
         var links = LinksFor(PartyRole.Pharmacy);
         Assert.Contains("scan", links);
         Assert.Contains("alerts", links);
+        Assert.Contains("stock", links);
+        Assert.Contains("shipments/incoming", links);
+        Assert.Contains("shipments/outgoing", links);
         Assert.DoesNotContain(links, l => l.StartsWith("manufacturer", StringComparison.Ordinal) || l.StartsWith("regulator", StringComparison.Ordinal));
     }
 
@@ -42,6 +45,7 @@ public sealed class NavMenuTests : UiContext
         Assert.Contains("regulator/dashboard", links);
         Assert.DoesNotContain("alerts", links);
         Assert.DoesNotContain("manufacturer/products", links);
+        Assert.DoesNotContain("stock", links);
     }
 
     [Fact]

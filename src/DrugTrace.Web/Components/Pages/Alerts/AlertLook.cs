@@ -1,3 +1,5 @@
+using DrugTrace.Application.Common.Wire;
+using AlertStatus = DrugTrace.Domain.Alerts.AlertStatus;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Web.Components.Shared;
 using MudBlazor;
@@ -8,7 +10,7 @@ namespace DrugTrace.Web.Components.Pages.Alerts;
 public static class AlertLook
 {
     public static readonly string[] Severities = ["critical", "high", "medium", "low"];
-    public static readonly string[] Statuses = ["open", "investigating", "closed"];
+    public static readonly string[] Statuses = [.. WireNames.All<AlertStatus>().Select(s => s.Name)];
     public static readonly string[] Resolutions = ["false-positive", "scanning-error", "confirmed-falsified", "diversion", "other"];
 
     public static string Kind(string kind) => kind switch
@@ -41,20 +43,22 @@ public static class AlertLook
         _ => Color.Default,
     };
 
-    public static Color StatusColor(string status) => status switch
+    public static Color StatusColor(WireName<AlertStatus> status) => status.Value switch
     {
-        "open" => Color.Error,
-        "investigating" => Color.Warning,
+        AlertStatus.Open => Color.Error,
+        AlertStatus.Investigating => Color.Warning,
         _ => Color.Success,
     };
 
-    public static string Status(string status) => status switch
+    public static string Status(WireName<AlertStatus> status) => status.Value switch
     {
-        "open" => "Open",
-        "investigating" => "Investigating",
-        "closed" => "Closed",
-        _ => status,
+        AlertStatus.Open => "Open",
+        AlertStatus.Investigating => "Investigating",
+        _ => "Closed",
     };
+
+    /// <summary>A status word from a filter or the address; an unknown word is shown as it is.</summary>
+    public static string Status(string status) => WireNames.TryParse<AlertStatus>(status, out var known) ? Status(known) : status;
 
     public static string Resolution(string? resolution) => resolution switch
     {

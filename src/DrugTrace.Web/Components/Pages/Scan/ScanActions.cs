@@ -1,33 +1,25 @@
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Packs;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 
 namespace DrugTrace.Web.Components.Pages.Scan;
 
-/// <summary>What each role may do with a scanned pack, in the words of the API's scan actions.</summary>
+/// <summary>
+/// What each role may do with a scanned pack, as the scan workspace offers it: the actions come
+/// from the <see cref="RoleMatrix"/>, the words are the API's action names.
+/// </summary>
 public static class ScanActions
 {
     public static IReadOnlyList<(string Action, string Label)> For(PartyRole role) =>
-    [
-        .. All.Where(a => role switch
-        {
-            PartyRole.Regulator => a.Action is "verify",
-            PartyRole.Manufacturer => a.Action is "verify" or "ship" or "decommission" or "unlock",
-            PartyRole.Wholesaler => a.Action is "verify" or "receive" or "ship" or "decommission" or "unlock",
-            PartyRole.Pharmacy => a.Action is not "ship",
-            _ => false,
-        }),
-    ];
+        [.. RoleMatrix.ScanActionsFor(role).Select(a => (PackHandoffs.ActionName(a), Label(a)))];
 
-    private static readonly (string Action, string Label)[] All =
-    [
-        ("verify", "Verify"),
-        ("receive", "Receive"),
-        ("ship", "Ship to…"),
-        ("dispense", "Dispense"),
-        ("undo-dispense", "Undo dispense"),
-        ("decommission", "Decommission"),
-        ("unlock", "Unlock"),
-    ];
+    public static string Label(PackAction action) => action switch
+    {
+        PackAction.Ship => "Ship to…",
+        PackAction.UndoDispense => "Undo dispense",
+        _ => action.ToString(),
+    };
 
     public static IReadOnlyList<(string Value, string Label)> Reasons { get; } =
         [.. Enum.GetValues<DecommissionReason>().Select(r => (PackLifecycle.ReasonText(r), r switch

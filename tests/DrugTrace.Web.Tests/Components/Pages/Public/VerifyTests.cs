@@ -18,7 +18,8 @@ public sealed class VerifyTests(DrugTraceFactory factory)
         var html = await Browser.Anonymous(factory).GetStringAsync($"/01/{gtin}/21/{serials[0]}?17=300630&10={lot}");
 
         Assert.Contains("data-genuine=\"true\"", html);
-        Assert.Contains("This pack is genuine.", html);
+        Assert.Contains(">Genuine</h2>", html);
+        Assert.Contains("This pack is genuine", html);
         Assert.Contains("Test tablets " + gtin, html);
         Assert.DoesNotContain(Demo.PharmacyGln, html);
         Assert.DoesNotContain("Linden", html);
@@ -41,12 +42,16 @@ public sealed class VerifyTests(DrugTraceFactory factory)
         var manufacturer = factory.ClientFor(Demo.ManufacturerKey);
         var (gtin, lot, _, serials) = await Api.NewLotAsync(manufacturer, 1);
         (await manufacturer.PostAsync($"/api/v1/lots/{gtin}/{lot}/recall",
-            new StringContent("{\"reason\":\"Sterility not assured\"}", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+            new StringContent("{\"reason\":\"Supplier batch 4711 failed sterility\",\"publicText\":\"Sterility not assured\"}",
+                System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
         var html = await Browser.Anonymous(factory).GetStringAsync($"/01/{gtin}/21/{serials[0]}");
 
         Assert.Contains("data-testid=\"recalled\"", html);
+        Assert.Contains("Recalled: return it to a pharmacy", html);
         Assert.Contains("Sterility not assured", html);
+        Assert.DoesNotContain("4711", html);
+        Assert.DoesNotContain(">Genuine</h2>", html);
     }
 
     [Fact]

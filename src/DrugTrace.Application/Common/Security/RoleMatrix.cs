@@ -1,0 +1,100 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using DrugTrace.Application.Alerts;
+using DrugTrace.Application.Audit;
+using DrugTrace.Application.Dashboard;
+using DrugTrace.Application.Decommissioning;
+using DrugTrace.Application.Dispensing;
+using DrugTrace.Application.Labels;
+using DrugTrace.Application.Lots;
+using DrugTrace.Application.Packs;
+using DrugTrace.Application.Parties;
+using DrugTrace.Application.Products;
+using DrugTrace.Application.Shipping;
+using DrugTrace.Application.Stock;
+using DrugTrace.Application.Verification;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using static DrugTrace.Domain.Parties.PartyRole;
+
+namespace DrugTrace.Application.Common.Security;
+
+/// <summary>
+/// Who may do what, in one place: the authorisation behaviour checks every request against it and
+/// the UI builds its menus from it. The roles of a pack handoff are the domain's own rule
+/// (<see cref="PackLifecycle.IsAllowed"/>, which the decision checks again), so the three can no
+/// longer disagree. Custody (which pack, held by whom) is decided per pack, not here.
+/// </summary>
+public static class RoleMatrix
+{
+    private static readonly PartyRole[] Everyone = Enum.GetValues<PartyRole>();
+
+    private static readonly UseCaseAccess[] Rows =
+    [
+        // Pack handoffs, in the order the scan workspace offers them.
+        Handoff<VerifyPack>(PackAction.Verify),
+        Handoff<ReceivePack>(PackAction.Receive),
+        Handoff<ShipPack>(PackAction.Ship),
+        Handoff<DispensePack>(PackAction.Dispense),
+        Handoff<UndoDispense>(PackAction.UndoDispense),
+        Handoff<DecommissionPack>(PackAction.Decommission),
+        Handoff<UnlockPack>(PackAction.Unlock),
+        Handoff<ReceiveDelivery>(PackAction.Receive),
+
+        // A party's own stock and shipments; the regulator asks about packs, not stock.
+        Only<GetStock>(Manufacturer, Wholesaler, Pharmacy),
+        Only<ListShipments>(Manufacturer, Wholesaler, Pharmacy),
+
+        Only<RegisterProduct>(Manufacturer),
+        Only<RegisterLot>(Manufacturer),
+        Only<RecallLot>(Manufacturer),
+        Only<ListLots>(Manufacturer, Regulator),
+        Only<GetLotPacks>(Manufacturer, Regulator),
+        Only<GetPackForLabel>(Manufacturer, Regulator),
+        Only<RegisterParty>(Regulator),
+        Only<UpdateAlert>(Regulator),
+        Only<GetDashboard>(Regulator),
+        Only<AuditLedger>(Regulator),
+
+        // Any registered party; what each one sees is narrowed by its handler.
+        AnyParty<ListProducts>(),
+        AnyParty<ListParties>(),
+        AnyParty<GetPackHistory>(),
+        AnyParty<ListAlerts>(),
+        AnyParty<GetAlert>(),
+        AnyParty<Epcis.ExportPackEpcis>(),
+        AnyParty<Epcis.QueryEpcisEvents>(),
+        // VRS requesters are wholesalers and pharmacies in practice; any party may check its stock.
+        AnyParty<VerifyForVrs>(),
+        AnyParty<CheckVrsConnectivity>(),
+
+        Public<VerifyPublicly>(),
+    ];
+
+    private static readonly FrozenDictionary<Type, UseCaseAccess> ByRequest = Rows.ToFrozenDictionary(r => r.Request);
+
+    public static IReadOnlyList<UseCaseAccess> All => Rows;
+
+    /// <summary>The row of a request type; a request of another assembly (a test's) may declare its roles with <see cref="AuthorizeAttribute"/>.</summary>
+    public static UseCaseAccess? For(Type request) =>
+        ByRequest.GetValueOrDefault(request)
+        ?? (request.GetCustomAttribute<AuthorizeAttribute>() is { } declared
+            ? new UseCaseAccess(request, false, declared.Roles.Count == 0 ? Everyone : declared.Roles)
+            : null);
+
+    /// <summary>The handoffs a role may scan for, each once, in the workspace's order.</summary>
+    public static IReadOnlyList<PackAction> ScanActionsFor(PartyRole role) =>
+        [.. Rows.Where(r => r.Action is not null && r.Allows(role)).Select(r => r.Action!.Value).Distinct()];
+
+    /// <summary>Every handoff that has a use case, in the workspace's order.</summary>
+    public static IReadOnlyList<PackAction> ScanActions { get; } = [.. Rows.Where(r => r.Action is not null).Select(r => r.Action!.Value).Distinct()];
+
+    private static UseCaseAccess Handoff<TRequest>(PackAction action) =>
+        new(typeof(TRequest), false, [.. Everyone.Where(role => PackLifecycle.IsAllowed(role, action))], action);
+
+    private static UseCaseAccess Only<TRequest>(params PartyRole[] roles) => new(typeof(TRequest), false, roles);
+
+    private static UseCaseAccess AnyParty<TRequest>() => new(typeof(TRequest), false, Everyone);
+
+    private static UseCaseAccess Public<TRequest>() => new(typeof(TRequest), true, []);
+}

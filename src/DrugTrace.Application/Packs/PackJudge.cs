@@ -1,0 +1,58 @@
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts.Rules;
+using DrugTrace.Domain.Gs1;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+
+namespace DrugTrace.Application.Packs;
+
+/// <summary>
+/// One attempt at a readable scan: gather the facts, check the pack is genuine (or a probable
+/// scanning error), let the domain decide, and append the event if it is accepted.
+/// </summary>
+public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, ScanningErrorTriage triage)
+{
+    /// <summary>The judgement, or null when the append lost a race: read again and decide again.</summary>
+    public async ValueTask<Judgement?> TryOnceAsync(Party actor, string code, PackIdentity id, PackCommand command, DateTimeOffset now, CancellationToken ct)
+    {
+        var (facts, brandOwner) = await reader.ReadAsync(actor, id, command.Action, now, ct);
+        var product = facts.ProductName;
+        var fakes = AlertRules.CheckAuthenticity(facts);
+        if (fakes.Count > 0)
+        {
+            if (ScanningErrorTriage.Applies(fakes)
+                && await triage.TryAsync(actor, code, id, fakes[0].Kind, now, ct) is { } scanningError)
+                return scanningError;
+            var seen = facts.Pack is null ? null : ScanOutcomes.View(facts.Pack, facts.Lot!, product);
+            return Judgement.Flagged(seen, fakes, brandOwner);
+        }
+
+        var pack = facts.Pack!;
+        var lot = facts.Lot!;
+        var view = ScanOutcomes.View(pack, lot, product);
+        if (command.Action == PackAction.Verify)
+        {
+            var findings = AlertRules.CheckState(facts);
+            return findings.Count == 0
+                ? Judgement.Of(ScanOutcomes.Genuine(view), [], brandOwner)
+                : Judgement.Flagged(view, findings, brandOwner);
+        }
+
+        switch (PackLifecycle.Decide(pack, lot, command, actor, now, facts.Name))
+        {
+            case Decision.Refused { Finding: { } finding }:
+                return Judgement.Flagged(view, [finding], brandOwner);
+            case Decision.Refused refused:
+                return Judgement.Of(ScanOutcomes.Refused(refused.Message, view), [], brandOwner);
+            case Decision.Accepted accepted:
+                var e = LedgerEvents.Next(pack.Head, StreamKind.Pack, pack.Gtin, pack.Serial, accepted.Type, actor.Gln, now,
+                    accepted.From, accepted.To, accepted.Reason);
+                var next = PackLifecycle.Apply(pack, e);
+                if (!await ledger.TryAppendAsync(e, next, ct)) return null;
+                return Judgement.Of(ScanOutcomes.Done(e, ScanOutcomes.View(next, lot, product)), [], brandOwner);
+            default:
+                throw new InvalidOperationException("Unknown decision.");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Products;
+
+namespace DrugTrace.Application.Packs;
+
+/// <summary>The words and shapes a scan answers with.</summary>
+public static class ScanOutcomes
+{
+    public static ScanOutcome Genuine(PackView pack) => new(ScanVerdict.Ok, "Genuine pack.", pack, [], null);
+
+    public static ScanOutcome Refused(string message, PackView pack) => new(ScanVerdict.Refused, message, pack, [], null);
+
+    /// <summary>An alert: the first finding is the message, every finding is listed.</summary>
+    public static ScanOutcome Flag(PackView? pack, IReadOnlyList<Finding> findings) =>
+        new(ScanVerdict.Alert, findings[0].Message, pack,
+            [.. findings.Select(f => new AlertView(null, f.Kind.ToString(), f.Severity.ToString().ToLowerInvariant(), f.Message))], null);
+
+    public static ScanOutcome Done(LedgerEvent appended, PackView pack) =>
+        new(ScanVerdict.Ok, Done(appended.Type), pack, [], new EventRef(appended.Seq, appended.Hash.ToHex()));
+
+    public static string Done(EventType type) => type switch
+    {
+        EventType.Shipped => "Shipped.",
+        EventType.Received => "Received into your stock.",
+        EventType.Dispensed => "Dispensed.",
+        EventType.DispenseUndone => "Dispense undone: the pack is back in your stock.",
+        EventType.Decommissioned => "Decommissioned.",
+        EventType.Unlocked => "Unlocked: the pack is back in your stock.",
+        _ => type.ToString(),
+    };
+
+    /// <summary>A pack as a scanning party sees it: its effective status includes its lot's recall.</summary>
+    public static PackView View(PackState pack, LotState lot, string? productName) =>
+        new(pack.Gtin, pack.Serial, pack.Lot, pack.Expiry, PackLifecycle.EffectiveStatus(pack, lot), pack.Custodian, productName);
+
+    public static PackView View(PackState pack, LotState lot, Product? product) => View(pack, lot, product?.Name);
+}

@@ -1,0 +1,48 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Common.Wire;
+using DrugTrace.Application.Decommissioning;
+using DrugTrace.Application.Dispensing;
+using DrugTrace.Application.Shipping;
+using DrugTrace.Application.Verification;
+using DrugTrace.Domain.Packs;
+using Mediator;
+
+namespace DrugTrace.Application.Packs;
+
+/// <summary>A scan's action word to its use case: shared by the scan endpoint and the scan workspace.</summary>
+public static class ScanRequests
+{
+    /// <summary>The action words a scan accepts, in the workspace's order ("verify, receive, …").</summary>
+    public static string Actions { get; } = string.Join(", ", RoleMatrix.ScanActions.Select(a => new WireName<PackAction>(a).Name));
+
+    /// <summary>Reads an action word; no word is a verification, and "undo" is short for undo-dispense.</summary>
+    public static PackAction Action(string? word)
+    {
+        var text = word?.Trim();
+        if (string.IsNullOrEmpty(text)) return PackAction.Verify;
+        if (string.Equals(text, "undo", StringComparison.OrdinalIgnoreCase)) return PackAction.UndoDispense;
+        return WireNames.TryParse<PackAction>(text, out var name) && RoleMatrix.ScanActions.Contains(name.Value)
+            ? name.Value
+            : throw new ValidationException("action", $"'{text.ToLowerInvariant()}' is not an action; use one of: {Actions}.");
+    }
+
+    public static IRequest<ScanOutcome> For(string actor, string? code, string? action, string? to, string? reason) =>
+        For(actor, code, Action(action), to, reason);
+
+    public static IRequest<ScanOutcome> For(string actor, string? code, PackAction action, string? to, string? reason)
+    {
+        var text = code ?? "";
+        return action switch
+        {
+            PackAction.Verify => new VerifyPack(actor, text),
+            PackAction.Receive => new ReceivePack(actor, text),
+            PackAction.Ship => new ShipPack(actor, text, to),
+            PackAction.Dispense => new DispensePack(actor, text),
+            PackAction.UndoDispense => new UndoDispense(actor, text),
+            PackAction.Decommission => new DecommissionPack(actor, text, reason),
+            PackAction.Unlock => new UnlockPack(actor, text),
+            _ => throw new ValidationException("action", $"'{new WireName<PackAction>(action).Name}' is not an action; use one of: {Actions}."),
+        };
+    }
+}

@@ -1,0 +1,12 @@
+namespace DrugTrace.Application.Packs;
+
+/// <summary>A scan's answer, written "ok", "alert" or "refused".</summary>
+public enum ScanVerdict
+{
+    /// <summary>Genuine, or the handoff is done.</summary>
+    Ok,
+    /// <summary>Something suspicious: see the alerts.</summary>
+    Alert,
+    /// <summary>A plain mistake, such as receiving a pack twice.</summary>
+    Refused,
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using DrugTrace.Domain.Gs1;
+
+namespace DrugTrace.Domain.Epcis;
+
+/// <summary>
+/// EPCs and GS1 keys as URIs: the canonical GS1 Digital Link form used by EPCIS 2.0 and the
+/// CBV 2.0 event hash (https://id.gs1.org, no query, an instance key only with its serial),
+/// read from either a Digital Link on any host or an EPC URN (urn:epc:id:sgtin, sscc, sgln,
+/// pgln, gdti; urn:epc:class:lgtin; urn:epc:idpat:sgtin).
+/// </summary>
+public static class EpcUris
+{
+    public const string Resolver = "https://id.gs1.org";
+
+    /// <summary>A serialised pack: https://id.gs1.org/01/{gtin}/21/{serial}.</summary>
+    public static string Sgtin(string gtin, string serial) => $"{Resolver}/01/{gtin}/21/{Uri.EscapeDataString(serial)}";
+
+    /// <summary>A lot of a product: https://id.gs1.org/01/{gtin}/10/{lot}.</summary>
+    public static string Lgtin(string gtin, string lot) => $"{Resolver}/01/{gtin}/10/{Uri.EscapeDataString(lot)}";
+
+    /// <summary>A party's place (readPoint, bizLocation, a location source or destination).</summary>
+    public static string Location(string gln) => $"{Resolver}/414/{gln}";
+
+    /// <summary>A party itself (owning or possessing party).</summary>
+    public static string Party(string gln) => $"{Resolver}/417/{gln}";
+
+    /// <summary>The canonical Digital Link of a GS1 key written as a URN or a Digital Link; null for anything else.</summary>
+    public static string? Canonical(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        value = value.Trim();
+        if (value.StartsWith("urn:epc:", StringComparison.Ordinal)) return FromUrn(value);
+        if (value.StartsWith("http://", StringComparison.Ordinal) || value.StartsWith("https://", StringComparison.Ordinal))
+            return FromDigitalLink(value);
+        return null;
+    }
+
+    /// <summary>Reads a pack's GTIN and serial from an EPC in any accepted form.</summary>
+    public static bool TryParseSgtin(string? epc, out string gtin, out string serial)
+    {
+        gtin = serial = "";
+        if (Canonical(epc) is not { } dl) return false;
+        var parts = Segments(dl);
+        if (parts is not ["01", var g, "21", var s]) return false;
+        gtin = g;
+        serial = Uri.UnescapeDataString(s);
+        return true;
+    }
+
+    /// <summary>Reads a product class (GTIN, with a lot when it names one) from an epcClass in any accepted form.</summary>
+    public static bool TryParseClass(string? epcClass, out string gtin, out string? lot)
+    {
+        gtin = "";
+        lot = null;
+        if (Canonical(epcClass) is not { } dl) return false;
+        switch (Segments(dl))
+        {
+            case ["01", var g]:
+                gtin = g;
+                return true;
+            case ["01", var g, "10", var l]:
+                gtin = g;
+                lot = Uri.UnescapeDataString(l);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Reads a party's GLN from a location (414, sgln without extension) or party (417, pgln) identifier.</summary>
+    public static bool TryParseGln(string? value, out string gln)
+    {
+        gln = "";
+        if (Canonical(value) is not { } dl) return false;
+        if (Segments(dl) is not [("414" or "417"), var g]) return false;
+        gln = g;
+        return true;
+    }
+
+    /// <summary>Whether a value is an SSCC (a case or pallet), in any accepted form.</summary>
+    public static bool IsSscc(string? value) => Canonical(value) is { } dl && Segments(dl) is ["00", _];
+
+    private static string[] Segments(string canonical) =>
+        canonical[Resolver.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string? FromUrn(string urn)
+    {
+        var colon = urn.LastIndexOf(':');
+        var scheme = urn[..colon];
+        var fields = urn[(colon + 1)..].Split('.');
+        switch (scheme)
+        {
+            case "urn:epc:id:sgtin" when fields.Length == 3 && Gtin14(fields[0], fields[1]) is { } gtin:
+                return $"{Resolver}/01/{gtin}/21/{Escape(Uri.UnescapeDataString(fields[2]))}";
+            case "urn:epc:class:lgtin" when fields.Length == 3 && Gtin14(fields[0], fields[1]) is { } gtin:
+                return $"{Resolver}/01/{gtin}/10/{Escape(Uri.UnescapeDataString(fields[2]))}";
+            case "urn:epc:idpat:sgtin" when fields.Length == 3 && fields[2] == "*" && Gtin14(fields[0], fields[1]) is { } gtin:
+                return $"{Resolver}/01/{gtin}";
+            case "urn:epc:id:sscc" when fields.Length == 2 && Digits(fields[0], fields[1], 17, extensionFirst: true) is { } sscc:
+                return $"{Resolver}/00/{sscc}";
+            case "urn:epc:id:sgln" when fields.Length == 3 && Digits(fields[0], fields[1], 12, extensionFirst: false) is { } gln:
+                return fields[2] is "0" or ""
+                    ? $"{Resolver}/414/{gln}"
+                    : $"{Resolver}/414/{gln}/254/{Escape(Uri.UnescapeDataString(fields[2]))}";
+            case "urn:epc:id:pgln" when fields.Length == 2 && Digits(fields[0], fields[1], 12, extensionFirst: false) is { } pgln:
+                return $"{Resolver}/417/{pgln}";
+            case "urn:epc:id:gdti" when fields.Length == 3 && Digits(fields[0], fields[1], 12, extensionFirst: false) is { } gdti:
+                return $"{Resolver}/253/{gdti}{Escape(Uri.UnescapeDataString(fields[2]))}";
+            default:
+                return null;
+        }
+    }
+
+    // company prefix + indicator/item reference -> GTIN-14 with its check digit
+    private static string? Gtin14(string companyPrefix, string indicatorAndItem) =>
+        Digits(companyPrefix, indicatorAndItem, 13, extensionFirst: true);
+
+    private static string? Digits(string companyPrefix, string reference, int length, bool extensionFirst)
+    {
+        if (companyPrefix.Length + reference.Length != length || !(companyPrefix + reference).All(char.IsAsciiDigit)) return null;
+        var body = extensionFirst && reference.Length > 0
+            ? reference[0] + companyPrefix + reference[1..]
+            : companyPrefix + reference;
+        return body + CheckDigit.Compute(body).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string? FromDigitalLink(string uri)
+    {
+        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed)) return null;
+        var path = parsed.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // A Digital Link may have a path prefix before its primary key.
+        for (var i = 0; i + 1 < path.Length; i++)
+        {
+            var value = Uri.UnescapeDataString(path[i + 1]);
+            switch (path[i])
+            {
+                case "01" when Gtin.TryParse(value, out var gtin, out _):
+                    string? lot = null, serial = null;
+                    for (var j = i + 2; j + 1 < path.Length; j += 2)
+                    {
+                        if (path[j] == "10") lot = Uri.UnescapeDataString(path[j + 1]);
+                        else if (path[j] == "21") serial = Uri.UnescapeDataString(path[j + 1]);
+                    }
+                    return serial is not null ? $"{Resolver}/01/{gtin.Value}/21/{Escape(serial)}"
+                        : lot is not null ? $"{Resolver}/01/{gtin.Value}/10/{Escape(lot)}"
+                        : $"{Resolver}/01/{gtin.Value}";
+                case "00" when value.Length == 18 && value.All(char.IsAsciiDigit):
+                    return $"{Resolver}/00/{value}";
+                case "414" when Gln.TryParse(value, out var location, out _):
+                    return i + 3 < path.Length && path[i + 2] == "254"
+                        ? $"{Resolver}/414/{location.Value}/254/{Escape(Uri.UnescapeDataString(path[i + 3]))}"
+                        : $"{Resolver}/414/{location.Value}";
+                case "417" when Gln.TryParse(value, out var party, out _):
+                    return $"{Resolver}/417/{party.Value}";
+                case "253" or "8003" or "8004" or "8006" or "8010" or "8013" or "8017" or "8018" or "255" or "401" or "402":
+                    return $"{Resolver}/{path[i]}/{Escape(value)}";
+            }
+        }
+        return null;
+    }
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+}

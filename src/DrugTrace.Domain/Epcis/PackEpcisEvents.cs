@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+
+namespace DrugTrace.Domain.Epcis;
+
+/// <summary>
+/// A pack's ledger event as an EPCIS 2.0 ObjectEvent: the pack as a Digital Link EPC, the CBV
+/// 2.0 bizStep and disposition of what happened (DrugTrace's own term where CBV has none), the
+/// acting party as readPoint and bizLocation, sender and recipient as source and destination
+/// (owning party and location), lot and expiry as ILMD on commissioning, and the CBV 2.0 event
+/// hash as eventID. Pure: the same event always gives the same JSON and the same eventID.
+/// </summary>
+public static class PackEpcisEvents
+{
+    /// <summary>bizStep, disposition and action of each kind of pack event.</summary>
+    public static (string BizStep, string Disposition, string Action) StepOf(EventType type, string? reason) => type switch
+    {
+        EventType.Commissioned => ("commissioning", "active", "ADD"),
+        EventType.Shipped => ("shipping", "in_transit", "OBSERVE"),
+        EventType.Received => ("receiving", "in_progress", "OBSERVE"),
+        EventType.Dispensed => ("dispensing", "dispensed", "OBSERVE"),
+        EventType.DispenseUndone => (Cbv.BizStep.DrugTrace(UndoDispensing), "active", "OBSERVE"),
+        EventType.Unlocked => (Cbv.BizStep.DrugTrace(Unlocking), "active", "OBSERVE"),
+        EventType.Quarantined => ("holding", Cbv.Disposition.DrugTrace(Quarantined), "OBSERVE"),
+        // A release restores whatever the pack was before (active or in transit): no disposition is stated.
+        EventType.Released => (Cbv.BizStep.DrugTrace(Releasing), "", "OBSERVE"),
+        EventType.ConfirmedIllegitimate => ("decommissioning", Cbv.Disposition.DrugTrace(Illegitimate), "DELETE"),
+        EventType.Decommissioned => ReasonStep(PackLifecycle.TryParseReason(reason, out var r)
+            ? r : throw new ArgumentException($"Unknown decommission reason '{reason}'.", nameof(reason))),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a pack event."),
+    };
+
+    public const string UndoDispensing = "undo_dispensing";
+    public const string Unlocking = "unlocking";
+    public const string Releasing = "releasing";
+    public const string Quarantined = "quarantined";
+    public const string Illegitimate = "illegitimate";
+
+    /// <summary>DrugTrace dispositions for decommission reasons CBV has no word for.</summary>
+    public static string DispositionName(DecommissionReason reason) => reason switch
+    {
+        DecommissionReason.Sample => "sample",
+        DecommissionReason.FreeSample => "free_sample",
+        DecommissionReason.Exported => "exported",
+        DecommissionReason.Locked => "locked",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "CBV has a disposition for this one."),
+    };
+
+    private static (string, string, string) ReasonStep(DecommissionReason reason) => reason switch
+    {
+        DecommissionReason.Destroyed => ("destroying", "destroyed", "DELETE"),
+        DecommissionReason.Stolen => ("decommissioning", "stolen", "DELETE"),
+        DecommissionReason.Sample => ("sampling", Cbv.Disposition.DrugTrace(DispositionName(reason)), "DELETE"),
+        // A locked pack can be unlocked: it stays identified.
+        DecommissionReason.Locked => ("decommissioning", Cbv.Disposition.DrugTrace(DispositionName(reason)), "OBSERVE"),
+        _ => ("decommissioning", Cbv.Disposition.DrugTrace(DispositionName(reason)), "DELETE"),
+    };
+
+    public static JsonObject ToObjectEvent(PackEventFacts e)
+    {
+        var (bizStep, disposition, action) = StepOf(e.Type, e.Reason);
+        var ev = new JsonObject
+        {
+            ["type"] = "ObjectEvent",
+            ["eventTime"] = Time(e.OccurredAt),
+            ["recordTime"] = Time(e.RecordedAt),
+            ["eventTimeZoneOffset"] = "+00:00",
+            ["epcList"] = new JsonArray(EpcUris.Sgtin(e.Gtin, e.Serial)),
+            ["action"] = action,
+            ["bizStep"] = bizStep,
+            ["readPoint"] = new JsonObject { ["id"] = EpcUris.Location(e.Actor) },
+            ["bizLocation"] = new JsonObject { ["id"] = EpcUris.Location(e.Actor) },
+        };
+        if (disposition.Length > 0) ev.Insert(7, "disposition", disposition);
+        if (e.Type is EventType.Shipped or EventType.Received && e.From is { } from && e.To is { } to)
+        {
+            ev["sourceList"] = Parties("source", from);
+            ev["destinationList"] = Parties("destination", to);
+        }
+        if (e.Type == EventType.Commissioned)
+        {
+            ev["ilmd"] = new JsonObject
+            {
+                ["cbvmda:lotNumber"] = e.Lot,
+                ["cbvmda:itemExpirationDate"] = e.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+        }
+        ev["eventID"] = EventHashId.Compute(ev);
+        return ev;
+    }
+
+    private static JsonArray Parties(string name, string gln) =>
+    [
+        new JsonObject { ["type"] = "owning_party", [name] = EpcUris.Party(gln) },
+        new JsonObject { ["type"] = "location", [name] = EpcUris.Location(gln) },
+    ];
+
+    public static string Time(DateTimeOffset t) =>
+        t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

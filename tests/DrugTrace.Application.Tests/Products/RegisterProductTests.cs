@@ -1,0 +1,41 @@
+using DrugTrace.Application.Products;
+using DrugTrace.Application.Tests.TestDoubles;
+using DrugTrace.Domain.Products;
+using static DrugTrace.Application.Tests.TestDoubles.TestWorld;
+
+namespace DrugTrace.Application.Tests.Products;
+
+public class RegisterProductTests
+{
+    private readonly TestWorld _world = new();
+
+    [Fact]
+    public async Task The_registering_manufacturer_becomes_the_brand_owner_and_blanks_are_dropped()
+    {
+        var product = await new RegisterProductHandler(_world.Catalog, ContextFor(OtherMaker))
+            .Handle(new RegisterProduct(OtherMaker.Gln, "9506000134376", "  Aspirin 100 mg ", "  ", " 100 mg "), CancellationToken.None);
+        Assert.Equal(new Product(UnregisteredGtin, "Aspirin 100 mg", null, "100 mg", OtherMaker.Gln), product);
+        Assert.Equal(product, await _world.Catalog.FindProductAsync(UnregisteredGtin, default));
+        var noStrength = await new RegisterProductHandler(_world.Catalog, ContextFor(Maker))
+            .Handle(new RegisterProduct(Maker.Gln, "09506000134383", "X", " tablet ", null), CancellationToken.None);
+        Assert.Equal(("tablet", (string?)null), (noStrength.Form, noStrength.Strength));
+    }
+
+    [Theory]
+    [InlineData("09506000134353", "Name", null, null, "gtin")]
+    [InlineData(Gtin, " ", null, null, "name")]
+    [InlineData(Gtin, "", null, null, "name")]
+    public void Missing_or_wrong_fields_are_named(string gtin, string name, string? form, string? strength, string field) =>
+        Assert.Equal(field, Assert.Single(Validate(gtin, name, form, strength)).Field);
+
+    [Fact]
+    public void Lengths_are_limited_at_200_and_100_characters()
+    {
+        Assert.Empty(Validate(Gtin, new string('n', 200), new string('f', 100), new string('s', 100)));
+        Assert.Equal(["name", "form", "strength"], Validate(Gtin, new string('n', 201), new string('f', 101), new string('s', 101)).Select(e => e.Field));
+        Assert.Equal("The name is longer than 200 characters.", Validate(Gtin, new string('n', 201), null, null).Single().Message);
+    }
+
+    private static List<(string Field, string Message)> Validate(string gtin, string name, string? form, string? strength) =>
+        [.. new RegisterProductValidator().Validate(new RegisterProduct(Maker.Gln, gtin, name, form, strength))];
+}

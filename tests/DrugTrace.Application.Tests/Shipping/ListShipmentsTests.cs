@@ -1,0 +1,64 @@
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Parties;
+using DrugTrace.Application.Shipping;
+using DrugTrace.Application.Tests.TestDoubles;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
+using static DrugTrace.Application.Tests.TestDoubles.TestWorld;
+
+namespace DrugTrace.Application.Tests.Shipping;
+
+public class ListShipmentsTests
+{
+    private readonly TestWorld _world = new();
+
+    private ValueTask<ShipmentList> ListAsync(Party actor, ShipmentDirection direction) =>
+        new ListShipmentsHandler(new InMemoryCustodyQueries(_world.Ledger), _world.Catalog, new PartyDirectory(_world.Parties), ContextFor(actor))
+            .Handle(new ListShipments(actor.Gln, direction), CancellationToken.None);
+
+    private async Task<string> ShipAsync(Party to, string lot)
+    {
+        var serial = await _world.PackAtAsync(Wholesaler, lot);
+        var outcome = await _world.ScanAsync(Wholesaler, Code(serial, lot), new PackCommand(PackAction.Ship, to.Gln));
+        Assert.Equal("ok", outcome.Verdict);
+        return serial;
+    }
+
+    [Fact]
+    public async Task Incoming_packs_are_grouped_by_sender_and_day_with_codes_that_receive_them()
+    {
+        var first = await ShipAsync(Pharmacy, "LOTA");
+        var second = await ShipAsync(Pharmacy, "LOTB");
+        _world.Clock.Advance(TimeSpan.FromDays(1));
+        var third = await ShipAsync(Pharmacy, "LOTC");
+        await ShipAsync(OtherPharmacy, "LOTD");
+
+        var list = await ListAsync(Pharmacy, ShipmentDirection.Incoming);
+
+        Assert.Equal(("incoming", 3, false), (list.Direction, list.Packs, list.Truncated));
+        Assert.Equal([(new DateOnly(2026, 3, 15), 1), (new DateOnly(2026, 3, 14), 2)], list.Shipments.Select(s => (s.Day, s.Count)));
+        Assert.All(list.Shipments, s => Assert.Equal((Wholesaler.Gln, Wholesaler.Name), (s.Counterpart, s.CounterpartName)));
+        Assert.Equal([third], list.Shipments[0].Packs.Select(p => p.Serial));
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), list.Shipments[1].Packs.Select(p => p.Serial).Order(StringComparer.Ordinal));
+
+        // The listed code receives the pack.
+        var code = list.Shipments[0].Packs[0].Code;
+        Assert.Equal(Code(third, "LOTC"), code);
+        Assert.Equal("ok", (await _world.ScanAsync(Pharmacy, code, new PackCommand(PackAction.Receive))).Verdict);
+        Assert.Equal(2, (await ListAsync(Pharmacy, ShipmentDirection.Incoming)).Packs);
+    }
+
+    [Fact]
+    public async Task Outgoing_packs_are_grouped_by_recipient_and_nobody_else_sees_them()
+    {
+        await ShipAsync(Pharmacy, "LOTA");
+        await ShipAsync(OtherPharmacy, "LOTB");
+
+        var outgoing = await ListAsync(Wholesaler, ShipmentDirection.Outgoing);
+
+        Assert.Equal([Pharmacy.Name, OtherPharmacy.Name], outgoing.Shipments.Select(s => s.CounterpartName).Order(StringComparer.Ordinal));
+        Assert.Empty((await ListAsync(OtherWholesaler, ShipmentDirection.Outgoing)).Shipments);
+        Assert.Empty((await ListAsync(OtherWholesaler, ShipmentDirection.Incoming)).Shipments);
+        Assert.Equal(1, (await ListAsync(OtherPharmacy, ShipmentDirection.Incoming)).Packs);
+    }
+}

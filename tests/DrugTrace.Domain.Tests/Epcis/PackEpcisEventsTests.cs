@@ -1,0 +1,34 @@
+using DrugTrace.Domain.Epcis;
+using DrugTrace.Domain.Ledger;
+
+namespace DrugTrace.Domain.Tests.Epcis;
+
+public sealed class PackEpcisEventsTests
+{
+    private static PackEventFacts Facts(EventType type, string? reason = null) => new(
+        type, "09506000134352", "SN/1", "LOT1", new DateOnly(2029, 12, 31), "4012345000016", "4012345000016", "4012347000014",
+        reason, new DateTimeOffset(2026, 3, 4, 5, 6, 7, 891, TimeSpan.Zero), new DateTimeOffset(2026, 3, 4, 5, 6, 8, TimeSpan.Zero));
+
+    [Fact]
+    public void Every_pack_event_type_has_a_step_and_an_event_ID_that_is_its_hash()
+    {
+        foreach (var type in Enum.GetValues<EventType>().Where(t => t is not (EventType.LotRegistered or EventType.LotRecalled)))
+        {
+            var ev = PackEpcisEvents.ToObjectEvent(Facts(type, type == EventType.Decommissioned ? "destroyed" : null));
+            Assert.False(string.IsNullOrEmpty((string?)ev["bizStep"]), type.ToString());
+            Assert.Equal((string?)ev["eventID"], EventHashId.Compute(ev));
+            Assert.Equal("https://id.gs1.org/01/09506000134352/21/SN%2F1", (string?)ev["epcList"]![0]);
+            Assert.Equal("2026-03-04T05:06:07.891Z", (string?)ev["eventTime"]);
+        }
+    }
+
+    [Fact]
+    public void The_event_ID_depends_on_what_happened_not_on_when_it_was_recorded()
+    {
+        var a = PackEpcisEvents.ToObjectEvent(Facts(EventType.Shipped));
+        var b = PackEpcisEvents.ToObjectEvent(Facts(EventType.Shipped) with { RecordedAt = DateTimeOffset.UnixEpoch });
+        var c = PackEpcisEvents.ToObjectEvent(Facts(EventType.Shipped) with { To = "5012347000013" });
+        Assert.Equal((string?)a["eventID"], (string?)b["eventID"]);
+        Assert.NotEqual((string?)a["eventID"], (string?)c["eventID"]);
+    }
+}

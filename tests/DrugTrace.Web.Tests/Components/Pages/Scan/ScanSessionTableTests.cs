@@ -1,0 +1,42 @@
+using Bunit;
+using DrugTrace.Application.Packs;
+using DrugTrace.Web.Components.Pages.Scan;
+using DrugTrace.Web.Tests.Infrastructure;
+
+namespace DrugTrace.Web.Tests.Components.Pages.Scan;
+
+public sealed class ScanSessionTableTests : UiContext
+{
+    private static readonly PackView Pack = new("04012345000115", "SN 1", "AMX24A17", new DateOnly(2029, 12, 31), "Active", Demo.PharmacyGln, "Amoxicillin 500 mg");
+    private static readonly DateTimeOffset At = new(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void No_scans_yet_says_how_to_start()
+    {
+        var cut = Render<ScanSessionTable>(p => p.Add(c => c.Entries, []));
+        Assert.Contains("No scans yet", cut.Find("[data-testid=no-scans]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=session]"));
+    }
+
+    [Fact]
+    public void Each_scan_shows_its_verdict_or_why_it_was_not_read_and_links_the_pack_history()
+    {
+        ScanEntry[] entries =
+        [
+            new(At, "dispense", "01\u001d21X", new ScanOutcome(ScanOutcome.Refused, "Receive this pack first.", Pack, [], null), null),
+            new(At, "verify", "garbage", null, "The code has no GTIN."),
+        ];
+
+        var cut = Render<ScanSessionTable>(p => p.Add(c => c.Entries, entries));
+
+        var rows = cut.FindAll("[data-testid=session] tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("refused", rows[0].TextContent);
+        Assert.Contains("Receive this pack first.", rows[0].TextContent);
+        Assert.Contains("01⟨GS⟩21X", rows[0].TextContent);
+        Assert.Equal("packs/04012345000115/SN%201", rows[0].QuerySelector("a")?.GetAttribute("href"));
+        Assert.Contains("not read", rows[1].TextContent);
+        Assert.Contains("The code has no GTIN.", rows[1].TextContent);
+        Assert.Null(rows[1].QuerySelector("a"));
+    }
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Mutation testing with Stryker.NET (the local tool in .config/dotnet-tools.json).
+#   bash tests/mutation.sh                      # Domain, Application, Storage.Sqlite, one after the other
+#   bash tests/mutation.sh Domain               # one project
+# Each project's settings are in tests/DrugTrace.<Project>.Tests/stryker-config.json (one test run at a time,
+# per-test coverage analysis). Reports go to artifacts/mutation/<Project>/reports/ (git-ignored).
+# Not part of .ci/test: a full run takes tens of minutes. docs/MUTATION.md records the last one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+projects=("$@")
+[ ${#projects[@]} -eq 0 ] && projects=(Domain Application Storage.Sqlite)
+
+dotnet tool restore >/dev/null
+summary=()
+for project in "${projects[@]}"; do
+  dir="tests/DrugTrace.$project.Tests"
+  if [ ! -f "$dir/stryker-config.json" ]; then
+    echo "No Stryker configuration for '$project' ($dir/stryker-config.json); use Domain, Application or Storage.Sqlite." >&2
+    exit 2
+  fi
+  out="$root/artifacts/mutation/$project"
+  rm -rf "$out"
+  log="$out.log"
+  mkdir -p "$(dirname "$log")"
+  echo "== $project (log: $log)"
+  # --concurrency 1 on the command line too: the machine is shared, one test run at a time.
+  (cd "$dir" && dotnet stryker --concurrency 1 --output "$out") 2>&1 | tee "$log"
+  score=$(grep -oE 'final mutation score is [0-9.]+ ?%' "$log" | tail -1 || true)
+  summary+=("$project: ${score:-no score (see $log)}")
+  # Stryker leaves the mutated assembly in the test project's bin: rebuild so later test runs use the real one.
+  dotnet build "$dir" --nologo -v quiet >/dev/null
+done
+echo
+printf '%s\n' "${summary[@]}"
