@@ -1,3 +1,4 @@
+using DrugTrace.Application;
 using System.Text.Json.Serialization;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Behaviours;
@@ -23,6 +24,13 @@ public static class DependencyInjection
 {
     /// <summary>Sends /api (and any request with an API key) to the API-key scheme, everything else to the sign-in cookie.</summary>
     public const string SchemeSelector = "ApiKeyOrCookie";
+
+    /// <summary>Everything the app registers, in Program.cs and in the test that validates the container for every store.</summary>
+    public static IServiceCollection AddDrugTrace(this IServiceCollection services, IConfiguration configuration, string contentRoot) =>
+        services
+            .AddApplication()
+            .AddStorage(configuration, contentRoot)
+            .AddWebServices(configuration);
 
     public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {

@@ -49,7 +49,9 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
                 var e = LedgerEvents.Next(pack.Head, StreamKind.Pack, pack.Gtin, pack.Serial, accepted.Type, actor.Gln, now,
                     accepted.From, accepted.To, accepted.Reason);
                 var next = PackLifecycle.Apply(pack, e);
-                if (!await ledger.TryAppendAsync(e, next, ct)) return null;
+                // The lot's head is re-checked in the append's transaction: a recall that committed after
+                // this decision was read makes the append lose, and the retry sees the recall.
+                if (!await ledger.TryAppendAsync(e, next, lot.Head, ct)) return null;
                 return Judgement.Of(ScanOutcomes.Done(e, ScanOutcomes.View(next, lot, product)), [], brandOwner);
             default:
                 throw new InvalidOperationException("Unknown decision.");
