@@ -97,6 +97,9 @@ public static class DependencyInjection
         services.Configure<DrugTrace.Web.Scanning.ScanningOptions>(configuration.GetSection(DrugTrace.Web.Scanning.ScanningOptions.Section));
         services.AddSingleton<DrugTrace.Web.Scanning.PhotoReader>();
 
+        services.Configure<DrugTrace.Web.Epcis.CaptureOptions>(configuration.GetSection(DrugTrace.Web.Epcis.CaptureOptions.Section));
+        services.AddSingleton<DrugTrace.Web.Epcis.CaptureJobs>();
+
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddHostedService<SeedLoader>();
         return services;
@@ -155,6 +158,7 @@ public static class DependencyInjection
             .MapAlertEndpoints();
         app.MapVrsEndpoints();
         app.MapEpcisEndpoints();
+        app.MapCaptureEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapAccountEndpoints();
