@@ -75,7 +75,14 @@ public static class DependencyInjection
             o.IncludeSubDomains = false;
         });
         services.AddProxySettings(configuration);
-        services.AddMudServices();
+        services.AddMudServices(mud =>
+        {
+            // Bottom left, briefly: at the top right toasts covered the theme and sign-out buttons,
+            // and on the scan page the field and card.
+            mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            mud.SnackbarConfiguration.VisibleStateDuration = 4000;
+            mud.SnackbarConfiguration.PreventDuplicates = true;
+        });
         services.AddSingleton<IUseCases, ScopedUseCases>();
         services.AddPublicVerificationRateLimit(configuration);
 
@@ -84,7 +91,7 @@ public static class DependencyInjection
         // Unreadable bodies throw, so that the exception handler can say what is wrong with them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi(o => o.AddSchemaTransformer<WireNameSchemaTransformer>());
+        services.AddOpenApi(o => o.AddSchemaTransformer<WireNameSchemaTransformer>().AddDocumentTransformer<ApiKeyDocument>());
 
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.Configure<DrugTrace.Application.Stock.StockOptions>(configuration.GetSection(DrugTrace.Application.Stock.StockOptions.Section));
@@ -186,7 +193,14 @@ public static class DependencyInjection
 
         app.MapHealthChecks("/health");
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Offline-clean (no web fonts from the internet), titled, with a field for the party's key.
+        app.MapScalarApiReference(o => o
+            .WithTitle("DrugTrace API reference")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .WithFavicon("/favicon.svg")
+            .AddPreferredSecuritySchemes(ApiKeyDocument.Scheme)
+            .AddApiKeyAuthentication(ApiKeyDocument.Scheme, key => key.Value = ""));
         return app;
     }
 }

@@ -17,8 +17,10 @@ app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// The top-level wwwroot/ is served before routing: MapStaticAssets only knows the build's manifest
+// (MudBlazor, the framework) and warned about every request for app.css and the scripts.
 app.UseStaticFiles();
+app.UseStatusCodeBodies();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseHubOriginCheck();

@@ -19,6 +19,8 @@ public class DrugTraceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Sqlite:DataDirectory", DataDirectory);
         // Tests do not need power-loss durability; the benchmarks measure FULL.
         builder.UseSetting("Storage:Sqlite:Synchronous", "NORMAL");
+        // Photo tests check what is read, not how fast: a loaded test machine must not run out of search time.
+        builder.UseSetting("Scanning:SearchBudgetMs", "60000");
         builder.UseEnvironment("Production");
         // Production loads the published demo credentials only when told to, as a demo server would be.
         builder.UseSetting("Seed:Demo", "true");
