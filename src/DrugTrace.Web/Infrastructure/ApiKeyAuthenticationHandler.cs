@@ -49,7 +49,6 @@ public sealed class ApiKeyAuthenticationHandler(
         if (request.Headers[HeaderName].ToString() is { Length: > 0 } header) return header;
         if (!request.Path.StartsWithSegments("/hubs")) return null;
         if (request.Query["access_token"].ToString() is { Length: > 0 } token) return token;
-        if (request.Query["api_key"].ToString() is { Length: > 0 } query) return query;
         var authorization = request.Headers.Authorization.ToString();
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : null;
     }
