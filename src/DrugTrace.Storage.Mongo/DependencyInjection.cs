@@ -30,6 +30,8 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, MongoLedgerStore>();
         services.AddSingleton<ILogTreeStore, MongoLogTreeStore>();
         services.AddSingleton<ICheckpointStore, MongoCheckpointStore>();
+        services.AddSingleton<IWitnessStore, MongoWitnessStore>();
+        services.AddSingleton<IWitnessAnswers, MongoWitnessAnswers>();
         services.AddSingleton<ILedgerEventQuery, MongoEventQuery>();
         services.AddSingleton<ICustodyQueries, MongoCustodyQueries>();
         services.AddSingleton<IRecallNotices, MongoRecallNotices>();

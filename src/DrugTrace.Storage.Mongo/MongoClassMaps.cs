@@ -184,6 +184,23 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.CreatedAt).SetElementName("createdAt").SetSerializer(Utc);
                 cm.MapMember(d => d.Note).SetElementName("note");
             });
+            Map<WitnessedLogDocument>(cm =>
+            {
+                cm.MapIdMember(d => d.Origin);
+                cm.MapMember(d => d.TreeSize).SetElementName("treeSize");
+                cm.MapMember(d => d.RootHash).SetElementName("rootHash");
+                cm.MapMember(d => d.Note).SetElementName("note");
+                cm.MapMember(d => d.UpdatedAt).SetElementName("updatedAt").SetSerializer(Utc);
+            });
+            Map<WitnessAnswerDocument>(cm =>
+            {
+                cm.MapIdMember(d => d.Url);
+                cm.MapMember(d => d.Name).SetElementName("name");
+                cm.MapMember(d => d.TreeSize).SetElementName("treeSize");
+                cm.MapMember(d => d.Status).SetElementName("status");
+                cm.MapMember(d => d.Detail).SetElementName("detail");
+                cm.MapMember(d => d.At).SetElementName("at").SetSerializer(Utc);
+            });
             _registered = true;
         }
     }

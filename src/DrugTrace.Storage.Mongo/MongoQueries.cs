@@ -205,6 +205,25 @@ internal static class MongoQueries
 
     public static UpdateDefinition<CheckpointDocument> SetCheckpointNote(string note) => Builders<CheckpointDocument>.Update.Set(c => c.Note, note);
 
+    // --- witnesses -----------------------------------------------------------------------
+
+    public static FilterDefinition<WitnessedLogDocument> WitnessedLog(string origin) => Builders<WitnessedLogDocument>.Filter.Eq(d => d.Origin, origin);
+
+    /// <summary>The record of <paramref name="origin"/> only if it still holds the size and root a request was judged on.</summary>
+    public static FilterDefinition<WitnessedLogDocument> WitnessedLogAt(string origin, long size, byte[] root) =>
+        Builders<WitnessedLogDocument>.Filter.Eq(d => d.Origin, origin)
+        & Builders<WitnessedLogDocument>.Filter.Eq(d => d.TreeSize, size)
+        & Builders<WitnessedLogDocument>.Filter.Eq(d => d.RootHash, root);
+
+    public static UpdateDefinition<WitnessedLogDocument> SetWitnessedCheckpoint(long size, byte[] root, string note, DateTime at) =>
+        Builders<WitnessedLogDocument>.Update.Set(d => d.TreeSize, size).Set(d => d.RootHash, root).Set(d => d.Note, note).Set(d => d.UpdatedAt, at);
+
+    public static SortDefinition<WitnessedLogDocument> WitnessedLogOrder => Builders<WitnessedLogDocument>.Sort.Ascending(d => d.Origin);
+
+    public static FilterDefinition<WitnessAnswerDocument> WitnessAnswerOf(string url) => Builders<WitnessAnswerDocument>.Filter.Eq(d => d.Url, url);
+
+    public static SortDefinition<WitnessAnswerDocument> WitnessAnswerOrder => Builders<WitnessAnswerDocument>.Sort.Ascending(d => d.Url);
+
     public static SortDefinition<TreeNodeDocument> TreeOrder => Builders<TreeNodeDocument>.Sort.Ascending(n => n.Id);
 
     // --- alerts --------------------------------------------------------------------------

@@ -19,6 +19,8 @@ public static class DependencyInjection
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
         services.AddSingleton<ILogTreeStore, SqliteLogTreeStore>();
         services.AddSingleton<ICheckpointStore, SqliteCheckpointStore>();
+        services.AddSingleton<IWitnessStore, SqliteWitnessStore>();
+        services.AddSingleton<IWitnessAnswers, SqliteWitnessAnswers>();
         services.AddSingleton<ILedgerEventQuery, SqliteEventQuery>();
         services.AddSingleton<ICustodyQueries, SqliteCustodyQueries>();
         services.AddSingleton<IRecallNotices, SqliteRecallNotices>();

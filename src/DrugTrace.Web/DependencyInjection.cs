@@ -185,6 +185,7 @@ public static class DependencyInjection
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapLogEndpoints();
+        app.MapWitnessEndpointsIfEnabled();
         app.MapPackProofDownload();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>()

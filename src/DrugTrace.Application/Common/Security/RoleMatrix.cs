@@ -57,6 +57,7 @@ public static class RoleMatrix
         Only<GetDashboard>(Regulator),
         Only<AuditLedger>(Regulator),
         Only<GetRecentCheckpoints>(Regulator),
+        Only<Transparency.GetWitnessOverview>(Regulator),
 
         // Any registered party; what each one sees is narrowed by its handler.
         AnyParty<ListProducts>(),
@@ -85,6 +86,9 @@ public static class RoleMatrix
         Public<GetLogTile>(),
         Public<GetInclusionProof>(),
         Public<GetConsistencyProof>(),
+        // A witness is asked by logs it does not know: the log's signature on the checkpoint is the credential.
+        Public<Witness.AddWitnessCheckpoint>(),
+        Public<Witness.GetWitnessKey>(),
         // Holds no actor: the one-time bootstrap key is its credential.
         Public<BootstrapRegulator>(),
     ];
