@@ -228,6 +228,23 @@ public sealed class BsonRoundTripTests
     }
 
     [Fact]
+    public void Witness_documents_round_trip_through_the_class_maps()
+    {
+        var witnessed = new WitnessedCheckpoint("drugtrace.example/log", 12, SomeHash, "note\n", Now);
+        var back = RoundTrip(MongoWitnessStore.ToDocument(witnessed), out var bson);
+        Assert.Equal(witnessed, MongoWitnessStore.Map(back));
+        Assert.Equal("drugtrace.example/log", bson["_id"].AsString);
+        Assert.Equal(12, bson["treeSize"].AsInt64);
+        Assert.Equal(["_id", "treeSize", "rootHash", "note", "updatedAt"], bson.Names);
+
+        var answer = new WitnessAnswer("https://w.example/witness", "w.example/witness", 20, 409, "holds 20", Now);
+        var answerBack = RoundTrip(MongoWitnessAnswers.ToDocument(answer), out var answerBson);
+        Assert.Equal(answer, MongoWitnessAnswers.Map(answerBack));
+        Assert.Equal("https://w.example/witness", answerBson["_id"].AsString);
+        Assert.Equal(409, answerBson["status"].AsInt32);
+    }
+
+    [Fact]
     public void A_field_added_by_a_newer_version_is_read_past()
     {
         // A rolling upgrade or a second instance on a newer build adds fields; older instances must still read.

@@ -41,6 +41,19 @@ public sealed class RenderedQueryTests
     }
 
     [Fact]
+    public void Witness_records_are_replaced_only_if_still_what_was_judged()
+    {
+        Assert.Equal("""{ "_id" : "drugtrace.example/log" }""", Rendered.Of(MongoQueries.WitnessedLog("drugtrace.example/log")));
+        Assert.Equal("""{ "_id" : "drugtrace.example/log", "treeSize" : 12, "rootHash" : """ + PrevBinary + " }",
+            Rendered.Of(MongoQueries.WitnessedLogAt("drugtrace.example/log", 12, Prev.ToBytes())));
+        Assert.Equal("""{ "$set" : { "treeSize" : 20, "rootHash" : """ + PrevBinary + """, "note" : "n", "updatedAt" : { "$date" : "2026-11-25T10:00:00.123Z" } } }""",
+            Rendered.Of(MongoQueries.SetWitnessedCheckpoint(20, Prev.ToBytes(), "n", MongoMapping.Utc(Now))));
+        Assert.Equal("""{ "_id" : 1 }""", Rendered.Of(MongoQueries.WitnessedLogOrder));
+        Assert.Equal("""{ "_id" : "https://w.example/witness" }""", Rendered.Of(MongoQueries.WitnessAnswerOf("https://w.example/witness")));
+        Assert.Equal("""{ "_id" : 1 }""", Rendered.Of(MongoQueries.WitnessAnswerOrder));
+    }
+
+    [Fact]
     public void Parties()
     {
         Assert.Equal("""{ "_id" : "4012345000016" }""", Rendered.Of(MongoQueries.PartyByGln("4012345000016")));
