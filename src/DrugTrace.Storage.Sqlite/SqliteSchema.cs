@@ -137,6 +137,7 @@ internal static class SqliteSchema
         WriteProbeMigration,
         SecurityMigration,
         MerkleMigration,
+        IdempotencyMigration,
     ];
 
     /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>
@@ -203,6 +204,25 @@ internal static class SqliteSchema
             detail TEXT NOT NULL,
             at INTEGER NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// The idempotency table of the security migration was never written (no code used it): it
+    /// is made again in the shape its store needs. A row is a claim of (actor, key) for one
+    /// request (its fingerprint); answer is NULL while that request runs, then its answer (JSON).
+    /// </summary>
+    private const string IdempotencyMigration = """
+        DROP TABLE idempotency;
+        CREATE TABLE idempotency (
+            actor TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            answer TEXT,
+            created_at INTEGER NOT NULL,
+            completed_at INTEGER,
+            PRIMARY KEY (actor, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX idempotency_created ON idempotency(created_at);
         """;
 
     /// <summary>People who sign in to the browser UI; each acts for one party.</summary>
