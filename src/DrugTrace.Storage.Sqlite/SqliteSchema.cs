@@ -171,7 +171,7 @@ internal static class SqliteSchema
     /// The tree keeps the nodes at levels 8, 16, 24... (the tlog-tiles levels above the leaves);
     /// a migrated log gets them from <see cref="SqliteTreeNodes.CatchUp"/> on start.
     /// </summary>
-    private const string MerkleMigration = """
+    internal const string MerkleMigration = """
         UPDATE events SET log_index = -log_index WHERE (SELECT MIN(log_index) FROM events) = 1;
         UPDATE events SET log_index = -log_index - 1 WHERE log_index < 0;
         CREATE TABLE tree_nodes (
@@ -212,7 +212,7 @@ internal static class SqliteSchema
     /// request (its fingerprint); answer is NULL while that request runs, then its answer (JSON).
     /// </summary>
     private const string IdempotencyMigration = """
-        DROP TABLE idempotency;
+        DROP TABLE IF EXISTS idempotency;
         CREATE TABLE idempotency (
             actor TEXT NOT NULL,
             key TEXT NOT NULL,
@@ -269,6 +269,9 @@ internal static class SqliteSchema
         """;
 
     public static int Version => Migrations.Length;
+
+    /// <summary>The schema version a migration brings the database to (tests go back to just before one).</summary>
+    internal static int VersionAfter(string migration) => Array.IndexOf(Migrations, migration) + 1;
 
     public static void Migrate(SqliteConnection connection)
     {
