@@ -41,6 +41,7 @@ public sealed class DependencyInjectionTests
         Assert.IsType<MongoAlertStore>(services.GetRequiredService<IAlertStore>());
         Assert.IsType<MongoWitnessStore>(services.GetRequiredService<IWitnessStore>());
         Assert.IsType<MongoWitnessAnswers>(services.GetRequiredService<IWitnessAnswers>());
+        Assert.IsType<MongoIdempotencyStore>(services.GetRequiredService<IIdempotencyStore>());
         var feed = services.GetRequiredService<IAlertChangeFeed>();
         Assert.Equal("MongoDB change stream on drugtrace.alerts", feed.Description);
         var hosted = services.GetServices<IHostedService>().ToList();
