@@ -19,9 +19,16 @@ internal static class SqliteTreeNodes
     /// <summary>The log index the next event gets: one past the last, from 0.</summary>
     public const string NextLogIndex = "COALESCE((SELECT MAX(log_index) FROM events) + 1, 0)";
 
+    /// <summary>
+    /// Benchmarks only (internal, seen by DrugTrace.Benchmarks): false measures commissioning without
+    /// the tree, to state what keeping it costs. Nothing in the app sets it; a log written so has no proofs.
+    /// </summary>
+    internal static volatile bool KeepTree = true;
+
     /// <summary>Called inside the append transaction, after the event at <paramref name="logIndex"/> was inserted.</summary>
     public static void Appended(SqliteWriter w, long logIndex)
     {
+        if (!KeepTree) return;
         foreach (var (level, index) in LogTiles.NodesCompletedBy(logIndex))
         {
             var children = Read(w.Command(level == 1 ? SelectLeaves : SelectNodes), level - 1, index * LogTiles.Width, LogTiles.Width);

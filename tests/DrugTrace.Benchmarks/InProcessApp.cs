@@ -36,6 +36,8 @@ public sealed class InProcessApp : IAsyncDisposable
         services.AddApplication()
             .AddStorage(configuration, dataDirectory)
             .AddWebServices(configuration);
+        // The web host loads the log's signing key from its content root; without a host the benchmark signs with a fresh key.
+        services.AddSingleton(DrugTrace.Domain.Transparency.NoteSigner.Generate("drugtrace.example/log"));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         DatabaseFile = Store.IsMongo ? null : _services.GetRequiredService<SqliteDatabase>().FilePath;
     }
@@ -46,6 +48,9 @@ public sealed class InProcessApp : IAsyncDisposable
     public string? DatabaseFile { get; }
 
     public IPartyStore Parties => _services.GetRequiredService<IPartyStore>();
+
+    /// <summary>A singleton of the app (the log's tree, the checkpoint writer, the stores).</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Sends one use case in its own scope, as a web request would.</summary>
     public async Task<T> SendAsync<T>(IRequest<T> request)

@@ -3,7 +3,7 @@ using System.Text.Json;
 using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12]
 //     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
 const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
 var quick = args.Contains("--quick");
@@ -66,6 +66,15 @@ if (Runs(2) || Runs(3))
     await using var app = new InProcessApp(folder.Path, store: store);
     Done(await Commission.RunAsync(scale, app, sqliteRowsPerSecond));
     if (Runs(3)) Done(await Audit.RunAsync(scale, app));
+}
+
+if (Runs(12))
+{
+    using var keptFolder = AppPaths.NewTempFolder("merkle-kept");
+    using var bareFolder = AppPaths.NewTempFolder("merkle-bare");
+    await using var kept = new InProcessApp(keptFolder.Path, store: store);
+    await using var bare = new InProcessApp(bareFolder.Path, store: store);
+    Done(await MerkleTree.RunAsync(scale, kept, bare));
 }
 
 double? verifyRate = null;

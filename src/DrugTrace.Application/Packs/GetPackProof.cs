@@ -7,6 +7,7 @@ using DrugTrace.Domain.Gs1;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Transparency;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Application.Packs;
 
@@ -28,7 +29,8 @@ public sealed class GetPackProofValidator : IValidator<GetPackProof>
     }
 }
 
-public sealed class GetPackProofHandler(ILedgerStore ledger, ICatalogStore catalog, ICheckpointStore checkpoints, LogTree tree, IActorContext context)
+public sealed class GetPackProofHandler(
+    ILedgerStore ledger, ICatalogStore catalog, ICheckpointStore checkpoints, LogTree tree, IActorContext context, IOptions<LogOptions> log)
     : IRequestHandler<GetPackProof, PackProof>
 {
     public async ValueTask<PackProof> Handle(GetPackProof request, CancellationToken cancellationToken)
@@ -40,7 +42,7 @@ public sealed class GetPackProofHandler(ILedgerStore ledger, ICatalogStore catal
         var chain = await ledger.GetChainAsync(StreamKind.Pack, gtin, request.Serial, cancellationToken);
         if (!PackVisibility.MayView(context.Actor, product, chain)) throw notFound;
 
-        var checkpoint = await checkpoints.LatestAsync(cancellationToken);
+        var checkpoint = await ProvingCheckpointAsync(cancellationToken);
         var provable = checkpoint is null ? [] : chain.Where(s => s.LogIndex < checkpoint.Size).ToList();
         if (checkpoint is null || provable.Count == 0)
             throw new ConflictException("The log has not signed a checkpoint that holds this pack yet; try again in a few seconds.");
@@ -52,5 +54,19 @@ public sealed class GetPackProofHandler(ILedgerStore ledger, ICatalogStore catal
         }
         var json = ProofBundle.Write(gtin, request.Serial, checkpoint.Note, entries);
         return new PackProof(gtin, request.Serial, checkpoint.Size, entries.Count, chain.Count - entries.Count, json);
+    }
+
+    /// <summary>
+    /// The newest checkpoint every configured witness has cosigned (a bundle is meant to be checked
+    /// with their keys), or the latest one when there are no witnesses or none has cosigned recently.
+    /// </summary>
+    private async ValueTask<StoredCheckpoint?> ProvingCheckpointAsync(CancellationToken cancellationToken)
+    {
+        var witnesses = log.Value.Witnesses.Select(w => NoteVerifier.TryParse(w.Key, out var k, out _) ? k : null).OfType<NoteVerifier>().ToList();
+        if (witnesses.Count == 0) return await checkpoints.LatestAsync(cancellationToken);
+        var recent = await checkpoints.RecentAsync(20, cancellationToken);
+        return recent.FirstOrDefault(c => SignedNote.TryParse(c.Note, out var note, out _)
+                && witnesses.All(w => note!.Signatures.Any(s => s.Name == w.Name && s.KeyId == w.KeyId)))
+            ?? (recent.Count > 0 ? recent[0] : null);
     }
 }
