@@ -137,7 +137,23 @@ internal static class SqliteSchema
         WriteProbeMigration,
         SecurityMigration,
         MerkleMigration,
+        AlertOutboxMigration,
     ];
+
+    /// <summary>
+    /// Alert pushes waiting to be delivered, written in the same transaction as the alert change
+    /// they announce, so that a push survives a crash or a failing listener (see <see cref="SqliteAlertOutbox"/>).
+    /// Written to run again harmlessly (a test rolls a file back to before the Merkle migration).
+    /// </summary>
+    private const string AlertOutboxMigration = """
+        CREATE TABLE IF NOT EXISTS alert_outbox (
+            -- AUTOINCREMENT: delivered rows are deleted, and an id must never come back below the delivered mark.
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            alert_id INTEGER NOT NULL REFERENCES alerts(id),
+            is_new INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        """;
 
     /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>
     private const string RecallNoticeMigration = """
@@ -249,6 +265,9 @@ internal static class SqliteSchema
         """;
 
     public static int Version => Migrations.Length;
+
+    /// <summary>The schema version the Merkle migration brings (a test rolls a file back to just before it).</summary>
+    internal static int MerkleVersion => Array.IndexOf(Migrations, MerkleMigration) + 1;
 
     public static void Migrate(SqliteConnection connection)
     {

@@ -1,0 +1,143 @@
+using DrugTrace.Application.Alerts;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DrugTrace.Storage.Sqlite;
+
+/// <summary>
+/// Delivers the alert pushes of the <c>alert_outbox</c> table, which the alert store writes in the
+/// same transaction as the alert change itself: a raised alert, a repeat count milestone, a status
+/// change. Each row is handed to every <see cref="IAlertChangeSink"/> (the web host's push queue)
+/// in order, and only then forgotten; a sink that fails is retried with back-off until it takes it,
+/// and rows left by a crash are delivered after the restart. Delivery is at least once: a row
+/// delivered but not yet forgotten when the process stops is delivered again.
+/// As the store's <see cref="IAlertChangeFeed"/> it is the push source, so the in-process
+/// notifications are not pushed as well.
+/// </summary>
+internal sealed class SqliteAlertOutbox(
+    SqliteDatabase db, IAlertStore alerts, IEnumerable<IAlertChangeSink> sinks, TimeProvider clock, ILogger<SqliteAlertOutbox> logger)
+    : BackgroundService, IAlertChangeFeed
+{
+    private const int BatchSize = 256;
+    internal static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(50);
+    internal static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
+
+    private readonly IAlertChangeSink[] _sinks = [.. sinks];
+    private long _deliveredUpTo;
+    private long _forgottenUpTo;
+
+    public string Description => $"SQLite alert outbox in {db.FilePath}";
+
+    /// <summary>Rows not yet forgotten (delivered rows are removed in batches).</summary>
+    public int Pending()
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM alert_outbox";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_sinks.Length == 0)
+        {
+            logger.LogInformation("No alert change sink is registered: the alert outbox is not delivered");
+            return;
+        }
+        var failures = 0;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var batch = ReadPending();
+                if (batch.Count == 0)
+                {
+                    await db.AlertOutbox.WaitAsync(stoppingToken);
+                    continue;
+                }
+                foreach (var (id, alertId, isNew) in batch)
+                {
+                    if (!await DeliverAsync(id, alertId, isNew, stoppingToken))
+                    {
+                        failures++;
+                        break;
+                    }
+                    failures = 0;
+                    _deliveredUpTo = id;
+                }
+                await ForgetDeliveredAsync();
+                if (failures > 0) await Task.Delay(Backoff(failures), clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>The pause after <paramref name="failures"/> failed deliveries in a row: doubling from <see cref="FirstRetry"/>, capped.</summary>
+    internal static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromTicks(Math.Min(FirstRetry.Ticks << Math.Min(failures - 1, 20), MaxRetry.Ticks));
+
+    private List<(long Id, long AlertId, bool IsNew)> ReadPending()
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, alert_id, is_new FROM alert_outbox WHERE id > $after ORDER BY id LIMIT $take";
+        command.Add("$after", _deliveredUpTo).Add("$take", BatchSize);
+        using var reader = command.ExecuteReader();
+        var rows = new List<(long, long, bool)>();
+        while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2) != 0));
+        return rows;
+    }
+
+    private async Task<bool> DeliverAsync(long id, long alertId, bool isNew, CancellationToken cancellationToken)
+    {
+        Alert? alert;
+        try
+        {
+            alert = await alerts.GetAsync(alertId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Alert {Id} of outbox row {Row} could not be read; retrying", alertId, id);
+            return false;
+        }
+        if (alert is null)
+        {
+            // Alerts are never deleted; a row without its alert (an edited file) has nothing to push.
+            logger.LogWarning("Outbox row {Row} names alert {Id}, which does not exist; skipped", id, alertId);
+            return true;
+        }
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await sink.AcceptAsync(alert, isNew, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Alert change sink {Sink} failed on alert {Id}; the push is retried", sink.GetType().Name, alertId);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private async Task ForgetDeliveredAsync()
+    {
+        var upTo = _deliveredUpTo;
+        if (upTo <= _forgottenUpTo) return;
+        try
+        {
+            await db.Writer.WriteAsync(w => w.Command("DELETE FROM alert_outbox WHERE id <= $id").Add("$id", upTo).ExecuteNonQuery());
+            _forgottenUpTo = upTo;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Kept in memory as delivered: they are pushed again only after a restart, and removed with the next batch.
+            logger.LogWarning(ex, "Delivered alert pushes up to outbox row {Row} could not be removed yet", upTo);
+        }
+    }
+}
