@@ -10,9 +10,10 @@ namespace DrugTrace.Storage.Sqlite;
 /// Delivers the alert pushes of the <c>alert_outbox</c> table, which the alert store writes in the
 /// same transaction as the alert change itself: a raised alert, a repeat count milestone, a status
 /// change. Each row is handed to every <see cref="IAlertChangeSink"/> (the web host's push queue)
-/// in order, and only then forgotten; a sink that fails is retried with back-off until it takes it,
-/// and rows left by a crash are delivered after the restart. Delivery is at least once: a row
-/// delivered but not yet forgotten when the process stops is delivered again.
+/// in order, and only then forgotten; a sink that fails is retried with back-off until it takes it
+/// (<see cref="AlertChangeDelivery"/>), and rows left by a crash are delivered after the restart.
+/// Delivery is at least once: a row delivered but not yet forgotten when the process stops is
+/// delivered again.
 /// As the store's <see cref="IAlertChangeFeed"/> it is the push source, so the in-process
 /// notifications are not pushed as well.
 /// </summary>
@@ -46,7 +47,6 @@ internal sealed class SqliteAlertOutbox(
             logger.LogInformation("No alert change sink is registered: the alert outbox is not delivered");
             return;
         }
-        var failures = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -59,22 +59,18 @@ internal sealed class SqliteAlertOutbox(
                 }
                 foreach (var (id, alertId, isNew) in batch)
                 {
-                    if (!await DeliverAsync(id, alertId, isNew, stoppingToken))
-                    {
-                        failures++;
-                        break;
-                    }
-                    failures = 0;
+                    await DeliverAsync(id, alertId, isNew, stoppingToken);
                     _deliveredUpTo = id;
                 }
                 await ForgetDeliveredAsync();
-                if (failures > 0) await Task.Delay(Backoff(failures), clock, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
+
+    private Task PauseAsync(int failures, CancellationToken cancellationToken) => Task.Delay(Backoff(failures), clock, cancellationToken);
 
     /// <summary>The pause after <paramref name="failures"/> failed deliveries in a row: doubling from <see cref="FirstRetry"/>, capped.</summary>
     internal static TimeSpan Backoff(int failures) =>
@@ -92,37 +88,30 @@ internal sealed class SqliteAlertOutbox(
         return rows;
     }
 
-    private async Task<bool> DeliverAsync(long id, long alertId, bool isNew, CancellationToken cancellationToken)
+    /// <summary>Hands one row's alert to every sink, retrying until each has taken it (or the host stops).</summary>
+    private async Task DeliverAsync(long id, long alertId, bool isNew, CancellationToken cancellationToken)
     {
         Alert? alert;
-        try
+        for (var failures = 1; ; failures++)
         {
-            alert = await alerts.GetAsync(alertId, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Alert {Id} of outbox row {Row} could not be read; retrying", alertId, id);
-            return false;
+            try
+            {
+                alert = await alerts.GetAsync(alertId, cancellationToken);
+                break;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Alert {Id} of outbox row {Row} could not be read (failure {Failures}); trying again", alertId, id, failures);
+                await PauseAsync(failures, cancellationToken);
+            }
         }
         if (alert is null)
         {
             // Alerts are never deleted; a row without its alert (an edited file) has nothing to push.
             logger.LogWarning("Outbox row {Row} names alert {Id}, which does not exist; skipped", id, alertId);
-            return true;
+            return;
         }
-        foreach (var sink in _sinks)
-        {
-            try
-            {
-                await sink.AcceptAsync(alert, isNew, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Alert change sink {Sink} failed on alert {Id}; the push is retried", sink.GetType().Name, alertId);
-                return false;
-            }
-        }
-        return true;
+        await AlertChangeDelivery.DeliverAsync(_sinks, alert, isNew, PauseAsync, logger, cancellationToken);
     }
 
     private async Task ForgetDeliveredAsync()

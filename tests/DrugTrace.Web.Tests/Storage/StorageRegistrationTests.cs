@@ -83,7 +83,9 @@ public sealed class StorageRegistrationTests : IDisposable
         {
             // The feed's push is done only once the push loop says it handed it on.
             Assert.False(accepted.IsCompleted);
-            Assert.NotNull(seen[0].Handed).SetResult();
+            var handed = seen[0].Handed;
+            Assert.NotNull(handed);
+            handed.SetResult();
             await accepted.WaitAsync(TimeSpan.FromMinutes(1));
         }
     }
