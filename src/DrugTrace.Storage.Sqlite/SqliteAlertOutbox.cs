@@ -1,5 +1,5 @@
+using System.Text.Json;
 using DrugTrace.Application.Alerts;
-using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +18,7 @@ namespace DrugTrace.Storage.Sqlite;
 /// notifications are not pushed as well.
 /// </summary>
 internal sealed class SqliteAlertOutbox(
-    SqliteDatabase db, IAlertStore alerts, IEnumerable<IAlertChangeSink> sinks, TimeProvider clock, ILogger<SqliteAlertOutbox> logger)
+    SqliteDatabase db, IEnumerable<IAlertChangeSink> sinks, TimeProvider clock, ILogger<SqliteAlertOutbox> logger)
     : BackgroundService, IAlertChangeFeed
 {
     private const int BatchSize = 256;
@@ -57,9 +57,9 @@ internal sealed class SqliteAlertOutbox(
                     await db.AlertOutbox.WaitAsync(stoppingToken);
                     continue;
                 }
-                foreach (var (id, alertId, isNew) in batch)
+                foreach (var (id, isNew, snapshot) in batch)
                 {
-                    await DeliverAsync(id, alertId, isNew, stoppingToken);
+                    await DeliverAsync(id, isNew, snapshot, stoppingToken);
                     _deliveredUpTo = id;
                 }
                 await ForgetDeliveredAsync();
@@ -76,41 +76,33 @@ internal sealed class SqliteAlertOutbox(
     internal static TimeSpan Backoff(int failures) =>
         TimeSpan.FromTicks(Math.Min(FirstRetry.Ticks << Math.Min(failures - 1, 20), MaxRetry.Ticks));
 
-    private List<(long Id, long AlertId, bool IsNew)> ReadPending()
+    private List<(long Id, bool IsNew, string Snapshot)> ReadPending()
     {
         using var connection = db.OpenRead();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, alert_id, is_new FROM alert_outbox WHERE id > $after ORDER BY id LIMIT $take";
+        command.CommandText = "SELECT id, is_new, snapshot FROM alert_outbox WHERE id > $after ORDER BY id LIMIT $take";
         command.Add("$after", _deliveredUpTo).Add("$take", BatchSize);
         using var reader = command.ExecuteReader();
-        var rows = new List<(long, long, bool)>();
-        while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2) != 0));
+        var rows = new List<(long, bool, string)>();
+        while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetInt32(1) != 0, reader.GetString(2)));
         return rows;
     }
 
-    /// <summary>Hands one row's alert to every sink, retrying until each has taken it (or the host stops).</summary>
-    private async Task DeliverAsync(long id, long alertId, bool isNew, CancellationToken cancellationToken)
+    /// <summary>Hands one row's alert, as its change left it, to every sink, retrying until each has taken it (or the host stops).</summary>
+    private async Task DeliverAsync(long id, bool isNew, string snapshot, CancellationToken cancellationToken)
     {
         Alert? alert;
-        for (var failures = 1; ; failures++)
+        try
         {
-            try
-            {
-                alert = await alerts.GetAsync(alertId, cancellationToken);
-                break;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Alert {Id} of outbox row {Row} could not be read (failure {Failures}); trying again", alertId, id, failures);
-                await PauseAsync(failures, cancellationToken);
-            }
+            alert = JsonSerializer.Deserialize<Alert>(snapshot);
         }
-        if (alert is null)
+        catch (JsonException ex)
         {
-            // Alerts are never deleted; a row without its alert (an edited file) has nothing to push.
-            logger.LogWarning("Outbox row {Row} names alert {Id}, which does not exist; skipped", id, alertId);
+            // Written by this store from an Alert; a row that does not read back (an edited file) cannot be pushed.
+            logger.LogError(ex, "Outbox row {Row} does not hold a readable alert; skipped", id);
             return;
         }
+        if (alert is null) return;
         await AlertChangeDelivery.DeliverAsync(_sinks, alert, isNew, PauseAsync, logger, cancellationToken);
     }
 

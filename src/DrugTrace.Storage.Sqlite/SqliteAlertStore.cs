@@ -42,9 +42,10 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
                 reader.Read();
                 found = Map(reader);
             }
-            if (AlertMilestones.IsMilestone(found.Count)) Announce(w, existingId, isNew: false, alert.LastSeenAt);
             // A repeat of an alert under investigation is still that alert: with its history, as GetAsync reads it.
-            return (found with { History = History(w.Command(HistorySql).Add("$id", existingId)) }, false);
+            found = found with { History = History(w.Command(HistorySql).Add("$id", existingId)) };
+            if (AlertMilestones.IsMilestone(found.Count)) Announce(w, found, isNew: false, alert.LastSeenAt);
+            return (found, false);
         }
 
         var id = (long)w.Command($"""
@@ -63,14 +64,19 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
             .Add("$status", (int)alert.Status).Add("$resolution", alert.Resolution is { } r ? (int)r : null)
             .Add("$version", alert.Version).Add("$key", alert.DedupeKey)
             .ExecuteScalar()!;
-        Announce(w, id, isNew: true, alert.LastSeenAt);
-        return (alert with { Id = id }, true);
+        var raised = alert with { Id = id };
+        Announce(w, raised, isNew: true, alert.LastSeenAt);
+        return (raised, true);
     }
 
-    /// <summary>Queues the push of an alert change in the current write (delivered by <see cref="SqliteAlertOutbox"/>).</summary>
-    internal static void Announce(SqliteWriter w, long alertId, bool isNew, DateTimeOffset at) =>
-        w.Command("INSERT INTO alert_outbox (alert_id, is_new, created_at) VALUES ($id, $new, $at)")
-            .Add("$id", alertId).Add("$new", isNew ? 1 : 0).Add("$at", Rows.Millis(at)).ExecuteNonQuery();
+    /// <summary>
+    /// Queues the push of an alert change in the current write, with the alert as the change left it
+    /// (delivered by <see cref="SqliteAlertOutbox"/>).
+    /// </summary>
+    internal static void Announce(SqliteWriter w, Alert snapshot, bool isNew, DateTimeOffset at) =>
+        w.Command("INSERT INTO alert_outbox (alert_id, is_new, created_at, snapshot) VALUES ($id, $new, $at, $snapshot)")
+            .Add("$id", snapshot.Id).Add("$new", isNew ? 1 : 0).Add("$at", Rows.Millis(at))
+            .Add("$snapshot", System.Text.Json.JsonSerializer.Serialize(snapshot)).ExecuteNonQuery();
 
     public ValueTask<Alert?> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -136,7 +142,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
                     .Add("$resolution", change.Resolution is { } cr ? (int)cr : null).Add("$note", change.Note)
                     .ExecuteNonQuery();
             }
-            Announce(w, updated.Id, isNew: false, updated.History.Count > 0 ? updated.History[^1].At : updated.LastSeenAt);
+            Announce(w, updated, isNew: false, updated.History.Count > 0 ? updated.History[^1].At : updated.LastSeenAt);
             return true;
         }, cancellationToken);
         if (changed) db.AlertOutbox.Poke();

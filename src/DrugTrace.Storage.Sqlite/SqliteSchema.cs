@@ -151,7 +151,9 @@ internal static class SqliteSchema
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             alert_id INTEGER NOT NULL REFERENCES alerts(id),
             is_new INTEGER NOT NULL,
-            created_at INTEGER NOT NULL
+            created_at INTEGER NOT NULL,
+            -- The alert as this change left it (JSON): a push says what happened then, not what holds by delivery.
+            snapshot TEXT NOT NULL
         );
         """;
 

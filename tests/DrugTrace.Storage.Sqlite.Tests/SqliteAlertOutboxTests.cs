@@ -88,6 +88,8 @@ public sealed class SqliteAlertOutboxTests : IAsyncLifetime
             pushes.Add(push);
         }
         Assert.Equal([true, false, false], pushes.Select(p => p.IsNew));
+        // Each push says what its change did, not what holds by the time it is delivered.
+        Assert.Equal([1, 2, 10], pushes.Select(p => p.Alert.Count));
         Assert.All(pushes, p => Assert.Equal("SN1", p.Alert.PackSerial));
 
         await outbox.StopAsync(CancellationToken.None);
