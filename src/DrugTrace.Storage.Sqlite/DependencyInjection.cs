@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         // The outbox is the push source: alert changes are delivered from what was committed.
         services.AddSingleton<SqliteAlertOutbox>();
         services.AddSingleton<IAlertChangeFeed>(sp => sp.GetRequiredService<SqliteAlertOutbox>());
