@@ -17,8 +17,10 @@ public sealed class AppServer : IAsyncLifetime
     {
     }
 
-    /// <param name="settings">Extra configuration, as environment variables (e.g. Scanning__OfflineQueueLimit).</param>
-    public AppServer(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+    private AppServer(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+
+    /// <summary>A server of its own (xunit's fixture needs the one public constructor) with extra configuration, as environment variables (e.g. Scanning__OfflineQueueLimit).</summary>
+    public static AppServer With(IReadOnlyDictionary<string, string> settings) => new(settings);
     private readonly System.Text.StringBuilder _log = new();
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("drugtrace-e2e-").FullName;

@@ -15,7 +15,7 @@ public sealed class OfflineQueueTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int QueueLimit = 3;
 
-    private readonly AppServer _app = new(new Dictionary<string, string> { ["Scanning__OfflineQueueLimit"] = QueueLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    private readonly AppServer _app = AppServer.With(new Dictionary<string, string> { ["Scanning__OfflineQueueLimit"] = QueueLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
