@@ -108,19 +108,9 @@ internal sealed class AlertChangeStreamWatcher(
         }
     }
 
-    private async Task HandAsync(Domain.Alerts.Alert alert, bool isNew, CancellationToken cancellationToken)
-    {
-        foreach (var sink in _sinks)
-        {
-            try
-            {
-                await sink.AcceptAsync(alert, isNew, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One sink failing must neither stop the stream nor replay the change to the others.
-                logger.LogError(ex, "Alert change sink {Sink} failed on alert {Id}", sink.GetType().Name, alert.Id);
-            }
-        }
-    }
+    // A sink that fails is tried again (the stream waits, so pushes keep their order), as SQLite's outbox does.
+    private Task HandAsync(Domain.Alerts.Alert alert, bool isNew, CancellationToken cancellationToken) =>
+        AlertChangeDelivery.DeliverAsync(_sinks, alert, isNew,
+            (failures, ct) => Task.Delay(MongoRetryPolicy.Ceiling(failures, TimeSpan.FromMilliseconds(50), db.Options.MaxWatchBackoff), ct),
+            logger, cancellationToken);
 }

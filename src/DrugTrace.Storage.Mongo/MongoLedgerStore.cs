@@ -8,59 +8,73 @@ using MongoDB.Driver;
 namespace DrugTrace.Storage.Mongo;
 
 /// <summary>
-/// The ledger on MongoDB. Every write is one multi-document transaction that moves a head with a
+/// The ledger on MongoDB. Every write is a multi-document transaction that moves heads with a
 /// compare-and-set (filter on the head's seq and hash), reserves global log indexes from the
 /// <c>log</c> counter and inserts the events. Two appends to one pack conflict on the head
 /// document: the server aborts one with a write conflict, the retry re-reads the head, finds it
-/// moved, and reports the loss. All appends also write the one counter document, so they are
-/// serialised by it: that is what makes the log gap-free and its order the commit order, at the
-/// price of retries under concurrency (see <see cref="MongoRetryPolicy"/>).
+/// moved, and reports the loss. The counter is what makes the log gap-free and its order the
+/// commit order. So that it is not one hot document written once per append, this instance's
+/// appends go through one sequencer (<see cref="AppendBatcher{TAppend}"/>): the appends queued
+/// while a transaction runs share the next one, which moves all their heads and then, last, takes
+/// the counter once for the whole batch. Instances still meet on the counter, once per batch, and
+/// the loser retries (see <see cref="MongoRetryPolicy"/>).
 /// </summary>
-internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
+internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
 {
+    private readonly MongoContext _db;
+    private readonly AppendBatcher<LedgerAppend> _appends;
+
+    public MongoLedgerStore(MongoContext db)
+    {
+        _db = db;
+        _appends = new AppendBatcher<LedgerAppend>(db.Options.MaxAppendBatch, RunBatchAsync, DuplicateKey.Is);
+    }
+
+    public ValueTask DisposeAsync() => _appends.DisposeAsync();
+
     public async ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
     {
-        await db.EnsureReadyAsync(cancellationToken);
-        var d = await db.PackCollection.Find(MongoQueries.Pack(gtin, serial)).FirstOrDefaultAsync(cancellationToken);
+        await _db.EnsureReadyAsync(cancellationToken);
+        var d = await _db.PackCollection.Find(MongoQueries.Pack(gtin, serial)).FirstOrDefaultAsync(cancellationToken);
         return d is null ? null : MongoMapping.ToPack(d);
     }
 
     public async ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken)
     {
-        await db.EnsureReadyAsync(cancellationToken);
-        var docs = await db.PackCollection.Find(MongoQueries.PacksOfLot(gtin, lot)).Sort(MongoQueries.PackOrder)
+        await _db.EnsureReadyAsync(cancellationToken);
+        var docs = await _db.PackCollection.Find(MongoQueries.PacksOfLot(gtin, lot)).Sort(MongoQueries.PackOrder)
             .Skip(skip).Limit(take).ToListAsync(cancellationToken);
         return [.. docs.Select(MongoMapping.ToPack)];
     }
 
     public async ValueTask<int> CountPacksAsync(string gtin, string lot, CancellationToken cancellationToken)
     {
-        await db.EnsureReadyAsync(cancellationToken);
-        return (int)await db.PackCollection.CountDocumentsAsync(MongoQueries.PacksOfLot(gtin, lot), cancellationToken: cancellationToken);
+        await _db.EnsureReadyAsync(cancellationToken);
+        return (int)await _db.PackCollection.CountDocumentsAsync(MongoQueries.PacksOfLot(gtin, lot), cancellationToken: cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken)
     {
-        await db.EnsureReadyAsync(cancellationToken);
+        await _db.EnsureReadyAsync(cancellationToken);
         long? chain = stream == StreamKind.Pack
-            ? (await db.PackCollection.Find(MongoQueries.Pack(gtin, key)).Project<PackDocument>(MongoQueries.PackChainOnly)
+            ? (await _db.PackCollection.Find(MongoQueries.Pack(gtin, key)).Project<PackDocument>(MongoQueries.PackChainOnly)
                 .FirstOrDefaultAsync(cancellationToken))?.Chain
-            : (await db.LotCollection.Find(MongoQueries.Lot(gtin, key)).Project<LotDocument>(MongoQueries.LotChainOnly)
+            : (await _db.LotCollection.Find(MongoQueries.Lot(gtin, key)).Project<LotDocument>(MongoQueries.LotChainOnly)
                 .FirstOrDefaultAsync(cancellationToken))?.Chain;
         if (chain is null) return [];
-        var docs = await db.EventCollection.Find(MongoQueries.Chain(chain.Value)).Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
+        var docs = await _db.EventCollection.Find(MongoQueries.Chain(chain.Value)).Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
         return [.. docs.Select(MongoMapping.ToStoredEvent)];
     }
 
     public async ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken)
     {
-        await db.InTransactionAsync(async (session, ct) =>
+        await _db.InTransactionAsync(async (session, ct) =>
         {
             // One reservation for the lot event and every pack event: log indexes first .. first + n.
-            var first = await db.ReserveLogAsync(session, packEvents.Count + 1, ct);
+            var first = await _db.ReserveLogAsync(session, packEvents.Count + 1, ct);
             try
             {
-                await db.LotCollection.InsertOneAsync(session, MongoMapping.ToDocument(lot, first), cancellationToken: ct);
+                await _db.LotCollection.InsertOneAsync(session, MongoMapping.ToDocument(lot, first), cancellationToken: ct);
             }
             catch (MongoException ex) when (DuplicateKey.Is(ex))
             {
@@ -81,87 +95,113 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
             {
                 try
                 {
-                    await db.PackCollection.InsertManyAsync(session, packs, new InsertManyOptions { IsOrdered = true }, ct);
+                    await _db.PackCollection.InsertManyAsync(session, packs, new InsertManyOptions { IsOrdered = true }, ct);
                 }
                 catch (MongoException ex) when (DuplicateKey.Is(ex))
                 {
                     throw new SerialCollisionException(lot.Gtin);
                 }
             }
-            await db.EventCollection.InsertManyAsync(session, events, new InsertManyOptions { IsOrdered = true }, ct);
-            await MongoTreeNodes.AppendedAsync(db, session, first, events.Count, ct);
+            await _db.EventCollection.InsertManyAsync(session, events, new InsertManyOptions { IsOrdered = true }, ct);
+            await MongoTreeNodes.AppendedAsync(_db, session, first, events.Count, ct);
             return true;
         }, cancellationToken);
     }
 
-    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken) =>
+        await AppendAsync(new PackAppend(e, newState, lotHead), cancellationToken);
+
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken) =>
+        await AppendAsync(new LotAppend(e, newState), cancellationToken);
+
+    private async Task<bool> AppendAsync(LedgerAppend append, CancellationToken cancellationToken)
     {
+        await _db.EnsureReadyAsync(cancellationToken);
         try
         {
-            return await db.InTransactionAsync(async (session, ct) =>
-            {
-                // The head moves only if it is still the one the event was decided on: the optimistic check.
-                var moved = await db.PackCollection.FindOneAndUpdateAsync(session, MongoQueries.PackHead(e), MongoQueries.MovePackHead(e, newState),
-                    new FindOneAndUpdateOptions<PackDocument> { Projection = MongoQueries.PackChainOnly }, ct);
-                if (moved is null) return false;
-                // The lot must still be as the decision read it (not recalled since). A plain read would not do:
-                // two snapshot transactions that each read what the other writes both commit. Writing the lot
-                // document makes a concurrent recall a write conflict, and the retry sees the recall.
-                var guarded = await db.LotCollection.UpdateOneAsync(session, MongoQueries.LotStillAt(e.Gtin, newState.Lot, lotHead),
-                    MongoQueries.GuardLot, cancellationToken: ct);
-                if (guarded.MatchedCount == 0) throw new LotMoved(); // aborts: the pack head moved above must not commit
-                var index = await db.ReserveLogAsync(session, 1, ct);
-                await db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(e, index, moved.Chain), cancellationToken: ct);
-                await MongoTreeNodes.AppendedAsync(db, session, index, 1, ct);
-                return true;
-            }, cancellationToken);
+            return await _appends.AppendAsync(append, cancellationToken);
         }
         catch (MongoException ex) when (DuplicateKey.Is(ex))
         {
             // (chain, seq) already taken: the head said otherwise, but the unique index has the last word.
             return false;
         }
-        catch (LotMoved)
-        {
-            return false;
-        }
     }
 
-    /// <summary>The pack's lot moved (a recall) after the decision read it; thrown to abort the transaction.</summary>
-    private sealed class LotMoved : Exception;
-
-    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken)
-    {
-        try
+    /// <summary>
+    /// One transaction for a batch of appends, in queue order: each moves its head (a pack append
+    /// first checks, as a write, that its lot is still as the decision read it) or loses; then the
+    /// winners' events take consecutive log indexes from one counter update, the last write before
+    /// the commit, and the tree tiles they complete are stored. A later append in the batch sees the
+    /// earlier ones: a recall queued before a dispense of its lot makes the dispense lose.
+    /// </summary>
+    private Task<bool[]> RunBatchAsync(IReadOnlyList<LedgerAppend> appends, CancellationToken cancellationToken) =>
+        _db.InTransactionAsync(async (session, ct) =>
         {
-            return await db.InTransactionAsync(async (session, ct) =>
+            // Built afresh on every run: the retry policy may run the body again.
+            var results = new bool[appends.Count];
+            var accepted = new List<(LedgerEvent Event, long Chain)>(appends.Count);
+            for (var i = 0; i < appends.Count; i++)
             {
-                var moved = await db.LotCollection.FindOneAndUpdateAsync(session, MongoQueries.LotHead(e), MongoQueries.MoveLotHead(e, newState),
-                    new FindOneAndUpdateOptions<LotDocument> { Projection = MongoQueries.LotChainOnly }, ct);
-                if (moved is null) return false;
-                var index = await db.ReserveLogAsync(session, 1, ct);
-                await db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(e, index, moved.Chain), cancellationToken: ct);
-                await MongoTreeNodes.AppendedAsync(db, session, index, 1, ct);
-                return true;
-            }, cancellationToken);
-        }
-        catch (MongoException ex) when (DuplicateKey.Is(ex))
-        {
-            return false;
-        }
+                var chain = appends[i] switch
+                {
+                    PackAppend pack => await MovePackHeadAsync(session, pack, ct),
+                    LotAppend lot => await MoveLotHeadAsync(session, lot, ct),
+                    _ => throw new InvalidOperationException($"Unknown append {appends[i].GetType().Name}."),
+                };
+                if (chain is null) continue;
+                results[i] = true;
+                accepted.Add((appends[i].Event, chain.Value));
+            }
+            if (accepted.Count == 0) return results;
+            var first = await _db.ReserveLogAsync(session, accepted.Count, ct);
+            var events = accepted.Select((a, j) => MongoMapping.ToDocument(a.Event, first + j, a.Chain)).ToList();
+            await _db.EventCollection.InsertManyAsync(session, events, new InsertManyOptions { IsOrdered = true }, ct);
+            await MongoTreeNodes.AppendedAsync(_db, session, first, events.Count, ct);
+            return results;
+        }, cancellationToken);
+
+    /// <summary>The pack's chain if its head moved; null if the lot or the pack moved since the decision.</summary>
+    private async Task<long?> MovePackHeadAsync(IClientSessionHandle session, PackAppend append, CancellationToken ct)
+    {
+        var e = append.Event;
+        // The lot must still be as the decision read it (not recalled since). A plain read would not do:
+        // two snapshot transactions that each read what the other writes both commit. Writing the lot
+        // document makes a concurrent recall a write conflict, and the retry sees the recall. Checked
+        // before the pack's head moves, so that a lot that moved leaves the batch's other appends alone.
+        var guarded = await _db.LotCollection.UpdateOneAsync(session, MongoQueries.LotStillAt(e.Gtin, append.NewState.Lot, append.LotHead),
+            MongoQueries.GuardLot, cancellationToken: ct);
+        if (guarded.MatchedCount == 0) return null;
+        // The head moves only if it is still the one the event was decided on: the optimistic check.
+        var moved = await _db.PackCollection.FindOneAndUpdateAsync(session, MongoQueries.PackHead(e), MongoQueries.MovePackHead(e, append.NewState),
+            new FindOneAndUpdateOptions<PackDocument> { Projection = MongoQueries.PackChainOnly }, ct);
+        return moved?.Chain;
     }
+
+    private async Task<long?> MoveLotHeadAsync(IClientSessionHandle session, LotAppend append, CancellationToken ct)
+    {
+        var moved = await _db.LotCollection.FindOneAndUpdateAsync(session, MongoQueries.LotHead(append.Event), MongoQueries.MoveLotHead(append.Event, append.NewState),
+            new FindOneAndUpdateOptions<LotDocument> { Projection = MongoQueries.LotChainOnly }, ct);
+        return moved?.Chain;
+    }
+
+    private abstract record LedgerAppend(LedgerEvent Event);
+
+    private sealed record PackAppend(LedgerEvent Event, PackState NewState, ChainHead LotHead) : LedgerAppend(Event);
+
+    private sealed record LotAppend(LedgerEvent Event, LotState NewState) : LedgerAppend(Event);
 
     public async ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        await db.EnsureReadyAsync(cancellationToken);
+        await _db.EnsureReadyAsync(cancellationToken);
         // A snapshot session: the log and the heads are read at one point in time (MongoDB 5.0+). A very long
         // audit is bounded by the server's minSnapshotHistoryWindowInSeconds (300 s by default). The session
         // alone sets the read concern (snapshot, at its cluster time): a collection read concern as well would
         // make the driver send a second one, which the server refuses.
-        using var session = await db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
+        using var session = await _db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
         var options = new FindOptions<EventDocument> { Sort = MongoQueries.LogOrder, BatchSize = 10_000 };
         long n = 0;
-        using (var cursor = await db.EventCollection
+        using (var cursor = await _db.EventCollection
                    .FindAsync(session, FilterDefinition<EventDocument>.Empty, options, cancellationToken))
         {
             while (await cursor.MoveNextAsync(cancellationToken))
@@ -177,30 +217,30 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
         progress?.Report(n);
 
         // A head that disagrees with its chain means the projection or the log was edited.
-        var packs = await db.PackCollection.FindAsync(session, FilterDefinition<PackDocument>.Empty, cancellationToken: cancellationToken);
+        var packs = await _db.PackCollection.FindAsync(session, FilterDefinition<PackDocument>.Empty, cancellationToken: cancellationToken);
         await packs.ForEachAsync(p => CheckHead(auditor, StreamKind.Pack, p.Chain, p.Gtin, p.Serial, p.HeadSeq, p.HeadHash), cancellationToken);
-        var lots = await db.LotCollection.FindAsync(session, FilterDefinition<LotDocument>.Empty, cancellationToken: cancellationToken);
+        var lots = await _db.LotCollection.FindAsync(session, FilterDefinition<LotDocument>.Empty, cancellationToken: cancellationToken);
         await lots.ForEachAsync(l => CheckHead(auditor, StreamKind.Lot, l.Chain, l.Gtin, l.Lot, l.HeadSeq, l.HeadHash), cancellationToken);
     }
 
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await db.EnsureReadyAsync(cancellationToken);
-        using var session = await db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
-        var lots = await db.LotCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, FilterDefinition<LotDocument>.Empty)
+        await _db.EnsureReadyAsync(cancellationToken);
+        using var session = await _db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
+        var lots = await _db.LotCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, FilterDefinition<LotDocument>.Empty)
             .Sort(MongoQueries.LotChainOrder).ToListAsync(cancellationToken);
         var lotChains = lots.Select(l => l.Chain).ToHashSet();
         foreach (var lot in lots)
         {
-            var docs = await db.EventCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, MongoQueries.Chain(lot.Chain))
+            var docs = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, MongoQueries.Chain(lot.Chain))
                 .Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
             yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, [.. docs.Select(MongoMapping.ToStoredEvent)], null, MongoMapping.ToLot(lot));
         }
 
         // Pack chains: events by (chain, seq) merged with pack documents by _id (the chain), both in chain order.
-        using var events = await db.EventCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, MongoQueries.NotOfChains(lotChains),
+        using var events = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, MongoQueries.NotOfChains(lotChains),
             new FindOptions<EventDocument> { Sort = MongoQueries.ChainSeqOrder, BatchSize = 10_000 }, cancellationToken);
-        using var packs = await db.PackCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<PackDocument>.Empty,
+        using var packs = await _db.PackCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<PackDocument>.Empty,
             new FindOptions<PackDocument> { Sort = MongoQueries.PackOrder, BatchSize = 10_000 }, cancellationToken);
         var eventQueue = new Queue<EventDocument>();
         var packQueue = new Queue<PackDocument>();

@@ -21,6 +21,12 @@ public sealed class MongoOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Most appends of this instance that share one transaction (and one take of the log counter);
+    /// appends that queue while a transaction runs go together into the next.
+    /// </summary>
+    public int MaxAppendBatch { get; set; } = 64;
+
     /// <summary>Whether this instance watches the alerts collection to push alerts raised on any instance.</summary>
     public bool WatchAlerts { get; set; } = true;
 

@@ -9,7 +9,10 @@ namespace DrugTrace.Storage.Mongo;
 /// <summary>
 /// Keeps the log's Merkle tree in the <c>tree</c> collection inside the append transaction:
 /// every tile an appended event completes gets its root stored one tile level up. The log
-/// counter serialises appends, so the transaction sees every earlier event. Leaf hashes are
+/// counter serialises the transactions that append (one per batch of appends, or a commission):
+/// one that committed after ours began makes our counter update a write conflict, and the rerun
+/// reads from a snapshot that holds it. So a transaction that commits indexes from <c>first</c> on
+/// has seen every event before <c>first</c>. Leaf hashes are
 /// SHA-256(0x00 || events.hash), not stored twice.
 /// </summary>
 internal static class MongoTreeNodes

@@ -1,3 +1,4 @@
+using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Interfaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,10 @@ public static class DependencyInjection
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
+        // The outbox is the push source: alert changes are delivered from what was committed.
+        services.AddSingleton<SqliteAlertOutbox>();
+        services.AddSingleton<IAlertChangeFeed>(sp => sp.GetRequiredService<SqliteAlertOutbox>());
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteAlertOutbox>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("store");
         return services;

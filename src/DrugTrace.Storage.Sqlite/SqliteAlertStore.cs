@@ -1,4 +1,5 @@
 using System.Text;
+using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
 using Microsoft.Data.Sqlite;
@@ -11,48 +12,71 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         "id, kind, severity, reason_code, message, action, scanned_code, scanned_gtin, scanned_serial, scanned_lot, scanned_expiry, "
         + "pack_gtin, pack_serial, scanning_party, brand_owner, probable_scanning_error, raised_at, last_seen_at, count, status, resolution, version";
 
-    public async ValueTask<(Alert Alert, bool IsNew)> RaiseAsync(Alert alert, TimeSpan window, CancellationToken cancellationToken) =>
-        await db.Writer.WriteAsync(w =>
-        {
-            // The single writer makes find-then-update atomic: a storm of one alert stays one row.
-            var existing = w.Command("""
-                    UPDATE alerts SET count = count + 1, last_seen_at = $now
-                    WHERE id = (SELECT id FROM alerts WHERE dedupe_key = $key AND status != $closed AND last_seen_at >= $since
-                                ORDER BY id DESC LIMIT 1)
-                    RETURNING id
-                    """)
-                .Add("$now", Rows.Millis(alert.LastSeenAt)).Add("$key", alert.DedupeKey).Add("$closed", (int)AlertStatus.Closed)
-                .Add("$since", Rows.Millis(alert.LastSeenAt - window));
-            if (existing.ExecuteScalar() is long existingId)
-            {
-                Alert found;
-                using (var reader = w.Command($"SELECT {Columns} FROM alerts WHERE id = $id").Add("$id", existingId).ExecuteReader())
-                {
-                    reader.Read();
-                    found = Map(reader);
-                }
-                // A repeat of an alert under investigation is still that alert: with its history, as GetAsync reads it.
-                return (found with { History = History(w.Command(HistorySql).Add("$id", existingId)) }, false);
-            }
+    public async ValueTask<(Alert Alert, bool IsNew)> RaiseAsync(Alert alert, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var raised = await db.Writer.WriteAsync(w => Raise(w, alert, window), cancellationToken);
+        if (raised.IsNew || AlertMilestones.IsMilestone(raised.Alert.Count)) db.AlertOutbox.Poke();
+        return raised;
+    }
 
-            var id = (long)w.Command($"""
-                    INSERT INTO alerts ({Columns[4..]}, dedupe_key)
-                    VALUES ($kind, $severity, $reason, $message, $action, $code, $sgtin, $sserial, $slot, $sexpiry, $pgtin, $pserial,
-                            $party, $brand, $pse, $raised, $seen, $count, $status, $resolution, $version, $key)
-                    RETURNING id
-                    """)
-                .Add("$kind", alert.Kind.ToString()).Add("$severity", (int)alert.Severity).Add("$reason", alert.ReasonCode)
-                .Add("$message", alert.Message).Add("$action", alert.Action).Add("$code", alert.ScannedCode)
-                .Add("$sgtin", alert.ScannedGtin).Add("$sserial", alert.ScannedSerial).Add("$slot", alert.ScannedLot)
-                .Add("$sexpiry", alert.ScannedExpiry is { } d ? Rows.Date(d) : null)
-                .Add("$pgtin", alert.PackGtin).Add("$pserial", alert.PackSerial).Add("$party", alert.ScanningParty)
-                .Add("$brand", alert.BrandOwner).Add("$pse", alert.ProbableScanningError ? 1 : 0)
-                .Add("$raised", Rows.Millis(alert.RaisedAt)).Add("$seen", Rows.Millis(alert.LastSeenAt)).Add("$count", alert.Count)
-                .Add("$status", (int)alert.Status).Add("$resolution", alert.Resolution is { } r ? (int)r : null)
-                .Add("$version", alert.Version).Add("$key", alert.DedupeKey)
-                .ExecuteScalar()!;
-            return (alert with { Id = id }, true);
-        }, cancellationToken);
+    /// <summary>
+    /// Folds the alert into a recent open one or inserts it, inside the caller's write, with the push
+    /// that announces it (new, or a repeat count milestone) in the outbox of the same transaction.
+    /// </summary>
+    internal static (Alert Alert, bool IsNew) Raise(SqliteWriter w, Alert alert, TimeSpan window)
+    {
+        // The single writer makes find-then-update atomic: a storm of one alert stays one row.
+        var existing = w.Command("""
+                UPDATE alerts SET count = count + 1, last_seen_at = $now
+                WHERE id = (SELECT id FROM alerts WHERE dedupe_key = $key AND status != $closed AND last_seen_at >= $since
+                            ORDER BY id DESC LIMIT 1)
+                RETURNING id
+                """)
+            .Add("$now", Rows.Millis(alert.LastSeenAt)).Add("$key", alert.DedupeKey).Add("$closed", (int)AlertStatus.Closed)
+            .Add("$since", Rows.Millis(alert.LastSeenAt - window));
+        if (existing.ExecuteScalar() is long existingId)
+        {
+            Alert found;
+            using (var reader = w.Command($"SELECT {Columns} FROM alerts WHERE id = $id").Add("$id", existingId).ExecuteReader())
+            {
+                reader.Read();
+                found = Map(reader);
+            }
+            // A repeat of an alert under investigation is still that alert: with its history, as GetAsync reads it.
+            found = found with { History = History(w.Command(HistorySql).Add("$id", existingId)) };
+            if (AlertMilestones.IsMilestone(found.Count)) Announce(w, found, isNew: false, alert.LastSeenAt);
+            return (found, false);
+        }
+
+        var id = (long)w.Command($"""
+                INSERT INTO alerts ({Columns[4..]}, dedupe_key)
+                VALUES ($kind, $severity, $reason, $message, $action, $code, $sgtin, $sserial, $slot, $sexpiry, $pgtin, $pserial,
+                        $party, $brand, $pse, $raised, $seen, $count, $status, $resolution, $version, $key)
+                RETURNING id
+                """)
+            .Add("$kind", alert.Kind.ToString()).Add("$severity", (int)alert.Severity).Add("$reason", alert.ReasonCode)
+            .Add("$message", alert.Message).Add("$action", alert.Action).Add("$code", alert.ScannedCode)
+            .Add("$sgtin", alert.ScannedGtin).Add("$sserial", alert.ScannedSerial).Add("$slot", alert.ScannedLot)
+            .Add("$sexpiry", alert.ScannedExpiry is { } d ? Rows.Date(d) : null)
+            .Add("$pgtin", alert.PackGtin).Add("$pserial", alert.PackSerial).Add("$party", alert.ScanningParty)
+            .Add("$brand", alert.BrandOwner).Add("$pse", alert.ProbableScanningError ? 1 : 0)
+            .Add("$raised", Rows.Millis(alert.RaisedAt)).Add("$seen", Rows.Millis(alert.LastSeenAt)).Add("$count", alert.Count)
+            .Add("$status", (int)alert.Status).Add("$resolution", alert.Resolution is { } r ? (int)r : null)
+            .Add("$version", alert.Version).Add("$key", alert.DedupeKey)
+            .ExecuteScalar()!;
+        var raised = alert with { Id = id };
+        Announce(w, raised, isNew: true, alert.LastSeenAt);
+        return (raised, true);
+    }
+
+    /// <summary>
+    /// Queues the push of an alert change in the current write, with the alert as the change left it
+    /// (delivered by <see cref="SqliteAlertOutbox"/>).
+    /// </summary>
+    internal static void Announce(SqliteWriter w, Alert snapshot, bool isNew, DateTimeOffset at) =>
+        w.Command("INSERT INTO alert_outbox (alert_id, is_new, created_at, snapshot) VALUES ($id, $new, $at, $snapshot)")
+            .Add("$id", snapshot.Id).Add("$new", isNew ? 1 : 0).Add("$at", Rows.Millis(at))
+            .Add("$snapshot", System.Text.Json.JsonSerializer.Serialize(snapshot)).ExecuteNonQuery();
 
     public ValueTask<Alert?> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -98,8 +122,9 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         return ValueTask.FromResult<IReadOnlyList<Alert>>(alerts);
     }
 
-    public async ValueTask<bool> TryUpdateAsync(Alert updated, CancellationToken cancellationToken) =>
-        await db.Writer.WriteAsync(w =>
+    public async ValueTask<bool> TryUpdateAsync(Alert updated, CancellationToken cancellationToken)
+    {
+        var changed = await db.Writer.WriteAsync(w =>
         {
             var changed = w.Command("""
                     UPDATE alerts SET status = $status, resolution = $resolution, version = $version
@@ -117,8 +142,12 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
                     .Add("$resolution", change.Resolution is { } cr ? (int)cr : null).Add("$note", change.Note)
                     .ExecuteNonQuery();
             }
+            Announce(w, updated, isNew: false, updated.History.Count > 0 ? updated.History[^1].At : updated.LastSeenAt);
             return true;
         }, cancellationToken);
+        if (changed) db.AlertOutbox.Poke();
+        return changed;
+    }
 
     private const string HistorySql = "SELECT at, by, status, resolution, note FROM alert_changes WHERE alert_id = $id ORDER BY id";
 

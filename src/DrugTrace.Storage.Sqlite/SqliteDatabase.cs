@@ -56,6 +56,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     internal SqliteWriter Writer => _writer.Value;
 
+    /// <summary>Poked after a commit that added alert pushes to the outbox.</summary>
+    internal OutboxSignal AlertOutbox { get; } = new();
+
     /// <summary>An open pooled connection for reading.</summary>
     public SqliteConnection OpenRead()
     {

@@ -138,7 +138,25 @@ internal static class SqliteSchema
         SecurityMigration,
         MerkleMigration,
         IdempotencyMigration,
+        AlertOutboxMigration,
     ];
+
+    /// <summary>
+    /// Alert pushes waiting to be delivered, written in the same transaction as the alert change
+    /// they announce, so that a push survives a crash or a failing listener (see <see cref="SqliteAlertOutbox"/>).
+    /// Written to run again harmlessly (a test rolls a file back to before the Merkle migration).
+    /// </summary>
+    private const string AlertOutboxMigration = """
+        CREATE TABLE IF NOT EXISTS alert_outbox (
+            -- AUTOINCREMENT: delivered rows are deleted, and an id must never come back below the delivered mark.
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            alert_id INTEGER NOT NULL REFERENCES alerts(id),
+            is_new INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            -- The alert as this change left it (JSON): a push says what happened then, not what holds by delivery.
+            snapshot TEXT NOT NULL
+        );
+        """;
 
     /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>
     private const string RecallNoticeMigration = """

@@ -1,3 +1,4 @@
+using DrugTrace.Storage.Mongo;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -71,16 +72,7 @@ public sealed record StoreChoice(bool IsMongo, string? MongoUrl, string MongoDat
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
-    private static string Redacted(string url)
-    {
-        try
-        {
-            var parsed = new MongoUrl(url);
-            return parsed.Password is null ? url : url.Replace(parsed.Password, "***", StringComparison.Ordinal);
-        }
-        catch (MongoConfigurationException)
-        {
-            return "(an unreadable URL)";
-        }
-    }
+    // The store's own redaction: MongoUrl.Password is the decoded password, which a percent-encoded
+    // one in the URL does not contain, so replacing it left the secret in the text.
+    private static string Redacted(string url) => ConnectionStringRedaction.Redact(url);
 }

@@ -7,6 +7,8 @@ using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DrugTrace.Application.Packs;
 
@@ -15,6 +17,10 @@ namespace DrugTrace.Application.Packs;
 /// (<see cref="PackJudge"/>, re-judged after a lost race by <see cref="LostRaceRetry"/>), raise
 /// the alerts and log the scan. An unreadable code of a genuine pack is a probable scanning error
 /// (<see cref="ScanningErrorTriage"/>).
+/// Once a handoff's event has committed, the answer reports it whatever fails afterwards: the
+/// alerts are then only logged if they cannot be stored, and the scan log is best-effort for
+/// every scan. An answer of "nothing was changed" after a commit would make the party scan again,
+/// and a repeated dispense is an AlreadyInactive alert against itself.
 /// </summary>
 public sealed class PackHandoffs
 {
@@ -24,9 +30,12 @@ public sealed class PackHandoffs
     private readonly RecipientCheck _recipients;
     private readonly ScanningErrorTriage _triage;
     private readonly PackJudge _judge;
+    private readonly ILogger _logger;
 
-    public PackHandoffs(ILedgerStore ledger, ICatalogStore catalog, PartyDirectory parties, IScanLog scanLog, AlertRaiser alerts, TimeProvider clock)
+    public PackHandoffs(ILedgerStore ledger, ICatalogStore catalog, PartyDirectory parties, IScanLog scanLog, AlertRaiser alerts, TimeProvider clock,
+        ILogger<PackHandoffs>? logger = null)
     {
+        _logger = logger ?? NullLogger<PackHandoffs>.Instance;
         _scanLog = scanLog;
         _alerts = alerts;
         _clock = clock;
@@ -85,12 +94,45 @@ public sealed class PackHandoffs
         {
             var subject = new AlertSubject(ActionName(command.Action), code, parsed.Value, judgement.PackGtin ?? parsed.Value?.Gtin.Value,
                 judgement.PackSerial ?? parsed.Value?.Serial, actor.Gln, judgement.BrandOwner, judgement.ProbableScanningError);
-            outcome = outcome with { Alerts = await _alerts.RaiseAsync(subject, judgement.Findings, cancellationToken) };
+            outcome = outcome with { Alerts = await RaiseAsync(subject, judgement, outcome, cancellationToken) };
         }
-        await _scanLog.RecordAsync(new ScanRecord(
+        await RecordAsync(new ScanRecord(
             now, actor.Gln, ActionName(command.Action), code, parsed.Value?.Gtin.Value, parsed.Value?.Serial, outcome.Verdict.Name,
-            outcome.Alerts.Count == 0 ? null : string.Join(',', outcome.Alerts.Select(a => a.Kind))), cancellationToken);
+            outcome.Alerts.Count == 0 ? null : string.Join(',', outcome.Alerts.Select(a => a.Kind))));
         return outcome;
+    }
+
+    private async ValueTask<IReadOnlyList<AlertView>> RaiseAsync(AlertSubject subject, Judgement judgement, ScanOutcome outcome, CancellationToken ct)
+    {
+        // Without a committed event the alert is what this scan stores: if it cannot be, the error
+        // (503 and "nothing was stored") is the truth, and scanning again raises it.
+        if (outcome.Event is null) return await _alerts.RaiseAsync(subject, judgement.Findings, ct);
+        try
+        {
+            return await _alerts.RaiseAsync(subject, judgement.Findings, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogError(ex, "Event {Seq} of pack {Gtin}/{Serial} committed, but its alerts ({Kinds}) could not be stored",
+                outcome.Event.Seq, subject.PackGtin, subject.PackSerial, string.Join(',', judgement.Findings.Select(f => f.Kind)));
+            return [.. judgement.Findings.Select(f => new AlertView(null, f.Kind.ToString(),
+                (subject.ProbableScanningError ? Severity.Low : f.Severity).ToString().ToLowerInvariant(), f.Message))];
+        }
+    }
+
+    // Best-effort: the scan's outcome is decided (and maybe committed) already; a log that cannot
+    // be written must not turn it into an error. Not cancelled with the request for the same reason.
+    private async ValueTask RecordAsync(ScanRecord scan)
+    {
+        try
+        {
+            await _scanLog.RecordAsync(scan, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "The scan log could not record a {Action} scan by {Actor} (verdict {Verdict}); the scan itself stands",
+                scan.Action, scan.Actor, scan.Verdict);
+        }
     }
 
     /// <summary>The action's word in the API, the scan log and alerts ("undo-dispense").</summary>

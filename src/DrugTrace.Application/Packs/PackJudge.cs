@@ -57,10 +57,42 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
                 var next = PackLifecycle.Apply(pack, e);
                 // The lot's head is re-checked in the append's transaction: a recall that committed after
                 // this decision was read makes the append lose, and the retry sees the recall.
-                if (!await ledger.TryAppendAsync(e, next, lot.Head, ct)) return null;
+                if (!await AppendAsync(e, next, lot.Head, ct)) return null;
                 return Judgement.Of(ScanOutcomes.Done(e, HolderDisclosure.View(ScanOutcomes.View(next, lot, product), facts with { Pack = next }, brandOwner)!), [], brandOwner);
             default:
                 throw new InvalidOperationException("Unknown decision.");
+        }
+    }
+
+    /// <summary>
+    /// The append, and what to believe when it fails: a store can commit and then lose the reply (a
+    /// MongoDB commit whose result stayed unknown, a connection cut after the commit). If the pack's
+    /// head is now this very event (same hash: same actor, time and predecessor), it is ours and
+    /// committed, and the scan answers so; judging it again would call our own dispense AlreadyInactive.
+    /// </summary>
+    private async ValueTask<bool> AppendAsync(LedgerEvent e, PackState next, ChainHead lotHead, CancellationToken ct)
+    {
+        try
+        {
+            return await ledger.TryAppendAsync(e, next, lotHead, ct);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            if (await IsHeadAsync(e)) return true;
+            throw;
+        }
+    }
+
+    private async ValueTask<bool> IsHeadAsync(LedgerEvent e)
+    {
+        try
+        {
+            return (await ledger.FindPackAsync(e.Gtin, e.Key, CancellationToken.None))?.Head.Hash == e.Hash;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The store cannot even be read: the append's own error is the one to report.
+            return false;
         }
     }
 }

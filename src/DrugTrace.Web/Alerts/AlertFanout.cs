@@ -17,24 +17,39 @@ public sealed class AlertFanout(AlertQueue queue, IHubContext<AlertsHub, IAlerts
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (alert, isNew) in queue.ReadAllAsync(stoppingToken))
+        await foreach (var item in queue.ReadAllAsync(stoppingToken))
         {
-            // Regulators and the brand owner read the investigation's notes; the scanning party, investigated, does not.
-            var full = AlertDto.From(alert);
-            var readers = new List<string> { AlertsHub.Regulators };
-            if (alert.BrandOwner is { } owner) readers.Add(AlertsHub.PartyGroup(owner));
-            await _outstanding.WaitAsync(stoppingToken);
-            var clients = hub.Clients.Groups(readers);
-            _ = SendAsync(isNew ? clients.alertRaised(full) : clients.alertUpdated(full), alert.Id);
-            if (alert.ScanningParty != alert.BrandOwner)
+            try
             {
-                var withoutNotes = full.WithoutNotes();
-                await _outstanding.WaitAsync(stoppingToken);
-                var scanner = hub.Clients.Group(AlertsHub.PartyGroup(alert.ScanningParty));
-                _ = SendAsync(isNew ? scanner.alertRaised(withoutNotes) : scanner.alertUpdated(withoutNotes), alert.Id);
+                await HandOnAsync(item.Alert, item.IsNew, stoppingToken);
+                item.Handed?.TrySetResult();
             }
-            await broadcaster.PublishAsync(alert, isNew);
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One alert that cannot be pushed must not end the loop; a waiting outbox retries it.
+                logger.LogError(ex, "Could not hand alert {Id} to its listeners", item.Alert.Id);
+                item.Handed?.TrySetException(ex);
+            }
         }
+    }
+
+    private async Task HandOnAsync(Domain.Alerts.Alert alert, bool isNew, CancellationToken stoppingToken)
+    {
+        // Regulators and the brand owner read the investigation's notes; the scanning party, investigated, does not.
+        var full = AlertDto.From(alert);
+        var readers = new List<string> { AlertsHub.Regulators };
+        if (alert.BrandOwner is { } owner) readers.Add(AlertsHub.PartyGroup(owner));
+        await _outstanding.WaitAsync(stoppingToken);
+        var clients = hub.Clients.Groups(readers);
+        _ = SendAsync(isNew ? clients.alertRaised(full) : clients.alertUpdated(full), alert.Id);
+        if (alert.ScanningParty != alert.BrandOwner)
+        {
+            var withoutNotes = full.WithoutNotes();
+            await _outstanding.WaitAsync(stoppingToken);
+            var scanner = hub.Clients.Group(AlertsHub.PartyGroup(alert.ScanningParty));
+            _ = SendAsync(isNew ? scanner.alertRaised(withoutNotes) : scanner.alertUpdated(withoutNotes), alert.Id);
+        }
+        await broadcaster.PublishAsync(alert, isNew);
     }
 
     private async Task SendAsync(Task send, long alertId)

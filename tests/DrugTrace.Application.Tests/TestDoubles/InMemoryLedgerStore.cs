@@ -20,6 +20,9 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
     /// <summary>Runs once, just before the next append is checked: a concurrent handoff that wins the race.</summary>
     public Func<ValueTask>? BeforeNextAppend { get; set; }
 
+    /// <summary>Runs once, just after the next pack append was stored: a reply lost after the commit (when it throws).</summary>
+    public Action? AfterNextAppend { get; set; }
+
     /// <summary>How many appends were refused because the head had moved.</summary>
     public int LostAppends { get; private set; }
 
@@ -82,6 +85,11 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
         }
         _packs[(e.Gtin, e.Key)] = newState;
         Store(e);
+        if (AfterNextAppend is { } after)
+        {
+            AfterNextAppend = null;
+            after();
+        }
         return true;
     }
 

@@ -8,8 +8,18 @@ public sealed class InMemoryScanLog : IScanLog
 
     public IReadOnlyList<ScanRecord> Scans => _scans;
 
+    /// <summary>When set, every record fails with it (a full or broken scan log).</summary>
+    public Exception? FailWith { get; set; }
+
+    public int Failures { get; private set; }
+
     public ValueTask RecordAsync(ScanRecord scan, CancellationToken cancellationToken)
     {
+        if (FailWith is { } failure)
+        {
+            Failures++;
+            return ValueTask.FromException(failure);
+        }
         _scans.Add(scan);
         return ValueTask.CompletedTask;
     }

@@ -13,16 +13,15 @@ public sealed class RecordingPublisher : IPublisher
         get { lock (_gate) return [.. _published]; }
     }
 
+    /// <summary>When set, every publish fails with it (a broken listener), after recording the notification.</summary>
+    public Exception? FailWith { get; set; }
+
     public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
-        where TNotification : INotification
-    {
-        lock (_gate) _published.Add(notification);
-        return ValueTask.CompletedTask;
-    }
+        where TNotification : INotification => Publish((object)notification, cancellationToken);
 
     public ValueTask Publish(object notification, CancellationToken cancellationToken = default)
     {
         lock (_gate) _published.Add(notification);
-        return ValueTask.CompletedTask;
+        return FailWith is { } failure ? ValueTask.FromException(failure) : ValueTask.CompletedTask;
     }
 }

@@ -26,11 +26,11 @@ public sealed class StorageRegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task Sqlite_is_the_default_and_keeps_the_in_process_push()
+    public async Task Sqlite_is_the_default_and_pushes_from_its_outbox()
     {
         await using var services = Build();
         Assert.Contains("Sqlite", services.GetRequiredService<ILedgerStore>().GetType().Name);
-        Assert.Empty(services.GetServices<IAlertChangeFeed>());
+        Assert.Contains("outbox", Assert.Single(services.GetServices<IAlertChangeFeed>()).Description);
         Assert.IsType<AlertQueueChangeSink>(services.GetRequiredService<IAlertChangeSink>());
     }
 
@@ -65,19 +65,29 @@ public sealed class StorageRegistrationTests : IDisposable
         await handler.Handle(new AlertRaised(alert), default);
         await handler.Handle(new AlertUpdated(alert), default);
         // With a feed, the change stream hands the same alerts to the queue instead (once each).
-        if (storeHasFeed) await new AlertQueueChangeSink(queue).AcceptAsync(alert, isNew: true, default);
+        // (The sink waits until the push loop took it; nobody runs that loop here.)
+        var accepted = storeHasFeed ? new AlertQueueChangeSink(queue).AcceptAsync(alert, isNew: true, default).AsTask() : Task.CompletedTask;
 
         // A marker queued last tells "nothing more" without waiting a fixed time for it.
         var marker = alert with { Id = 99 };
         queue.Enqueue(marker, isNew: true);
-        var seen = 0;
+        var seen = new List<QueuedAlert>();
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await foreach (var (queuedAlert, _) in queue.ReadAllAsync(cts.Token))
+        await foreach (var item in queue.ReadAllAsync(cts.Token))
         {
-            if (ReferenceEquals(queuedAlert, marker)) break;
-            seen++;
+            if (ReferenceEquals(item.Alert, marker)) break;
+            seen.Add(item);
         }
-        Assert.Equal(queued, seen);
+        Assert.Equal(queued, seen.Count);
+        if (storeHasFeed)
+        {
+            // The feed's push is done only once the push loop says it handed it on.
+            Assert.False(accepted.IsCompleted);
+            var handed = seen[0].Handed;
+            Assert.NotNull(handed);
+            handed.SetResult();
+            await accepted.WaitAsync(TimeSpan.FromMinutes(1));
+        }
     }
 
     private sealed class Feed : IAlertChangeFeed

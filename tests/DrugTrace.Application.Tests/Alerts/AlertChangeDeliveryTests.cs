@@ -1,0 +1,60 @@
+using DrugTrace.Application.Alerts;
+using DrugTrace.Domain.Alerts;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DrugTrace.Application.Tests.Alerts;
+
+public sealed class AlertChangeDeliveryTests
+{
+    private static readonly Alert Sample = new()
+    {
+        Id = 7, Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = "verify", ScannedCode = "c",
+        ScanningParty = "4055555000018", RaisedAt = DateTimeOffset.UnixEpoch, LastSeenAt = DateTimeOffset.UnixEpoch,
+    };
+
+    [Fact]
+    public async Task A_failing_sink_is_tried_again_after_growing_pauses_and_the_others_get_the_change_once()
+    {
+        var flaky = new Sink(failFirst: 3);
+        var steady = new Sink();
+        var pauses = new List<int>();
+
+        await AlertChangeDelivery.DeliverAsync([flaky, steady], Sample, isNew: true,
+            (failures, _) => { pauses.Add(failures); return Task.CompletedTask; }, NullLogger.Instance, default);
+
+        Assert.Equal([1, 2, 3], pauses);
+        Assert.Equal(4, flaky.Calls);
+        Assert.Equal([(7L, true)], flaky.Taken);
+        Assert.Equal([(7L, true)], steady.Taken);
+    }
+
+    [Fact]
+    public async Task Stopping_ends_the_retries()
+    {
+        using var stop = new CancellationTokenSource();
+        var dead = new Sink(failFirst: int.MaxValue);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AlertChangeDelivery.DeliverAsync([dead], Sample, isNew: false,
+            (failures, ct) =>
+            {
+                if (failures == 2) stop.Cancel();
+                ct.ThrowIfCancellationRequested();
+                return Task.CompletedTask;
+            }, NullLogger.Instance, stop.Token));
+
+        Assert.Equal(2, dead.Calls);
+    }
+
+    private sealed class Sink(int failFirst = 0) : IAlertChangeSink
+    {
+        public int Calls { get; private set; }
+        public List<(long, bool)> Taken { get; } = [];
+
+        public ValueTask AcceptAsync(Alert alert, bool isNew, CancellationToken cancellationToken)
+        {
+            if (++Calls <= failFirst) return ValueTask.FromException(new InvalidOperationException("down"));
+            Taken.Add((alert.Id, isNew));
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Threading.Channels;
+using DrugTrace.Application.Alerts;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DrugTrace.Storage.Sqlite.Tests;
+
+/// <summary>
+/// The alert outbox: every push is written with the alert change it announces and delivered from
+/// there, in order, retried while the listener fails, and still delivered after a restart.
+/// </summary>
+public sealed class SqliteAlertOutboxTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("drugtrace-outbox-").FullName;
+    private ServiceProvider? _services;
+
+    private ServiceProvider Open(IAlertChangeSink sink)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Sqlite:DataDirectory"] = _directory,
+            ["Storage:Sqlite:Synchronous"] = "NORMAL",
+        }).Build();
+        _services = new ServiceCollection()
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddSingleton(sink)
+            .AddSqliteStorage(configuration, _directory)
+            .BuildServiceProvider();
+        return _services;
+    }
+
+    private static async Task<SqliteAlertOutbox> StartAsync(ServiceProvider services)
+    {
+        var outbox = services.GetRequiredService<SqliteAlertOutbox>();
+        await outbox.StartAsync(CancellationToken.None);
+        return outbox;
+    }
+
+    private static Alert Make(string serial, DateTimeOffset? at = null) => new()
+    {
+        Kind = AlertKind.UnknownSerial,
+        Severity = Severity.Critical,
+        Message = $"Serial {serial} was never commissioned.",
+        Action = "verify",
+        ScannedCode = $"(01)09506000134352(21){serial}",
+        PackGtin = "09506000134352",
+        PackSerial = serial,
+        ScanningParty = "4055555000018",
+        BrandOwner = "4012345000016",
+        RaisedAt = at ?? T0,
+        LastSeenAt = at ?? T0,
+    };
+
+    [Fact]
+    public void The_outbox_is_the_stores_alert_feed()
+    {
+        var services = Open(new RecordingSink());
+        var feed = Assert.Single(services.GetServices<IAlertChangeFeed>());
+        Assert.Same(services.GetRequiredService<SqliteAlertOutbox>(), feed);
+    }
+
+    [Fact]
+    public async Task A_new_alert_and_its_count_milestones_are_pushed_in_order_and_then_forgotten()
+    {
+        var sink = new RecordingSink();
+        var services = Open(sink);
+        var outbox = await StartAsync(services);
+        var alerts = services.GetRequiredService<IAlertStore>();
+
+        // Ten repeats: pushed when new, at count 2 and at count 10, not in between.
+        for (var i = 0; i < 10; i++) await alerts.RaiseAsync(Make("SN1", T0.AddSeconds(i)), Window, default);
+        var (marker, _) = await alerts.RaiseAsync(Make("MARKER", T0.AddSeconds(20)), Window, default);
+
+        var pushes = new List<(Alert Alert, bool IsNew)>();
+        while (true)
+        {
+            var push = await sink.NextAsync(Generous);
+            if (push.Alert.Id == marker.Id) break;
+            pushes.Add(push);
+        }
+        Assert.Equal([true, false, false], pushes.Select(p => p.IsNew));
+        // Each push says what its change did, not what holds by the time it is delivered.
+        Assert.Equal([1, 2, 10], pushes.Select(p => p.Alert.Count));
+        Assert.All(pushes, p => Assert.Equal("SN1", p.Alert.PackSerial));
+
+        await outbox.StopAsync(CancellationToken.None);
+        Assert.Equal(0, outbox.Pending());
+    }
+
+    [Fact]
+    public async Task A_status_change_is_pushed_as_an_update()
+    {
+        var sink = new RecordingSink();
+        var services = Open(sink);
+        await StartAsync(services);
+        var alerts = services.GetRequiredService<IAlertStore>();
+        var (raised, _) = await alerts.RaiseAsync(Make("SN1"), Window, default);
+        Assert.True((await sink.NextAsync(Generous)).IsNew);
+
+        var (investigating, error) = AlertLifecycle.Change(raised, AlertStatus.Investigating, null, "looking into it", "4000000000013", T0.AddMinutes(1));
+        Assert.Null(error);
+        Assert.True(await alerts.TryUpdateAsync(investigating!, default));
+
+        var update = await sink.NextAsync(Generous);
+        Assert.False(update.IsNew);
+        Assert.Equal(AlertStatus.Investigating, update.Alert.Status);
+    }
+
+    [Fact]
+    public async Task A_failing_listener_is_retried_until_it_takes_the_push()
+    {
+        var sink = new RecordingSink(failFirst: 3);
+        var services = Open(sink);
+        await StartAsync(services);
+        var (raised, _) = await services.GetRequiredService<IAlertStore>().RaiseAsync(Make("SN1"), Window, default);
+
+        var push = await sink.NextAsync(Generous);
+
+        Assert.Equal((raised.Id, true), (push.Alert.Id, push.IsNew));
+        Assert.Equal(4, sink.Calls);
+        Assert.False(sink.TryTake(out _));
+    }
+
+    [Fact]
+    public async Task A_push_not_delivered_before_a_stop_is_delivered_after_the_restart()
+    {
+        // The first run's listener never takes anything (a crashed push loop).
+        var dead = new RecordingSink(failFirst: int.MaxValue);
+        var first = Open(dead);
+        var outbox = await StartAsync(first);
+        var (raised, _) = await first.GetRequiredService<IAlertStore>().RaiseAsync(Make("SN1"), Window, default);
+        await dead.CalledAsync(Generous);
+        await outbox.StopAsync(CancellationToken.None);
+        await first.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+
+        var sink = new RecordingSink();
+        await StartAsync(Open(sink));
+
+        var push = await sink.NextAsync(Generous);
+        Assert.Equal((raised.Id, true), (push.Alert.Id, push.IsNew));
+        Assert.Equal("SN1", push.Alert.PackSerial);
+    }
+
+    [Fact]
+    public void The_retry_pause_doubles_and_is_capped()
+    {
+        Assert.Equal(SqliteAlertOutbox.FirstRetry, SqliteAlertOutbox.Backoff(1));
+        Assert.Equal(SqliteAlertOutbox.FirstRetry * 4, SqliteAlertOutbox.Backoff(3));
+        Assert.Equal(SqliteAlertOutbox.MaxRetry, SqliteAlertOutbox.Backoff(1000));
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_services is not null) await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Keeps what it is handed; fails the first <c>failFirst</c> calls like a broken push loop.</summary>
+    private sealed class RecordingSink(int failFirst = 0) : IAlertChangeSink
+    {
+        private readonly Channel<(Alert, bool)> _received = Channel.CreateUnbounded<(Alert, bool)>();
+        private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public ValueTask AcceptAsync(Alert alert, bool isNew, CancellationToken cancellationToken)
+        {
+            var call = Interlocked.Increment(ref _calls);
+            _called.TrySetResult();
+            if (call <= failFirst) return ValueTask.FromException(new InvalidOperationException("push loop down"));
+            return _received.Writer.WriteAsync((alert, isNew), cancellationToken);
+        }
+
+        public Task CalledAsync(TimeSpan timeout) => _called.Task.WaitAsync(timeout);
+
+        public async Task<(Alert Alert, bool IsNew)> NextAsync(TimeSpan timeout)
+        {
+            using var cts = new CancellationTokenSource(timeout);
+            return await _received.Reader.ReadAsync(cts.Token);
+        }
+
+        public bool TryTake(out (Alert, bool) item) => _received.Reader.TryRead(out item);
+    }
+}
