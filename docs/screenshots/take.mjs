@@ -1,6 +1,7 @@
 // Screenshots of the main pages with headless Chromium over the DevTools protocol.
 // Usage: node --experimental-websocket docs/screenshots/take.mjs [baseUrl]
 // The app must be running with the seed data; signed-in pages sign in through the real form.
+// Each page is taken at 1366 px (name.png) and at phone width, 390 px (name-390.png); DT_WIDTHS=1366 takes one.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,8 +50,17 @@ const host = new URL(base).hostname;
 
 const only = process.env.DT_SHOTS?.split(','); // e.g. DT_SHOTS=alert-feed,dashboard retakes just those
 
-async function shot(name, path, { user, wait = 2500, then } = {}) {
+const widths = (process.env.DT_WIDTHS ?? '1366,390').split(',').map(Number);
+
+async function shot(name, path, options = {}) {
   if (only && !only.includes(name)) return;
+  for (const width of widths) {
+    await cdp('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: 1, mobile: width < 600 });
+    await shotAt(width === 1366 ? name : `${name}-${width}`, path, options);
+  }
+}
+
+async function shotAt(name, path, { user, wait = 2500, then } = {}) {
   await cdp('Network.clearBrowserCookies');
   if (user) await cdp('Network.setCookie', { name: 'DrugTrace.SignIn', value: await signIn(user), domain: host, path: '/' });
   await cdp('Page.navigate', { url: base + path });
@@ -79,6 +89,7 @@ if (firstPack) {
   });
   await shot('pack-history', `/packs/${gtin}/${serial}`, { user: 'nmva', wait: 3000 });
 }
+await shot('stock', '/stock', { user: 'linden', wait: 3000 });
 await shot('products', '/manufacturer/products', { user: 'helvetia', wait: 3000 });
 await shot('audit', '/regulator/audit', {
   user: 'nmva', wait: 3000, then: async () => {

@@ -9,7 +9,18 @@ namespace DrugTrace.E2E;
 /// <summary>The built DrugTrace.Web.dll as a child process on a free loopback port, with a temp SQLite folder and the seed data.</summary>
 public sealed class AppServer : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
+    private int _port;
+
+    public AppServer() : this(new Dictionary<string, string>())
+    {
+    }
+
+    private AppServer(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+
+    /// <summary>A server of its own (xunit's fixture needs the one public constructor) with extra configuration, as environment variables (e.g. Scanning__OfflineQueueLimit).</summary>
+    public static AppServer With(IReadOnlyDictionary<string, string> settings) => new(settings);
     private readonly System.Text.StringBuilder _log = new();
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("drugtrace-e2e-").FullName;
@@ -21,8 +32,28 @@ public sealed class AppServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (E2EEnvironment.Missing is not null && !E2EEnvironment.InCi) return;
-        var port = FreePort();
-        Address = new Uri($"http://127.0.0.1:{port}");
+        _port = FreePort();
+        Address = new Uri($"http://127.0.0.1:{_port}");
+        await StartAsync();
+    }
+
+    /// <summary>Takes the server away, as an outage would: the process is killed, its connections drop.</summary>
+    public Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process?.Dispose();
+        _process = null;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Starts the app (again) on the same address, with the same database.</summary>
+    public async Task StartAsync()
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = DataDirectory,
@@ -42,6 +73,7 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["Security__SignInAttemptsPerMinute"] = "100000";
         // Printed Digital Links point at this very server.
         start.Environment["Labels__DigitalLinkBase"] = Address.ToString().TrimEnd('/');
+        foreach (var (key, value) in _settings) start.Environment[key] = value;
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
@@ -107,17 +139,10 @@ public sealed class AppServer : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-        _process?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await StopAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
     }
 }
 

@@ -9,7 +9,7 @@ using Mediator;
 namespace DrugTrace.Application.Decommissioning;
 
 /// <summary>Takes a pack in the holder's stock out of the supply chain for a stated reason.</summary>
-public sealed record DecommissionPack(string ActorGln, string Code, string? Reason) : IRequest<ScanOutcome>, IActorRequest;
+public sealed record DecommissionPack(string ActorGln, string Code, string? Reason, DateTimeOffset? ScannedAt = null) : IRequest<ScanOutcome>, IActorRequest;
 
 public sealed class DecommissionPackValidator : IValidator<DecommissionPack>
 {
@@ -28,6 +28,6 @@ public sealed class DecommissionPackHandler(PackHandoffs handoffs, IActorContext
     {
         if (!PackLifecycle.TryParseReason(request.Reason, out var reason))
             throw new ValidationException("reason", $"'{request.Reason}' is not a decommission reason.");
-        return handoffs.HandleAsync(context.Actor, request.Code, new PackCommand(PackAction.Decommission, Reason: reason), cancellationToken);
+        return handoffs.HandleScanAsync(context.Actor, request.Code, new PackCommand(PackAction.Decommission, Reason: reason), request.ScannedAt, cancellationToken);
     }
 }

@@ -7,10 +7,10 @@ using Mediator;
 namespace DrugTrace.Application.Dispensing;
 
 /// <summary>Dispenses a pack to a patient: it leaves the supply chain; two pharmacies can never both dispense it.</summary>
-public sealed record DispensePack(string ActorGln, string Code) : IRequest<ScanOutcome>, IActorRequest;
+public sealed record DispensePack(string ActorGln, string Code, DateTimeOffset? ScannedAt = null) : IRequest<ScanOutcome>, IActorRequest;
 
 public sealed class DispensePackHandler(PackHandoffs handoffs, IActorContext context) : IRequestHandler<DispensePack, ScanOutcome>
 {
     public ValueTask<ScanOutcome> Handle(DispensePack request, CancellationToken cancellationToken) =>
-        handoffs.HandleAsync(context.Actor, request.Code, new PackCommand(PackAction.Dispense), cancellationToken);
+        handoffs.HandleScanAsync(context.Actor, request.Code, new PackCommand(PackAction.Dispense), request.ScannedAt, cancellationToken);
 }

@@ -45,6 +45,31 @@ public sealed class PackHandoffs
         _judge = new PackJudge(ledger, facts, _triage);
     }
 
+    /// <summary>How long a scan may wait in a browser's offline queue before it must be scanned again.</summary>
+    public static readonly TimeSpan MaxQueuedAge = TimeSpan.FromDays(7);
+
+    /// <summary>A device's clock may run this much ahead of the server's.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A scan, made now or, when <paramref name="scannedAt"/> is given, earlier (queued while the server
+    /// could not be reached): the event then records when the scan was made, and the time it reached the
+    /// ledger beside it.
+    /// </summary>
+    public ValueTask<ScanOutcome> HandleScanAsync(Party actor, string code, PackCommand command, DateTimeOffset? scannedAt, CancellationToken cancellationToken)
+    {
+        if (scannedAt is { } at)
+        {
+            var now = _clock.GetUtcNow();
+            if (at > now + ClockSkew)
+                throw new ValidationException("scannedAt", $"The scan time {at:yyyy-MM-dd HH:mm:ss}Z is in the future; check the scanning device's clock.");
+            if (at < now - MaxQueuedAge)
+                throw new ValidationException("scannedAt", $"The scan was queued more than {MaxQueuedAge.TotalDays:0} days ago; scan the pack again.");
+            command = command with { OccurredAt = at };
+        }
+        return HandleAsync(actor, code, command, cancellationToken);
+    }
+
     public async ValueTask<ScanOutcome> HandleAsync(Party actor, string code, PackCommand command, CancellationToken cancellationToken)
     {
         var now = EventHasher.TruncateToMilliseconds(_clock.GetUtcNow());

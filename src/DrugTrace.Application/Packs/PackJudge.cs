@@ -39,6 +39,12 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
                 : Judgement.Flagged(view, findings, brandOwner);
         }
 
+        // A queued scan replayed twice (its answer lost on the way back) is the pack's last change, by this
+        // party, at the very time the scan was made: it is answered as recorded instead of being applied again.
+        if (command.OccurredAt is { } at && pack.Head.Seq > 0 && pack.ChangedBy == actor.Gln
+            && pack.ChangedAt == EventHasher.TruncateToMilliseconds(at))
+            return Judgement.Of(ScanOutcomes.AlreadyRecorded(pack, view), [], brandOwner);
+
         switch (PackLifecycle.Decide(pack, lot, command, actor, now, facts.Name))
         {
             case Decision.Refused { Finding: { } finding }:

@@ -20,6 +20,10 @@ public static class ScanOutcomes
     public static ScanOutcome Done(LedgerEvent appended, PackView pack) =>
         new(ScanVerdict.Ok, Done(appended.Type), pack, [], new EventRef(appended.Seq, appended.Hash.ToHex()));
 
+    /// <summary>A replayed queued scan whose event the pack already has.</summary>
+    public static ScanOutcome AlreadyRecorded(PackState pack, PackView view) =>
+        new(ScanVerdict.Ok, "Already recorded: this queued scan went through before.", view, [], new EventRef(pack.Head.Seq, pack.Head.Hash.ToHex()));
+
     public static string Done(EventType type) => type switch
     {
         EventType.Shipped => "Shipped.",

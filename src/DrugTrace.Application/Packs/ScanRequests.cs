@@ -27,21 +27,22 @@ public static class ScanRequests
             : throw new ValidationException("action", $"'{text.ToLowerInvariant()}' is not an action; use one of: {Actions}.");
     }
 
-    public static IRequest<ScanOutcome> For(string actor, string? code, string? action, string? to, string? reason) =>
-        For(actor, code, Action(action), to, reason);
+    public static IRequest<ScanOutcome> For(string actor, string? code, string? action, string? to, string? reason, DateTimeOffset? scannedAt = null) =>
+        For(actor, code, Action(action), to, reason, scannedAt);
 
-    public static IRequest<ScanOutcome> For(string actor, string? code, PackAction action, string? to, string? reason)
+    /// <param name="scannedAt">When the scan was made, if earlier than now (a scan queued offline).</param>
+    public static IRequest<ScanOutcome> For(string actor, string? code, PackAction action, string? to, string? reason, DateTimeOffset? scannedAt = null)
     {
         var text = code ?? "";
         return action switch
         {
-            PackAction.Verify => new VerifyPack(actor, text),
-            PackAction.Receive => new ReceivePack(actor, text),
-            PackAction.Ship => new ShipPack(actor, text, to),
-            PackAction.Dispense => new DispensePack(actor, text),
-            PackAction.UndoDispense => new UndoDispense(actor, text),
-            PackAction.Decommission => new DecommissionPack(actor, text, reason),
-            PackAction.Unlock => new UnlockPack(actor, text),
+            PackAction.Verify => new VerifyPack(actor, text, scannedAt),
+            PackAction.Receive => new ReceivePack(actor, text, scannedAt),
+            PackAction.Ship => new ShipPack(actor, text, to, scannedAt),
+            PackAction.Dispense => new DispensePack(actor, text, scannedAt),
+            PackAction.UndoDispense => new UndoDispense(actor, text, scannedAt),
+            PackAction.Decommission => new DecommissionPack(actor, text, reason, scannedAt),
+            PackAction.Unlock => new UnlockPack(actor, text, scannedAt),
             _ => throw new ValidationException("action", $"'{new WireName<PackAction>(action).Name}' is not an action; use one of: {Actions}."),
         };
     }

@@ -20,5 +20,5 @@ public static class ScanEndpoints
 
     /// <summary>Maps a scan's action word to its use case (<see cref="ScanRequests"/>).</summary>
     public static IRequest<ScanOutcome> ToRequest(Scan body, string actor) =>
-        ScanRequests.For(actor, body.Code, body.Action, body.To, body.Reason);
+        ScanRequests.For(actor, body.Code, body.Action, body.To, body.Reason, body.ScannedAt);
 }

@@ -9,4 +9,11 @@ namespace DrugTrace.Web.Infrastructure;
 public interface IUseCases
 {
     Task<T> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a write at most once for this <paramref name="idempotencyKey"/> (as the API's Idempotency-Key
+    /// header does): a repeat gets the first answer and changes nothing. A fake without a store just sends.
+    /// </summary>
+    Task<T> SendOnceAsync<T>(IRequest<T> request, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        SendAsync(request, cancellationToken);
 }

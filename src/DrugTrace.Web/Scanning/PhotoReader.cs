@@ -4,7 +4,7 @@ using ZXing;
 
 namespace DrugTrace.Web.Scanning;
 
-/// <summary>Limits of photo uploads (<c>Scanning:</c> in configuration).</summary>
+/// <summary>Limits of photo uploads and of the offline scan queue (<c>Scanning:</c> in configuration).</summary>
 public sealed class ScanningOptions
 {
     public const string Section = "Scanning";
@@ -21,6 +21,12 @@ public sealed class ScanningOptions
     /// milliseconds; the budget only limits how many variants of a poor one are tried.
     /// </summary>
     public int SearchBudgetMs { get; set; } = 250;
+
+    /// <summary>
+    /// How many scans the scan workspace keeps in the browser while the server cannot be reached
+    /// (default 500, a busy pharmacy's day); beyond it a scan is refused with a message, never dropped silently.
+    /// </summary>
+    public int OfflineQueueLimit { get; set; } = 500;
 }
 
 /// <summary>A code found in a photo: its text and symbology identifier (e.g. "]d2" for GS1 DataMatrix).</summary>

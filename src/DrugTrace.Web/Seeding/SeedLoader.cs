@@ -103,16 +103,30 @@ public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> 
             {
                 foreach (var serial in lot.Serials.Skip(step.From).Take(step.Count))
                 {
-                    var code = $"(01){lot.Gtin}(17){lot.Expiry.ToString("yyMMdd", CultureInfo.InvariantCulture)}(10){lot.Lot}(21){serial}";
+                    var code = SeedCode(lot.Gtin, lot.Expiry, lot.Lot, serial, step.Garble);
                     var outcome = await Send(scope, ScanEndpoints.ToRequest(new Scan(code, step.Action, step.To, step.Reason), step.By), cancellationToken);
-                    if (outcome.Verdict.Value != ScanVerdict.Ok)
-                        throw new InvalidOperationException($"seed-data/lots.json: {step.Action} of {code} by {step.By} was refused: {outcome.Message}");
+                    var expected = step.Expect ?? ScanOutcome.Ok;
+                    if (outcome.Verdict.Name != expected)
+                        throw new InvalidOperationException($"seed-data/lots.json: {step.Action} of {code} by {step.By} gave '{outcome.Verdict.Name}', not '{expected}': {outcome.Message}");
                 }
             }
             if (l.Recall is { Length: > 0 } reason)
                 await Send(scope, new RecallLot(product.Manufacturer, l.Gtin, l.Lot, reason), cancellationToken);
         }
         logger.LogInformation("Seed data loaded: {Packs} packs commissioned.", packs);
+    }
+
+    /// <summary>The code a step scans: the label's, or as a garbling scanner or a counterfeiter would present it.</summary>
+    private static string SeedCode(string gtin, DateOnly expiry, string lot, string serial, string? garble)
+    {
+        var code = $"(01){gtin}(17){expiry.ToString("yyMMdd", CultureInfo.InvariantCulture)}(10){lot}(21){serial}";
+        return garble switch
+        {
+            null => code,
+            "caps" => string.Concat(code.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.IsLower(c) ? char.ToUpperInvariant(c) : c)),
+            "unknown-serial" => code[..(code.LastIndexOf("(21)", StringComparison.Ordinal) + 4)] + "FAKE" + serial[..Math.Min(6, serial.Length)],
+            _ => throw new InvalidOperationException($"seed-data/lots.json: garble '{garble}' is not known (caps, unknown-serial)."),
+        };
     }
 
     // Each use case gets a fresh scope: the acting party is resolved per request.

@@ -42,4 +42,15 @@ public class ScanRequestsTests
         Assert.IsType<DispensePack>(ScanRequests.For("a", "c", PackAction.Dispense, null, null));
         Assert.IsType<UnlockPack>(ScanRequests.For("a", "c", PackAction.Unlock, null, null));
     }
+
+    [Fact]
+    public void A_queued_scan_keeps_the_time_it_was_made()
+    {
+        var at = new DateTimeOffset(2026, 12, 1, 22, 15, 3, TimeSpan.Zero);
+
+        Assert.Equal(new DispensePack("a", "c", at), ScanRequests.For("a", "c", "dispense", null, null, at));
+        Assert.Equal(new ShipPack("a", "c", "to", at), ScanRequests.For("a", "c", "ship", "to", null, at));
+        Assert.Equal(new DecommissionPack("a", "c", "stolen", at), ScanRequests.For("a", "c", "decommission", null, "stolen", at));
+        Assert.Equal(new VerifyPack("a", "c", at), ScanRequests.For("a", "c", null, null, null, at));
+    }
 }

@@ -50,4 +50,34 @@ public sealed class VerdictCardTests : UiContext
         Assert.Contains("Lot L was never registered.", second);
         Assert.Contains("(Unknown lot, critical)", second);
     }
+
+    [Fact]
+    public void A_probable_scanning_error_is_an_amber_check_the_scanner_card_with_the_likely_pack_never_the_red_one()
+    {
+        const string message = "Probable scanning error: the letters arrived in the wrong case (is Caps Lock on?). This is most likely the genuine pack SN123 of Amoxicillin 500 mg (lot AMX24A17); fix the scanner and scan it again.";
+        var outcome = new ScanOutcome(ScanOutcome.Alert, message, Pack, [new AlertView("a1", "UnknownSerial", "low", message, ProbableScanningError: true)], null);
+
+        var cut = Render<VerdictCard>(p => p.Add(c => c.Outcome, outcome).Add(c => c.Action, "dispense"));
+
+        var card = cut.Find("[data-testid=verdict]");
+        Assert.Contains("verdict-scanning-error", card.ClassList);
+        Assert.DoesNotContain("verdict-alert", card.ClassList);
+        Assert.Equal("true", card.GetAttribute("data-scanning-error"));
+        Assert.Equal("Check the scanner", cut.Find("[data-testid=verdict-title]").TextContent);
+        Assert.DoesNotContain("do not supply", card.TextContent);
+        Assert.Contains("Probably meant pack", card.TextContent);
+        Assert.Contains("SN123", card.TextContent);
+    }
+
+    [Fact]
+    public void A_scanning_error_beside_a_real_alert_stays_red()
+    {
+        var outcome = new ScanOutcome(ScanOutcome.Alert, "Recalled.", Pack,
+            [new AlertView("a1", "UnknownSerial", "low", "Probable scanning error", ProbableScanningError: true), new AlertView("a2", "Recalled", "high", "Recalled.")], null);
+
+        var cut = Render<VerdictCard>(p => p.Add(c => c.Outcome, outcome));
+
+        Assert.Contains("verdict-alert", cut.Find("[data-testid=verdict]").ClassList);
+        Assert.Equal("Alert: do not supply", cut.Find("[data-testid=verdict-title]").TextContent);
+    }
 }

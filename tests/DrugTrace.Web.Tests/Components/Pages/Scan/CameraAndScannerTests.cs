@@ -101,7 +101,8 @@ public sealed class CameraAndScannerTests : UiContext
         {
             var counts = cut.Find("[data-testid=delivery-counts]").TextContent;
             Assert.Contains("3 scanned", counts);
-            Assert.Contains("1 packs", counts);
+            Assert.Contains("1 pack", counts);
+            Assert.DoesNotContain("1 packs", counts);
             Assert.Contains("1 scanned twice", counts);
             Assert.Contains("1 unreadable", counts);
         }, TimeSpan.FromSeconds(30));
@@ -116,5 +117,13 @@ public sealed class CameraAndScannerTests : UiContext
         }, TimeSpan.FromSeconds(30));
         var sent = Assert.IsType<ReceiveDelivery>(Assert.Single(UseCases.Sent));
         Assert.Equal(3, sent.Codes.Count);
+        // Bulk mode offers no other action, and what it received joins the session list.
+        Assert.Empty(cut.FindAll("[data-testid=action]"));
+        Assert.Contains("Receive", cut.Find("[data-testid=bulk-action]").TextContent);
+        var rows = cut.FindAll("[data-testid=session] tbody tr");
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("receive (bulk)", rows[0].TextContent);
+        Assert.Contains("Received into your stock.", rows[0].TextContent);
+        Assert.Contains("not read", rows[2].TextContent);
     }
 }

@@ -39,4 +39,31 @@ public sealed class ScanSessionTableTests : UiContext
         Assert.Contains("The code has no GTIN.", rows[1].TextContent);
         Assert.Null(rows[1].QuerySelector("a"));
     }
+
+    [Fact]
+    public void A_very_long_code_is_cut_with_its_length_so_its_row_stays_one_row()
+    {
+        var code = new string('A', 5000);
+        var cut = Render<ScanSessionTable>(p => p.Add(c => c.Entries, [new ScanEntry(At, "verify", code, null, "Not a pack code.")]));
+
+        var cell = cut.Find("[data-testid=session] .code-cell").TextContent;
+        Assert.True(cell.Length < 200, $"shown {cell.Length} characters");
+        Assert.EndsWith("… (5,000 characters)", cell);
+    }
+
+    [Fact]
+    public void A_scan_that_waited_in_the_offline_queue_is_marked_and_a_scanning_error_is_amber()
+    {
+        const string message = "Probable scanning error: the letters arrived in the wrong case.";
+        var error = new ScanOutcome(ScanOutcome.Alert, message, Pack, [new AlertView("a", "UnknownSerial", "low", message, ProbableScanningError: true)], null);
+        ScanEntry[] entries = [new(At, "dispense", "x", error, null, Queued: true), new(At, "verify", "y", error with { Alerts = [new AlertView("b", "Recalled", "high", "Recalled.")] }, null)];
+
+        var cut = Render<ScanSessionTable>(p => p.Add(c => c.Entries, entries));
+
+        var rows = cut.FindAll("[data-testid=session] tbody tr");
+        Assert.NotNull(rows[0].QuerySelector("[data-testid=queued-mark]"));
+        Assert.Null(rows[1].QuerySelector("[data-testid=queued-mark]"));
+        Assert.Contains("mud-chip-color-warning", rows[0].QuerySelector(".mud-chip")!.ClassName);
+        Assert.Contains("mud-chip-color-error", rows[1].QuerySelector(".mud-chip")!.ClassName);
+    }
 }

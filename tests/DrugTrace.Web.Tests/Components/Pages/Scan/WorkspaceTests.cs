@@ -108,4 +108,73 @@ public sealed class WorkspaceTests : UiContext
         Assert.Contains("Scan a pack or type its code first.", cut.Find("[data-testid=problem]").TextContent);
         Assert.Empty(UseCases.Sent);
     }
+
+    [Fact]
+    public async Task A_scan_queued_offline_is_replayed_with_its_scan_time_and_listed_for_reconciliation()
+    {
+        UseCases.On<DispensePack>(_ => new ScanOutcome(ScanOutcome.Ok, "Dispensed.", Pack with { Status = "Dispensed" }, [], new EventRef(3, "ab")));
+        UseCases.On<VerifyPack>(_ => throw new ValidationException("code", "The code has no GTIN."));
+        var cut = RenderWorkspace();
+        var at = new DateTimeOffset(2026, 12, 1, 23, 5, 7, TimeSpan.Zero);
+
+        var first = await cut.InvokeAsync(() => cut.Instance.ReplayQueuedAsync(new QueuedScan("id1", Demo.PharmacyGln, "(01)04012345000115(21)SN123", "dispense", null, null, at)));
+        var second = await cut.InvokeAsync(() => cut.Instance.ReplayQueuedAsync(new QueuedScan("id2", Demo.PharmacyGln, "garbage", "verify", null, null, at.AddSeconds(4))));
+
+        Assert.Equal(("done", "done"), (first, second));
+        var sent = Assert.IsType<DispensePack>(UseCases.Sent[0]);
+        Assert.Equal(at, sent.ScannedAt);
+        Assert.Equal(at.AddSeconds(4), Assert.IsType<VerifyPack>(UseCases.Sent[1]).ScannedAt);
+        var rows = cut.FindAll("[data-testid=reconciled]");
+        Assert.Equal(["ok", "problem"], rows.Select(r => r.GetAttribute("data-verdict")));
+        Assert.Contains("The code has no GTIN.", rows[1].TextContent);
+        Assert.Contains("1 went through, 0 raised alerts, 1 refused or not read", cut.Find("[data-testid=reconciliation-summary]").TextContent);
+        Assert.Equal(2, cut.FindAll("[data-testid=queued-mark]").Count);
+    }
+
+    [Fact]
+    public async Task A_scan_queued_by_another_party_is_not_sent_and_a_fault_keeps_the_scan_queued()
+    {
+        UseCases.On<DispensePack>(_ => throw new TimeoutException("store unreachable"));
+        var cut = RenderWorkspace();
+        var at = DateTimeOffset.UtcNow;
+
+        var foreign = await cut.InvokeAsync(() => cut.Instance.ReplayQueuedAsync(new QueuedScan("id1", "4012347999999", "(01)04012345000115(21)SN1", "dispense", null, null, at)));
+        var fault = await cut.InvokeAsync(() => cut.Instance.ReplayQueuedAsync(new QueuedScan("id2", Demo.PharmacyGln, "(01)04012345000115(21)SN2", "dispense", null, null, at)));
+
+        Assert.Equal("done", foreign);
+        Assert.Equal("later", fault);
+        Assert.Single(UseCases.Sent);
+        var row = Assert.Single(cut.FindAll("[data-testid=reconciled]"));
+        Assert.Contains("another party", row.TextContent);
+    }
+
+    [Fact]
+    public void The_offline_queue_is_attached_with_the_user_and_the_configured_limit_and_knows_the_action()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/scan?action=dispense");
+        var cut = RenderWorkspace();
+
+        var attach = JSInterop.Invocations["drugTraceOffline.attach"].Single().Arguments[1]!;
+        Assert.Equal(("Test user", Demo.PharmacyGln, 500), (Prop<string>(attach, "user"), Prop<string>(attach, "gln"), Prop<int>(attach, "limit")));
+        var context = JSInterop.Invocations["drugTraceOffline.setContext"][^1].Arguments[0]!;
+        Assert.Equal(("dispense", "Dispense"), (Prop<string>(context, "action"), Prop<string>(context, "label")));
+        Assert.True(cut.Find("#offline-queue").HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public void Shipping_without_a_destination_asks_for_one_and_sends_nothing()
+    {
+        SignedInAs(PartyRole.Wholesaler, Demo.WholesalerGln, "Atlas");
+        UseCases.On<DrugTrace.Application.Parties.ListParties>(_ => (IReadOnlyList<DrugTrace.Domain.Parties.Party>)[]);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/scan?action=ship");
+        var cut = RenderWorkspace();
+
+        Scan(cut, "(01)04012345000115(21)SN123");
+
+        Assert.DoesNotContain(UseCases.Sent, r => r is DrugTrace.Application.Shipping.ShipPack);
+        Assert.Contains("Choose where to ship", cut.Find("[data-testid=problem]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=session]"));
+    }
+
+    private static T Prop<T>(object o, string name) => (T)o.GetType().GetProperty(name)!.GetValue(o)!;
 }

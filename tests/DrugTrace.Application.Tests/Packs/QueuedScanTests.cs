@@ -1,0 +1,90 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Packs;
+using DrugTrace.Application.Tests.TestDoubles;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using static DrugTrace.Application.Tests.TestDoubles.TestWorld;
+
+namespace DrugTrace.Application.Tests.Packs;
+
+/// <summary>Scans queued in a browser while the server was unreachable, replayed later with the time they were made.</summary>
+public class QueuedScanTests
+{
+    private readonly TestWorld _world = new();
+
+    private static readonly PackCommand Dispense = new(PackAction.Dispense);
+
+    private ValueTask<ScanOutcome> ReplayAsync(string code, DateTimeOffset scannedAt) =>
+        _world.Handoffs().HandleScanAsync(Pharmacy, code, Dispense, scannedAt, CancellationToken.None);
+
+    [Fact]
+    public async Task A_queued_dispense_is_recorded_at_the_time_it_was_scanned()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var scannedAt = _world.Clock.GetUtcNow().AddMinutes(-42).AddTicks(5);
+
+        var outcome = await ReplayAsync(Code(serial), scannedAt);
+
+        Assert.Equal(ScanOutcome.Ok, outcome.Verdict);
+        var e = _world.Ledger.Log[^1].Event;
+        Assert.Equal(EventType.Dispensed, e.Type);
+        Assert.Equal(EventHasher.TruncateToMilliseconds(scannedAt), e.OccurredAt);
+        Assert.Equal(EventHasher.TruncateToMilliseconds(_world.Clock.GetUtcNow()), e.RecordedAt);
+    }
+
+    [Fact]
+    public async Task The_same_queued_scan_replayed_twice_appends_one_event_and_raises_no_alert()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var scannedAt = _world.Clock.GetUtcNow().AddMinutes(-5);
+        await ReplayAsync(Code(serial), scannedAt);
+        var events = _world.Ledger.Log.Count;
+        _world.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var again = await ReplayAsync(Code(serial), scannedAt);
+
+        Assert.Equal(ScanOutcome.Ok, again.Verdict);
+        Assert.StartsWith("Already recorded", again.Message);
+        Assert.Empty(again.Alerts);
+        Assert.Equal(events, _world.Ledger.Log.Count);
+        Assert.Empty(_world.Alerts.All);
+    }
+
+    [Fact]
+    public async Task A_second_dispense_at_another_time_is_still_an_alert()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        await ReplayAsync(Code(serial), _world.Clock.GetUtcNow().AddMinutes(-5));
+
+        var other = await ReplayAsync(Code(serial), _world.Clock.GetUtcNow().AddMinutes(-4));
+
+        Assert.Equal(ScanOutcome.Alert, other.Verdict);
+        Assert.Equal(["AlreadyInactive"], other.Alerts.Select(a => a.Kind));
+    }
+
+    [Fact]
+    public async Task A_scan_time_far_in_the_future_or_older_than_the_queue_keeps_is_refused_and_changes_nothing()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var events = _world.Ledger.Log.Count;
+        var now = _world.Clock.GetUtcNow();
+
+        var future = await Assert.ThrowsAsync<ValidationException>(() => ReplayAsync(Code(serial), now.AddHours(1)).AsTask());
+        var old = await Assert.ThrowsAsync<ValidationException>(() => ReplayAsync(Code(serial), now - PackHandoffs.MaxQueuedAge - TimeSpan.FromMinutes(1)).AsTask());
+
+        Assert.Contains("future", future.Errors["scannedAt"][0]);
+        Assert.Contains("scan the pack again", old.Errors["scannedAt"][0]);
+        Assert.Equal(events, _world.Ledger.Log.Count);
+    }
+
+    [Fact]
+    public async Task A_scan_without_a_queued_time_happens_now()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+
+        await _world.Handoffs().HandleScanAsync(Pharmacy, Code(serial), Dispense, null, CancellationToken.None);
+
+        var e = _world.Ledger.Log[^1].Event;
+        Assert.Equal(e.RecordedAt, e.OccurredAt);
+    }
+}
