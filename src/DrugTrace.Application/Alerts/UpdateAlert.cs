@@ -5,6 +5,8 @@ using DrugTrace.Application.Common.Validation;
 using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Parties;
 using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DrugTrace.Application.Alerts;
 
@@ -24,7 +26,8 @@ public sealed class UpdateAlertValidator : IValidator<UpdateAlert>
     }
 }
 
-public sealed class UpdateAlertHandler(IAlertStore store, IActorContext context, IPublisher publisher, TimeProvider clock)
+public sealed class UpdateAlertHandler(IAlertStore store, IActorContext context, IPublisher publisher, TimeProvider clock,
+    ILogger<UpdateAlertHandler>? logger = null)
     : IRequestHandler<UpdateAlert, AlertDto>
 {
     public async ValueTask<AlertDto> Handle(UpdateAlert request, CancellationToken cancellationToken)
@@ -39,7 +42,16 @@ public sealed class UpdateAlertHandler(IAlertStore store, IActorContext context,
         if (updated is null) throw new ValidationException("status", error!);
         if (!await store.TryUpdateAsync(updated, cancellationToken))
             throw new ConflictException($"Alert {request.Id} was changed by someone else meanwhile; reload it and try again.");
-        await publisher.Publish(new AlertUpdated(updated), CancellationToken.None);
+        try
+        {
+            await publisher.Publish(new AlertUpdated(updated), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The change is committed: answering an error would make the regulator try again and
+            // meet a conflict. The store's change feed pushes it from what it committed.
+            (logger ?? (ILogger)NullLogger.Instance).LogError(ex, "Alert {Id} was updated, but its in-process notification failed", updated.Id);
+        }
         return AlertDto.From(updated);
     }
 }

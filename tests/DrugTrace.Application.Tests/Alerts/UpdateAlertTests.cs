@@ -37,6 +37,19 @@ public class UpdateAlertTests
     }
 
     [Fact]
+    public async Task An_update_whose_push_fails_is_still_answered_as_stored()
+    {
+        var alert = await SeedAsync();
+        _publisher.FailWith = new InvalidOperationException("listener broken");
+
+        var dto = await Update(alert.Id, "investigating");
+
+        Assert.Equal(("investigating", 1), (dto.Status, dto.Version));
+        Assert.Equal(AlertStatus.Investigating, (await _store.GetAsync(alert.Id, default))!.Status);
+        Assert.IsType<AlertUpdated>(Assert.Single(_publisher.Published));
+    }
+
+    [Fact]
     public async Task Closing_with_a_resolution_in_api_words()
     {
         var alert = await SeedAsync();
