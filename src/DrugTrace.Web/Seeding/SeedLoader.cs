@@ -7,7 +7,6 @@ using DrugTrace.Application.Packs;
 using DrugTrace.Application.Products;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Web.Endpoints;
-using DrugTrace.Web.Endpoints.Contracts;
 using DrugTrace.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -104,7 +103,7 @@ public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> 
                 foreach (var serial in lot.Serials.Skip(step.From).Take(step.Count))
                 {
                     var code = $"(01){lot.Gtin}(17){lot.Expiry.ToString("yyMMdd", CultureInfo.InvariantCulture)}(10){lot.Lot}(21){serial}";
-                    var outcome = await Send(scope, ScanEndpoints.ToRequest(new Scan(code, step.Action, step.To, step.Reason), step.By), cancellationToken);
+                    var outcome = await Send(scope, ScanRequests.For(step.By, code, step.Action, step.To, step.Reason), cancellationToken);
                     if (outcome.Verdict.Value != ScanVerdict.Ok)
                         throw new InvalidOperationException($"seed-data/lots.json: {step.Action} of {code} by {step.By} was refused: {outcome.Message}");
                 }
