@@ -1,3 +1,4 @@
+using DrugTrace.Application.Common.Wire;
 using System.Globalization;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
@@ -167,7 +168,7 @@ internal static class MongoMapping
         Id = id,
         At = Utc(s.At),
         Actor = s.Actor,
-        Action = s.Action,
+        Action = s.Action.Name,
         Code = s.Code,
         Gtin = s.Gtin,
         Serial = s.Serial,
@@ -176,7 +177,7 @@ internal static class MongoMapping
     };
 
     public static ScanRecord ToScan(ScanDocument d) =>
-        new(Time(d.At), d.Actor, d.Action, d.Code, d.Gtin, d.Serial, d.Verdict, d.Alerts);
+        new(Time(d.At), d.Actor, StoredWord.Parse<PackAction>(d.Action, "scan action"), d.Code, d.Gtin, d.Serial, d.Verdict, d.Alerts);
 
     public static AlertDocument ToDocument(Alert a, long id) => new()
     {
@@ -185,7 +186,7 @@ internal static class MongoMapping
         Severity = (int)a.Severity,
         ReasonCode = a.ReasonCode,
         Message = a.Message,
-        Action = a.Action,
+        Action = AlertActionNames.Name(a.Action),
         ScannedCode = a.ScannedCode,
         ScannedGtin = a.ScannedGtin,
         ScannedSerial = a.ScannedSerial,
@@ -213,7 +214,7 @@ internal static class MongoMapping
         Severity = (Severity)d.Severity,
         ReasonCode = d.ReasonCode,
         Message = d.Message,
-        Action = d.Action,
+        Action = StoredWord.AlertAction(d.Action),
         ScannedCode = d.ScannedCode,
         ScannedGtin = d.ScannedGtin,
         ScannedSerial = d.ScannedSerial,

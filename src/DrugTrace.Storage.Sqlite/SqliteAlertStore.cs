@@ -1,3 +1,4 @@
+using DrugTrace.Application.Common.Wire;
 using System.Text;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Interfaces;
@@ -55,7 +56,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
                 RETURNING id
                 """)
             .Add("$kind", alert.Kind.ToString()).Add("$severity", (int)alert.Severity).Add("$reason", alert.ReasonCode)
-            .Add("$message", alert.Message).Add("$action", alert.Action).Add("$code", alert.ScannedCode)
+            .Add("$message", alert.Message).Add("$action", AlertActionNames.Name(alert.Action)).Add("$code", alert.ScannedCode)
             .Add("$sgtin", alert.ScannedGtin).Add("$sserial", alert.ScannedSerial).Add("$slot", alert.ScannedLot)
             .Add("$sexpiry", alert.ScannedExpiry is { } d ? Rows.Date(d) : null)
             .Add("$pgtin", alert.PackGtin).Add("$pserial", alert.PackSerial).Add("$party", alert.ScanningParty)
@@ -168,7 +169,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         Severity = (Severity)r.GetInt32(2),
         ReasonCode = Rows.NullableString(r, 3),
         Message = r.GetString(4),
-        Action = r.GetString(5),
+        Action = AlertActionNames.Parse(r.GetString(5)),
         ScannedCode = r.GetString(6),
         ScannedGtin = Rows.NullableString(r, 7),
         ScannedSerial = Rows.NullableString(r, 8),

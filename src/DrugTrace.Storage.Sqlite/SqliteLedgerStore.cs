@@ -6,6 +6,11 @@ using Microsoft.Data.Sqlite;
 
 namespace DrugTrace.Storage.Sqlite;
 
+/// <summary>
+/// The ledger port on SQLite. Longer than the ~300-line guide on purpose: it is one port (pack reads,
+/// commission, the two appends, the audit's snapshot reads), and all of it shares the event and pack
+/// column lists, the row mappers and the prepared event insert; split, each part would re-declare them.
+/// </summary>
 internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
 {
     private const string PackColumns =

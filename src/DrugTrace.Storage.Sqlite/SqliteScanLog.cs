@@ -11,7 +11,7 @@ internal sealed class SqliteScanLog(SqliteDatabase db) : IScanLog
                 INSERT INTO scans (at, actor, action, code, gtin, serial, verdict, alerts)
                 VALUES ($at, $actor, $action, $code, $gtin, $serial, $verdict, $alerts)
                 """)
-            .Add("$at", Rows.Millis(scan.At)).Add("$actor", scan.Actor).Add("$action", scan.Action)
+            .Add("$at", Rows.Millis(scan.At)).Add("$actor", scan.Actor).Add("$action", scan.Action.Name)
             .Add("$code", scan.Code).Add("$gtin", scan.Gtin).Add("$serial", scan.Serial)
             .Add("$verdict", scan.Verdict).Add("$alerts", scan.Alerts)
             .ExecuteNonQuery(), cancellationToken);

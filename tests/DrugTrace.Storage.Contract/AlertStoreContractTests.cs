@@ -1,5 +1,6 @@
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Storage.Contract;
 
@@ -34,7 +35,7 @@ public abstract class AlertStoreContractTests
         Severity = scanningError ? Severity.Low : AlertCatalog.SeverityOf(kind),
         ReasonCode = AlertCatalog.EuReasonCode(kind),
         Message = $"{kind}: serial {serial}.",
-        Action = "dispense",
+        Action = PackAction.Dispense,
         ScannedCode = $"(01){gtin}(17)271231(10)LOT42(21){serial}",
         ScannedGtin = gtin,
         ScannedSerial = serial,

@@ -2,6 +2,7 @@ using DrugTrace.Domain.Alerts;
 using DrugTrace.Storage.Mongo.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Storage.Mongo.Tests;
 
@@ -12,7 +13,7 @@ public sealed class AlertChangeClassifierTests
 
     private static AlertDocument Stored(int count = 1, int version = 0) => MongoMapping.ToDocument(new Alert
     {
-        Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = "verify", ScannedCode = "c",
+        Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = PackAction.Verify, ScannedCode = "c",
         ScanningParty = "4012347000014", RaisedAt = Now, LastSeenAt = Now, Count = count, Version = version,
     }, 9);
 

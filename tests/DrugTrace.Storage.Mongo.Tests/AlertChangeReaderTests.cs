@@ -21,7 +21,7 @@ public sealed class AlertChangeReaderTests
 
     private static BsonDocument StoredAlert(long id) => MongoMapping.ToDocument(new Alert
     {
-        Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = "verify", ScannedCode = "c",
+        Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = PackAction.Verify, ScannedCode = "c",
         ScanningParty = "4012347000014", RaisedAt = Now, LastSeenAt = Now,
     }, id).ToBsonDocument();
 

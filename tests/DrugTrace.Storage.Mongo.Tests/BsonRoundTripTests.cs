@@ -174,7 +174,7 @@ public sealed class BsonRoundTripTests
     {
         var alert = new Alert
         {
-            Id = 12, Kind = AlertKind.LotMismatch, Severity = Severity.Critical, ReasonCode = "NMVS_FE_LOT_13", Message = "Lot differs", Action = "dispense",
+            Id = 12, Kind = AlertKind.LotMismatch, Severity = Severity.Critical, ReasonCode = "NMVS_FE_LOT_13", Message = "Lot differs", Action = PackAction.Dispense,
             ScannedCode = "(01)04012345000115(10)LOT2(21)SN1", ScannedGtin = "04012345000115", ScannedSerial = "SN1", ScannedLot = "LOT2",
             ScannedExpiry = new DateOnly(2029, 5, 31), PackGtin = "04012345000115", PackSerial = "SN1", ScanningParty = "4012347000014",
             BrandOwner = "4012345000016", ProbableScanningError = true, RaisedAt = Now, LastSeenAt = Now.AddMinutes(5), Count = 3,
@@ -195,11 +195,35 @@ public sealed class BsonRoundTripTests
     }
 
     [Fact]
+    public void Scan_and_alert_actions_are_stored_as_their_words_and_an_unknown_word_fails_that_document_alone()
+    {
+        var scan = MongoMapping.ToDocument(new ScanRecord(Now, "4012347000014", PackAction.UndoDispense, "c", null, null, "ok", null), Guid.CreateVersion7(Now));
+        Assert.Equal("undo-dispense", scan.ToBsonDocument()["action"].AsString);
+        Assert.Equal(PackAction.UndoDispense, MongoMapping.ToScan(scan).Action.Value);
+
+        Alert Raised(AlertAction action) => new()
+        {
+            Kind = AlertKind.IntegrityViolation, Severity = Severity.Critical, Message = "m", Action = action, ScannedCode = "c",
+            ScanningParty = "p", RaisedAt = Now, LastSeenAt = Now,
+        };
+        var undo = MongoMapping.ToDocument(Raised(PackAction.UndoDispense), 1);
+        var audit = MongoMapping.ToDocument(Raised(AlertAction.Audit), 2);
+        Assert.Equal(("undo-dispense", "audit"), (undo.ToBsonDocument()["action"].AsString, audit.ToBsonDocument()["action"].AsString));
+        Assert.Equal(PackAction.UndoDispense, MongoMapping.ToAlert(undo).Action.Scan);
+        Assert.True(MongoMapping.ToAlert(audit).Action.IsAudit);
+
+        audit.Action = "teleport";
+        Assert.Contains("'teleport'", Assert.Throws<UnreadableDocumentException>(() => MongoMapping.ToAlert(audit)).Message);
+        scan.Action = "teleport";
+        Assert.Contains("scan action 'teleport'", Assert.Throws<UnreadableDocumentException>(() => MongoMapping.ToScan(scan)).Message);
+    }
+
+    [Fact]
     public void An_alert_read_without_its_history_has_an_empty_one()
     {
         var bson = MongoMapping.ToDocument(new Alert
         {
-            Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = "verify", ScannedCode = "c",
+            Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = PackAction.Verify, ScannedCode = "c",
             ScanningParty = "p", RaisedAt = Now, LastSeenAt = Now,
         }, 1).ToBsonDocument();
         bson.Remove("history");

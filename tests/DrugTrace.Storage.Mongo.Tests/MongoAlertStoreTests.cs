@@ -3,6 +3,7 @@ using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Storage.Mongo.Tests;
 
@@ -43,7 +44,7 @@ public sealed class MongoAlertStoreTests : IAsyncLifetime
     private static Alert Candidate(string serial = "SN1", AlertKind kind = AlertKind.AlreadyInactive, DateTimeOffset? at = null,
         string party = Pharmacy, Severity severity = Severity.High) => new()
     {
-        Kind = kind, Severity = severity, Message = "Already dispensed", Action = "dispense", ScannedCode = $"(01)04012345000115(21){serial}",
+        Kind = kind, Severity = severity, Message = "Already dispensed", Action = PackAction.Dispense, ScannedCode = $"(01)04012345000115(21){serial}",
         ScannedGtin = "04012345000115", ScannedSerial = serial, PackGtin = "04012345000115", PackSerial = serial, ScanningParty = party,
         BrandOwner = Maker, RaisedAt = at ?? Now, LastSeenAt = at ?? Now,
     };

@@ -168,7 +168,7 @@ public sealed class RenderedQueryTests
 
         var closed = new Alert
         {
-            Id = 5, Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = "verify", ScannedCode = "c",
+            Id = 5, Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = PackAction.Verify, ScannedCode = "c",
             ScanningParty = "p", RaisedAt = Now, LastSeenAt = Now, Status = AlertStatus.Closed, Resolution = AlertResolution.FalsePositive, Version = 2,
             History = [new AlertChange(Now, "4099999000015", AlertStatus.Closed, AlertResolution.FalsePositive, "ok")],
         };

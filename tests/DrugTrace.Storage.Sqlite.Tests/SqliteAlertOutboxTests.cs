@@ -1,3 +1,4 @@
+using DrugTrace.Domain.Packs;
 using System.Threading.Channels;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Interfaces;
@@ -50,7 +51,7 @@ public sealed class SqliteAlertOutboxTests : IAsyncLifetime
         Kind = AlertKind.UnknownSerial,
         Severity = Severity.Critical,
         Message = $"Serial {serial} was never commissioned.",
-        Action = "verify",
+        Action = PackAction.Verify,
         ScannedCode = $"(01)09506000134352(21){serial}",
         PackGtin = "09506000134352",
         PackSerial = serial,

@@ -1,10 +1,11 @@
+using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Gs1;
 
 namespace DrugTrace.Application.Alerts;
 
 /// <summary>What an alert is about: the scan as received and read, and the pack it concerns.</summary>
 public sealed record AlertSubject(
-    string Action,
+    AlertAction Action,
     string ScannedCode,
     PackIdentity? Scanned,
     string? PackGtin,

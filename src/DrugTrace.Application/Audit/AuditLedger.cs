@@ -1,6 +1,7 @@
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Common.Security;
+using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Alerts.Rules;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Parties;
@@ -62,13 +63,13 @@ public sealed class AuditLedgerHandler(
         {
             var first = chain.First();
             var brandOwner = (await catalog.FindProductAsync(first.Gtin, cancellationToken))?.Manufacturer;
-            var subject = new AlertSubject("audit", $"audit:{first.Stream.ToString().ToLowerInvariant()}/{first.Gtin}/{first.Key}",
+            var subject = new AlertSubject(AlertAction.Audit, $"audit:{first.Stream.ToString().ToLowerInvariant()}/{first.Gtin}/{first.Key}",
                 null, first.Gtin, first.Key, context.Actor.Gln, brandOwner, ProbableScanningError: false);
             await alerts.RaiseAsync(subject, [IntegrityViolationRule.Check(first)], cancellationToken);
         }
         if (logProblems.Count > 0)
         {
-            var subject = new AlertSubject("audit", "audit:log", null, null, null, context.Actor.Gln, null, ProbableScanningError: false);
+            var subject = new AlertSubject(AlertAction.Audit, "audit:log", null, null, null, context.Actor.Gln, null, ProbableScanningError: false);
             await alerts.RaiseAsync(subject, [IntegrityViolationRule.CheckLog(logProblems[0])], cancellationToken);
         }
         return new AuditReport(auditor.PackChains, auditor.Events, violations) { LogProblems = logProblems, CheckpointSize = checkpointSize };

@@ -92,12 +92,12 @@ public sealed class PackHandoffs
         var outcome = judgement.Outcome;
         if (judgement.Findings.Count > 0)
         {
-            var subject = new AlertSubject(ActionName(command.Action), code, parsed.Value, judgement.PackGtin ?? parsed.Value?.Gtin.Value,
+            var subject = new AlertSubject(command.Action, code, parsed.Value, judgement.PackGtin ?? parsed.Value?.Gtin.Value,
                 judgement.PackSerial ?? parsed.Value?.Serial, actor.Gln, judgement.BrandOwner, judgement.ProbableScanningError);
             outcome = outcome with { Alerts = await RaiseAsync(subject, judgement, outcome, cancellationToken) };
         }
         await RecordAsync(new ScanRecord(
-            now, actor.Gln, ActionName(command.Action), code, parsed.Value?.Gtin.Value, parsed.Value?.Serial, outcome.Verdict.Name,
+            now, actor.Gln, command.Action, code, parsed.Value?.Gtin.Value, parsed.Value?.Serial, outcome.Verdict.Name,
             outcome.Alerts.Count == 0 ? null : string.Join(',', outcome.Alerts.Select(a => a.Kind))));
         return outcome;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Alerts.Rules;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Transparency;
@@ -86,7 +87,7 @@ public sealed class WitnessSubmitter(
         WitnessEndpoint witness, NoteVerifier witnessKey, long size, int status, string problem, long checkpointSize, CancellationToken cancellationToken)
     {
         await SaveAsync(witness, witnessKey, size, status, $"refused the checkpoint of size {checkpointSize}: {problem}", cancellationToken);
-        var subject = new AlertSubject("witness", $"witness:{witness.Url}", null, null, null, log.Origin, null, ProbableScanningError: false);
+        var subject = new AlertSubject(AlertAction.Witness, $"witness:{witness.Url}", null, null, null, log.Origin, null, ProbableScanningError: false);
         await alerts.RaiseAsync(subject, [IntegrityViolationRule.CheckLog($"witness {witnessKey.Name} refused the checkpoint of size {checkpointSize}: {problem}")], cancellationToken);
         return SubmissionResult.Refused;
     }

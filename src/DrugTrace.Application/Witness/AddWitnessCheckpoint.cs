@@ -1,5 +1,6 @@
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Alerts.Rules;
 using DrugTrace.Domain.Transparency;
 using Mediator;
@@ -86,7 +87,7 @@ public sealed class AddWitnessCheckpointHandler(
     /// <summary>A refusal of a checkpoint the log really signed is evidence against the log: an alert on this witness.</summary>
     private async ValueTask<WitnessVerdict> RefusedAsync(Checkpoint checkpoint, WitnessOutcome outcome, string message, long? knownSize, CancellationToken cancellationToken)
     {
-        var subject = new AlertSubject("witness", $"witness:{checkpoint.Origin}", null, null, null, checkpoint.Origin, null, ProbableScanningError: false);
+        var subject = new AlertSubject(AlertAction.Witness, $"witness:{checkpoint.Origin}", null, null, null, checkpoint.Origin, null, ProbableScanningError: false);
         await alerts.RaiseAsync(subject, [IntegrityViolationRule.CheckLog($"witness {cosigner.Name} refused its checkpoint of size {checkpoint.Size} of '{checkpoint.Origin}': {message.TrimEnd('.')}")], cancellationToken);
         return new(outcome, message, knownSize);
     }

@@ -13,7 +13,7 @@ public sealed record Alert
     public required Severity Severity { get; init; }
     public string? ReasonCode { get; init; }
     public required string Message { get; init; }
-    public required string Action { get; init; }
+    public required AlertAction Action { get; init; }
     /// <summary>The code exactly as the scanner delivered it.</summary>
     public required string ScannedCode { get; init; }
     public string? ScannedGtin { get; init; }

@@ -7,7 +7,6 @@ using DrugTrace.Application.Packs;
 using DrugTrace.Application.Products;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Web.Endpoints;
-using DrugTrace.Web.Endpoints.Contracts;
 using DrugTrace.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -104,7 +103,7 @@ public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> 
                 foreach (var serial in lot.Serials.Skip(step.From).Take(step.Count))
                 {
                     var code = SeedCode(lot.Gtin, lot.Expiry, lot.Lot, serial, step.Garble);
-                    var outcome = await Send(scope, ScanEndpoints.ToRequest(new Scan(code, step.Action, step.To, step.Reason), step.By), cancellationToken);
+                    var outcome = await Send(scope, ScanRequests.For(step.By, code, step.Action, step.To, step.Reason), cancellationToken);
                     var expected = step.Expect ?? ScanOutcome.Ok;
                     if (outcome.Verdict.Name != expected)
                         throw new InvalidOperationException($"seed-data/lots.json: {step.Action} of {code} by {step.By} gave '{outcome.Verdict.Name}', not '{expected}': {outcome.Message}");

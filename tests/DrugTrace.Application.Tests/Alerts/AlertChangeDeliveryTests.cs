@@ -1,3 +1,4 @@
+using DrugTrace.Domain.Packs;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Domain.Alerts;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +9,7 @@ public sealed class AlertChangeDeliveryTests
 {
     private static readonly Alert Sample = new()
     {
-        Id = 7, Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = "verify", ScannedCode = "c",
+        Id = 7, Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = PackAction.Verify, ScannedCode = "c",
         ScanningParty = "4055555000018", RaisedAt = DateTimeOffset.UnixEpoch, LastSeenAt = DateTimeOffset.UnixEpoch,
     };
 

@@ -18,7 +18,7 @@ public class AlertRaiserTests
     private readonly AlertRaiser _raiser;
 
     private static readonly PackIdentity Scanned = new(Domain.Gs1.Gtin.Parse(TestWorld.Gtin), "NOSUCH", "LOT42", Expiry);
-    private static readonly AlertSubject Subject = new("dispense", Code("NOSUCH"), Scanned, TestWorld.Gtin, "NOSUCH", Pharmacy.Gln, Maker.Gln, false);
+    private static readonly AlertSubject Subject = new(PackAction.Dispense, Code("NOSUCH"), Scanned, TestWorld.Gtin, "NOSUCH", Pharmacy.Gln, Maker.Gln, false);
     private static readonly Finding UnknownSerial = new(AlertKind.UnknownSerial, "Paracetamol 500 mg: serial NOSUCH was never commissioned.");
 
     public AlertRaiserTests()
@@ -39,7 +39,7 @@ public class AlertRaiserTests
         Assert.Equal(Severity.Critical, stored.Severity);
         Assert.Equal("NMVS_NC_PC_02", stored.ReasonCode);
         Assert.Equal(UnknownSerial.Message, stored.Message);
-        Assert.Equal("dispense", stored.Action);
+        Assert.Equal(PackAction.Dispense, stored.Action.Scan);
         Assert.Equal(Code("NOSUCH"), stored.ScannedCode);
         Assert.Equal((TestWorld.Gtin, "NOSUCH", "LOT42", (DateOnly?)Expiry), (stored.ScannedGtin, stored.ScannedSerial, stored.ScannedLot, stored.ScannedExpiry));
         Assert.Equal((TestWorld.Gtin, "NOSUCH"), (stored.PackGtin, stored.PackSerial));

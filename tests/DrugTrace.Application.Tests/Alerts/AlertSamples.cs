@@ -1,6 +1,7 @@
 using DrugTrace.Application.Tests.TestDoubles;
 using DrugTrace.Domain.Alerts;
 using static DrugTrace.Application.Tests.TestDoubles.TestWorld;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Application.Tests.Alerts;
 
@@ -15,7 +16,7 @@ internal static class AlertSamples
         Severity = scanningError ? Severity.Low : AlertCatalog.SeverityOf(kind),
         ReasonCode = AlertCatalog.EuReasonCode(kind),
         Message = $"{kind} on {serial}",
-        Action = "verify",
+        Action = PackAction.Verify,
         ScannedCode = Code(serial, gtin: gtin),
         ScannedGtin = gtin,
         ScannedSerial = serial,

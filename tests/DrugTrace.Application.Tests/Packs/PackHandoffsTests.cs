@@ -289,7 +289,7 @@ public class PackHandoffsTests
 
         Assert.Equal(ScanOutcome.Ok, outcome.Verdict);
         var scan = _world.ScanLog.Scans[^1];
-        Assert.Equal((dataMatrix, Gtin, serial, "dispense"), (scan.Code, scan.Gtin, scan.Serial, scan.Action));
+        Assert.Equal((dataMatrix, Gtin, serial, "dispense"), (scan.Code, scan.Gtin, scan.Serial, scan.Action.Name));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Domain.Tests.Alerts;
 
@@ -14,7 +15,7 @@ public class AlertLifecycleTests
         Kind = AlertKind.UnknownSerial,
         Severity = Severity.Critical,
         Message = "Paracetamol 500 mg: serial X was never commissioned.",
-        Action = "dispense",
+        Action = PackAction.Dispense,
         ScannedCode = "(01)09506000134352(21)X",
         ScanningParty = "4055555000003",
         RaisedAt = Raised,

@@ -1,4 +1,5 @@
 using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Domain.Tests.Alerts;
 
@@ -11,7 +12,7 @@ public class AlertTests
         Kind = AlertKind.UnknownSerial,
         Severity = Severity.Critical,
         Message = "m",
-        Action = "verify",
+        Action = PackAction.Verify,
         ScannedCode = "(01)09506000134352(21)aBc123",
         ScannedGtin = "09506000134352",
         ScannedSerial = "aBc123",

@@ -3,6 +3,7 @@ using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Web.Alerts;
 using Microsoft.Extensions.Logging.Abstractions;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Web.Tests.Alerts;
 
@@ -100,7 +101,7 @@ public sealed class AlertBroadcasterTests
         Kind = AlertKind.UnknownSerial,
         Severity = Severity.Critical,
         Message = "unknown",
-        Action = "verify",
+        Action = PackAction.Verify,
         ScannedCode = "(01)04012345000115(21)X",
         ScanningParty = scanningParty,
         BrandOwner = brandOwner,

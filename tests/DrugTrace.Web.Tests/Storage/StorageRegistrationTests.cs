@@ -4,6 +4,7 @@ using DrugTrace.Domain.Alerts;
 using DrugTrace.Web.Alerts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Web.Tests.Storage;
 
@@ -59,7 +60,7 @@ public sealed class StorageRegistrationTests : IDisposable
         var handler = new QueueAlertNotifications(queue, feeds);
         var alert = new Alert
         {
-            Id = 1, Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = "verify", ScannedCode = "c",
+            Id = 1, Kind = AlertKind.UnknownSerial, Severity = Severity.Critical, Message = "m", Action = PackAction.Verify, ScannedCode = "c",
             ScanningParty = "4012347000014", RaisedAt = DateTimeOffset.UnixEpoch, LastSeenAt = DateTimeOffset.UnixEpoch,
         };
         await handler.Handle(new AlertRaised(alert), default);

@@ -3,6 +3,7 @@ using DrugTrace.Application.Parties;
 using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Web.Tests.Infrastructure;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Web.Tests.Components.Pages.Alerts;
 
@@ -23,7 +24,7 @@ public sealed class AlertSamples
             Severity = scanningError ? Severity.Low : severity,
             ReasonCode = AlertCatalog.EuReasonCode(kind),
             Message = $"Alert {id}: serial SN{id} was never commissioned.",
-            Action = "verify",
+            Action = PackAction.Verify,
             ScannedCode = $"0104012345000115\u001d21SN{id}",
             ScannedGtin = "04012345000115",
             ScannedSerial = $"SN{id}",

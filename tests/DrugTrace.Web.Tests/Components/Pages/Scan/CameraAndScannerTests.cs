@@ -71,9 +71,11 @@ public sealed class CameraAndScannerTests : UiContext
 
         cut.Find(".scan-input input").Input("010401234500011517291231" + "10AMX24A17<GS>21SN123");
         cut.Find(".scan-input input").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        // The scan is handled asynchronously: wait for the check panel before opening it.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=scanner-check] .mud-expand-panel-header"));
         cut.Find("[data-testid=scanner-check] .mud-expand-panel-header").Click();
 
-        Assert.Contains("none sent", cut.Find("[data-testid=check-symbology]").TextContent);
+        cut.WaitForAssertion(() => Assert.Contains("none sent", cut.Find("[data-testid=check-symbology]").TextContent));
         Assert.Contains("<GS>", cut.Find("[data-testid=check-separators]").TextContent);
         Assert.Contains("symbology identifier", cut.Find("[data-testid=check-advice]").TextContent);
     }
