@@ -34,8 +34,10 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
         if (command.Action == PackAction.Verify)
         {
             var findings = AlertRules.CheckState(facts);
-            return findings.Count == 0
-                ? Judgement.Of(ScanOutcomes.Genuine(view), [], brandOwner)
+            if (findings.Count == 0) return Judgement.Of(ScanOutcomes.Genuine(view), [], brandOwner);
+            // A shipment not yet recorded is answered as genuine, with the exception raised for the holder and brand owner to see.
+            return ScanOutcomes.OnlyCustodyExceptions(findings)
+                ? Judgement.Of(ScanOutcomes.Warn(view, findings), findings, brandOwner)
                 : Judgement.Flagged(view, findings, brandOwner);
         }
 

@@ -17,6 +17,16 @@ public static class ScanOutcomes
         new(ScanVerdict.Alert, findings[0].Message, pack,
             [.. findings.Select(f => new AlertView(null, f.Kind.ToString(), f.Severity.ToString().ToLowerInvariant(), f.Message))], null);
 
+    /// <summary>
+    /// A genuine pack with custody exceptions only: a warning, not a counterfeit alarm. The holder is
+    /// not disclosed to the scanning party, which is not involved in the pack's custody.
+    /// </summary>
+    public static ScanOutcome Warn(PackView pack, IReadOnlyList<Finding> findings) =>
+        Flag(pack with { Custodian = "" }, findings) with { Verdict = ScanVerdict.Warning };
+
+    public static bool OnlyCustodyExceptions(IReadOnlyList<Finding> findings) =>
+        findings.Count > 0 && findings.All(f => f.Kind == AlertKind.CustodyException);
+
     public static ScanOutcome Done(LedgerEvent appended, PackView pack) =>
         new(ScanVerdict.Ok, Done(appended.Type), pack, [], new EventRef(appended.Seq, appended.Hash.ToHex()));
 

@@ -7,7 +7,8 @@ public static class AlertCatalog
     {
         AlertKind.UnknownProduct or AlertKind.UnknownSerial or AlertKind.UnknownLot or AlertKind.LotMismatch
             or AlertKind.ExpiryMismatch or AlertKind.StolenPack or AlertKind.CloneSuspected
-            or AlertKind.IntegrityViolation => Severity.Critical,
+            or AlertKind.IntegrityViolation or AlertKind.ConfirmedIllegitimate => Severity.Critical,
+        AlertKind.CustodyException => Severity.Low,
         AlertKind.AlreadyInactive or AlertKind.Recalled or AlertKind.CustodyMismatch => Severity.High,
         AlertKind.Expired or AlertKind.UndoRefused => Severity.Medium,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -178,17 +178,47 @@ public class PackHandoffsTests
     }
 
     [Fact]
-    public async Task A_pack_verified_by_a_party_the_ledger_does_not_place_it_with_is_a_suspected_clone()
+    public async Task A_genuine_pack_verified_by_a_party_the_ledger_does_not_place_it_with_is_a_custody_exception_not_a_clone()
     {
         var serial = await _world.PackAtAsync(Pharmacy);
         var logBefore = _world.Ledger.Log.Count;
 
         var outcome = await _world.ScanAsync(OtherPharmacy, Code(serial), Verify);
 
-        Assert.Equal(ScanOutcome.Alert, outcome.Verdict);
-        Assert.Equal(["CloneSuspected"], outcome.Alerts.Select(a => a.Kind));
-        Assert.Contains("Corner Pharmacy", outcome.Message);
+        Assert.Equal("warning", outcome.Verdict);
+        Assert.Equal([("CustodyException", "low")], outcome.Alerts.Select(a => (a.Kind, a.Severity)));
+        Assert.NotNull(outcome.Alerts[0].Id);
+        Assert.Contains("has not yet recorded a shipment of this pack to you", outcome.Message);
+        // The uninvolved party learns the pack is genuine and its status, never who holds it.
+        Assert.DoesNotContain("Corner Pharmacy", outcome.Message);
+        Assert.Equal(("", "Active"), (outcome.Pack!.Custodian, outcome.Pack.Status));
         Assert.Equal(logBefore, _world.Ledger.Log.Count);
+        var stored = Assert.Single(_world.Alerts.All);
+        Assert.Equal((Domain.Alerts.AlertKind.CustodyException, Domain.Alerts.Severity.Low, OtherPharmacy.Gln, Maker.Gln),
+            (stored.Kind, stored.Severity, stored.ScanningParty, stored.BrandOwner));
+    }
+
+    [Fact]
+    public async Task A_dispensed_pack_verified_at_another_pharmacy_is_a_suspected_clone()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        await _world.ScanAsync(Pharmacy, Code(serial), Dispense);
+
+        var outcome = await _world.ScanAsync(OtherPharmacy, Code(serial), Verify);
+
+        Assert.Equal(ScanOutcome.Alert, outcome.Verdict);
+        Assert.Contains("CloneSuspected", outcome.Alerts.Select(a => a.Kind));
+        Assert.DoesNotContain("Corner Pharmacy", string.Join(" ", outcome.Alerts.Where(a => a.Kind == "CloneSuspected").Select(a => a.Message)));
+    }
+
+    [Fact]
+    public async Task Receiving_a_pack_not_shipped_to_you_stays_refused_as_custody_mismatch()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var outcome = await _world.ScanAsync(OtherPharmacy, Code(serial), new PackCommand(PackAction.Receive));
+        Assert.Equal(ScanOutcome.Alert, outcome.Verdict);
+        Assert.Equal(["CustodyMismatch"], outcome.Alerts.Select(a => a.Kind));
+        Assert.DoesNotContain("Corner Pharmacy", outcome.Message);
     }
 
     [Fact]
@@ -263,7 +293,7 @@ public class PackHandoffsTests
         var scans = _world.ScanLog.Scans.Skip(setupScans).ToList();
         Assert.Equal(
             [
-                (OtherPharmacy.Gln, "verify", "alert", (string?)"CloneSuspected"),
+                (OtherPharmacy.Gln, "verify", "warning", (string?)"CustodyException"),
                 (Pharmacy.Gln, "receive", "refused", null),
                 (Pharmacy.Gln, "dispense", "ok", null),
                 (Pharmacy.Gln, "dispense", "alert", "AlreadyInactive"),

@@ -74,14 +74,26 @@ public class PackJudgeTests
     }
 
     [Fact]
-    public async Task A_suspicious_handoff_is_flagged_and_names_the_party_from_the_gathered_facts()
+    public async Task A_suspicious_handoff_is_flagged_without_naming_the_holder_to_an_uninvolved_party()
     {
         var serial = await _world.PackAtAsync(Pharmacy);
 
         var judgement = await Judge().TryOnceAsync(OtherPharmacy, Code(serial), Id(serial), new PackCommand(PackAction.Dispense), Start, default);
 
         Assert.Equal(ScanOutcome.Alert, judgement?.Outcome.Verdict);
-        Assert.Contains($"Corner Pharmacy ({Pharmacy.Gln})", judgement!.Outcome.Message);
+        Assert.DoesNotContain("Corner Pharmacy", judgement!.Outcome.Message);
         Assert.NotEmpty(judgement.Findings);
+    }
+
+    [Fact]
+    public async Task A_message_to_an_involved_party_names_the_other_party_from_the_gathered_facts()
+    {
+        var serial = await _world.PackAtAsync(Wholesaler);
+        await _world.ScanAsync(Wholesaler, Code(serial), new PackCommand(PackAction.Ship, Pharmacy.Gln));
+
+        var judgement = await Judge().TryOnceAsync(Wholesaler, Code(serial), Id(serial), new PackCommand(PackAction.Ship, OtherPharmacy.Gln), Start, default);
+
+        Assert.Equal(ScanOutcome.Refused, judgement?.Outcome.Verdict);
+        Assert.Contains($"Corner Pharmacy ({Pharmacy.Gln})", judgement!.Outcome.Message);
     }
 }

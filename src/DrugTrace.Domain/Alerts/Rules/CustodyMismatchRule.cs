@@ -19,13 +19,17 @@ public static class CustodyMismatchRule
             _ => false,
         };
         if (!mismatch) return null;
+        // The holder and the recipient are named only to a party involved in the pack's custody.
+        var involved = pack.Custodian == actor || pack.ShipTo == actor;
         var message = f.Action == PackAction.Receive
-            ? pack.Status == PackStatus.InTransit
+            ? pack.Status == PackStatus.InTransit && involved
                 ? $"This pack was shipped to {f.Name(pack.ShipTo)}, not to you."
-                : $"This pack was never shipped to you; it is in the stock of {f.Name(pack.Custodian)}."
-            : pack.Status == PackStatus.InTransit
+                : "The ledger has not recorded a shipment of this pack to you, so it cannot be received; ask your supplier to record it."
+            : pack.Status == PackStatus.InTransit && involved
                 ? $"This pack is on its way to {f.Name(pack.ShipTo)}; it is not in your stock."
-                : $"This pack is in the stock of {f.Name(pack.Custodian)}, not {f.Actor.Name}.";
+                : involved
+                    ? $"This pack is in the stock of {f.Name(pack.Custodian)}, not {f.Actor.Name}."
+                    : "The ledger does not place this pack in your stock, so it cannot be moved by you; ask your supplier to record its shipment.";
         return new Finding(AlertKind.CustodyMismatch, message);
     }
 }
