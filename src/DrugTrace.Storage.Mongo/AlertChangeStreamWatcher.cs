@@ -34,8 +34,13 @@ internal sealed class AlertChangeStreamWatcher(
 
     public string Description => $"MongoDB change stream on {db.Options.Database}.{MongoContext.Alerts}";
 
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Where the stream resumes after an error; null before the first change.</summary>
     public BsonDocument? ResumeToken { get; private set; }
+
+    /// <summary>Completes once the stream is first open: every change committed after that is seen.</summary>
+    public Task Opened => _opened.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -85,14 +90,16 @@ internal sealed class AlertChangeStreamWatcher(
             ResumeAfter = ResumeToken,
             MaxAwaitTime = TimeSpan.FromSeconds(5),
         };
-        using var cursor = await db.AlertCollection.WatchAsync(MongoQueries.AlertChanges, options, stoppingToken);
+        using var cursor = await db.RawAlertCollection.WatchAsync(MongoQueries.AlertChanges, options, stoppingToken);
         connected();
+        _opened.TrySetResult();
         logger.LogInformation("Watching {Feed}", Description);
         while (await cursor.MoveNextAsync(stoppingToken))
         {
             foreach (var change in cursor.Current)
             {
-                if (AlertChangeClassifier.Classify(change.OperationType, change.UpdateDescription?.UpdatedFields, change.FullDocument) is { } push)
+                // An alert this version cannot read is logged and passed over: the token still moves past it.
+                if (AlertChangeReader.Read(change, logger) is { } push)
                     await HandAsync(push.Alert, push.IsNew, stoppingToken);
                 ResumeToken = change.ResumeToken;
             }

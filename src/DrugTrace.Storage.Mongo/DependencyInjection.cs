@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddSingleton<IRecallNotices, MongoRecallNotices>();
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
+        services.AddSingleton<IUserStore, MongoUserStore>();
         services.AddHostedService<MongoStartup>();
         services.AddHealthChecks().AddCheck<MongoHealthCheck>("store");
 

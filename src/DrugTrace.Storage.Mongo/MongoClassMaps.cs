@@ -8,8 +8,9 @@ namespace DrugTrace.Storage.Mongo;
 /// <summary>
 /// Every stored document type, mapped field by field: element names are spelled out here (no
 /// AutoMap, no conventions), times are BSON dates read back as UTC, hashes are binary, GUIDs use
-/// the standard representation (subtype 4). The driver's class map registry is process-wide, so
-/// registration runs once.
+/// the standard representation (subtype 4). Unknown fields are ignored (see <see cref="Map{T}"/>);
+/// an unknown enum name is a clear <see cref="UnreadableDocumentException"/> from <see cref="StoredEnum"/>.
+/// The driver's class map registry is process-wide, so registration runs once.
 /// </summary>
 internal static class MongoClassMaps
 {
@@ -35,6 +36,14 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.Role).SetElementName("role");
                 cm.MapMember(d => d.ApiKeyHash).SetElementName("apiKeyHash");
             });
+            Map<UserDocument>(cm =>
+            {
+                cm.MapIdMember(d => d.Key);
+                cm.MapMember(d => d.UserName).SetElementName("userName");
+                cm.MapMember(d => d.DisplayName).SetElementName("displayName");
+                cm.MapMember(d => d.PartyGln).SetElementName("partyGln");
+                cm.MapMember(d => d.PasswordHash).SetElementName("passwordHash");
+            });
             Map<ProductDocument>(cm =>
             {
                 cm.MapIdMember(d => d.Gtin);
@@ -55,6 +64,8 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.RecalledAt).SetElementName("recalledAt").SetSerializer(NullableUtc);
                 cm.MapMember(d => d.RecallReason).SetElementName("recallReason");
                 cm.MapMember(d => d.PublicRecallText).SetElementName("publicRecallText").SetIgnoreIfNull(true);
+                // Absent on lots stored before the handoff guard: read as 0.
+                cm.MapMember(d => d.Handoffs).SetElementName("handoffs").SetIsRequired(false);
             });
             Map<PackDocument>(cm =>
             {
@@ -159,8 +170,9 @@ internal static class MongoClassMaps
     private static void Map<T>(Action<BsonClassMap<T>> map)
     {
         var classMap = new BsonClassMap<T>(map);
-        // Documents are this app's own: an unknown field means someone else wrote it, which must not pass silently.
-        classMap.SetIgnoreExtraElements(false);
+        // A field this version does not know was added by a newer one (a rolling upgrade, a second
+        // instance): read the document without it rather than refuse it, and never poison the change stream.
+        classMap.SetIgnoreExtraElements(true);
         BsonClassMap.TryRegisterClassMap(classMap);
     }
 }

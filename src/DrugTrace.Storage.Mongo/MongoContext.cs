@@ -13,7 +13,8 @@ namespace DrugTrace.Storage.Mongo;
 internal sealed class MongoContext : IDisposable
 {
     public const string Parties = "parties", Products = "products", Lots = "lots", Packs = "packs", Events = "events",
-        Scans = "scans", Alerts = "alerts", Counters = "counters", Checkpoints = "checkpoints";
+        Scans = "scans", Alerts = "alerts", Counters = "counters", Checkpoints = "checkpoints",
+        Users = "users";
 
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _ready;
@@ -46,6 +47,8 @@ internal sealed class MongoContext : IDisposable
         AlertCollection = Database.GetCollection<AlertDocument>(Alerts);
         CounterCollection = Database.GetCollection<CounterDocument>(Counters);
         CheckpointCollection = Database.GetCollection<CheckpointDocument>(Checkpoints);
+        UserCollection = Database.GetCollection<UserDocument>(Users);
+        RawAlertCollection = Database.GetCollection<BsonDocument>(Alerts);
         RetryPolicy = MongoRetryPolicy.From(options);
     }
 
@@ -61,6 +64,9 @@ internal sealed class MongoContext : IDisposable
     public IMongoCollection<AlertDocument> AlertCollection { get; }
     public IMongoCollection<CounterDocument> CounterCollection { get; }
     public IMongoCollection<CheckpointDocument> CheckpointCollection { get; }
+    public IMongoCollection<UserDocument> UserCollection { get; }
+    /// <summary>The alerts as raw BSON, for the change stream (see <see cref="AlertChangeReader"/>).</summary>
+    public IMongoCollection<BsonDocument> RawAlertCollection { get; }
     public MongoRetryPolicy RetryPolicy { get; }
 
     /// <summary>The server's <c>hello</c> reply.</summary>
@@ -89,7 +95,7 @@ internal sealed class MongoContext : IDisposable
             // Collections are created up front: creating one implicitly inside a transaction needs MongoDB 4.4+
             // and races between instances; here a second instance's attempt just finds it there.
             var existing = (await (await Database.ListCollectionNamesAsync(cancellationToken: cancellationToken)).ToListAsync(cancellationToken)).ToHashSet();
-            foreach (var name in new[] { Parties, Products, Lots, Packs, Events, Scans, Alerts, Counters, Checkpoints })
+            foreach (var name in new[] { Parties, Products, Lots, Packs, Events, Scans, Alerts, Counters, Checkpoints, Users })
             {
                 if (existing.Contains(name)) continue;
                 try
@@ -146,19 +152,8 @@ internal sealed class MongoContext : IDisposable
         return after.Value - count + 1;
     }
 
-    /// <summary>The connection string without its password, for messages.</summary>
-    public static string Redacted(string connectionString)
-    {
-        try
-        {
-            var url = new MongoUrl(connectionString);
-            return url.Password is null ? connectionString : connectionString.Replace(url.Password, "***", StringComparison.Ordinal);
-        }
-        catch (MongoConfigurationException)
-        {
-            return "(an unreadable connection string)";
-        }
-    }
+    /// <summary>The connection string without its secrets, for messages (see <see cref="ConnectionStringRedaction"/>).</summary>
+    public static string Redacted(string connectionString) => ConnectionStringRedaction.Redact(connectionString);
 
     public void Dispose()
     {

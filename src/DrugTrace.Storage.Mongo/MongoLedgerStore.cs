@@ -93,7 +93,7 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
         }, cancellationToken);
     }
 
-    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken)
     {
         try
         {
@@ -103,6 +103,12 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
                 var moved = await db.PackCollection.FindOneAndUpdateAsync(session, MongoQueries.PackHead(e), MongoQueries.MovePackHead(e, newState),
                     new FindOneAndUpdateOptions<PackDocument> { Projection = MongoQueries.PackChainOnly }, ct);
                 if (moved is null) return false;
+                // The lot must still be as the decision read it (not recalled since). A plain read would not do:
+                // two snapshot transactions that each read what the other writes both commit. Writing the lot
+                // document makes a concurrent recall a write conflict, and the retry sees the recall.
+                var guarded = await db.LotCollection.UpdateOneAsync(session, MongoQueries.LotStillAt(e.Gtin, newState.Lot, lotHead),
+                    MongoQueries.GuardLot, cancellationToken: ct);
+                if (guarded.MatchedCount == 0) throw new LotMoved(); // aborts: the pack head moved above must not commit
                 var index = await db.ReserveAsync(session, MongoQueries.LogCounter, 1, ct);
                 await db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(e, index, moved.Chain), cancellationToken: ct);
                 return true;
@@ -113,7 +119,14 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
             // (chain, seq) already taken: the head said otherwise, but the unique index has the last word.
             return false;
         }
+        catch (LotMoved)
+        {
+            return false;
+        }
     }
+
+    /// <summary>The pack's lot moved (a recall) after the decision read it; thrown to abort the transaction.</summary>
+    private sealed class LotMoved : Exception;
 
     public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken)
     {
@@ -139,11 +152,13 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
     {
         await db.EnsureReadyAsync(cancellationToken);
         // A snapshot session: the log and the heads are read at one point in time (MongoDB 5.0+). A very long
-        // audit is bounded by the server's minSnapshotHistoryWindowInSeconds (300 s by default).
+        // audit is bounded by the server's minSnapshotHistoryWindowInSeconds (300 s by default). The session
+        // alone sets the read concern (snapshot, at its cluster time): a collection read concern as well would
+        // make the driver send a second one, which the server refuses.
         using var session = await db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
         var options = new FindOptions<EventDocument> { Sort = MongoQueries.LogOrder, BatchSize = 10_000 };
         long n = 0;
-        using (var cursor = await db.EventCollection.WithReadConcern(ReadConcern.Snapshot)
+        using (var cursor = await db.EventCollection
                    .FindAsync(session, FilterDefinition<EventDocument>.Empty, options, cancellationToken))
         {
             while (await cursor.MoveNextAsync(cancellationToken))
@@ -159,9 +174,9 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
         progress?.Report(n);
 
         // A head that disagrees with its chain means the projection or the log was edited.
-        var packs = await db.PackCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<PackDocument>.Empty, cancellationToken: cancellationToken);
+        var packs = await db.PackCollection.FindAsync(session, FilterDefinition<PackDocument>.Empty, cancellationToken: cancellationToken);
         await packs.ForEachAsync(p => CheckHead(auditor, StreamKind.Pack, p.Chain, p.Gtin, p.Serial, p.HeadSeq, p.HeadHash), cancellationToken);
-        var lots = await db.LotCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<LotDocument>.Empty, cancellationToken: cancellationToken);
+        var lots = await db.LotCollection.FindAsync(session, FilterDefinition<LotDocument>.Empty, cancellationToken: cancellationToken);
         await lots.ForEachAsync(l => CheckHead(auditor, StreamKind.Lot, l.Chain, l.Gtin, l.Lot, l.HeadSeq, l.HeadHash), cancellationToken);
     }
 

@@ -32,7 +32,7 @@ internal static class MongoMapping
     public static PartyDocument ToDocument(Party party, string? apiKeyHash) =>
         new() { Gln = party.Gln, Name = party.Name, Role = party.Role.ToString(), ApiKeyHash = apiKeyHash };
 
-    public static Party ToParty(PartyDocument d) => new(d.Gln, d.Name, Enum.Parse<PartyRole>(d.Role));
+    public static Party ToParty(PartyDocument d) => new(d.Gln, d.Name, StoredEnum.Parse<PartyRole>(d.Role, "party role"));
 
     public static ProductDocument ToDocument(Product p) =>
         new() { Gtin = p.Gtin, Name = p.Name, Form = p.Form, Strength = p.Strength, Manufacturer = p.Manufacturer };
@@ -96,10 +96,10 @@ internal static class MongoMapping
         Serial = d.Serial,
         Lot = d.Lot,
         Expiry = Date(d.Expiry),
-        Status = Enum.Parse<PackStatus>(d.Status),
+        Status = StoredEnum.Parse<PackStatus>(d.Status, "pack status"),
         Custodian = d.Custodian,
         ShipTo = d.ShipTo,
-        HeldFrom = d.HeldFrom is null ? null : Enum.Parse<PackStatus>(d.HeldFrom),
+        HeldFrom = StoredEnum.ParseNullable<PackStatus>(d.HeldFrom, "held-from status"),
         ChangedBy = d.ChangedBy,
         ChangedAt = Time(d.ChangedAt),
         Head = new ChainHead(d.HeadSeq, Hash(d.HeadHash)),
@@ -195,7 +195,7 @@ internal static class MongoMapping
     public static Alert ToAlert(AlertDocument d) => new()
     {
         Id = d.Id,
-        Kind = Enum.Parse<AlertKind>(d.Kind),
+        Kind = StoredEnum.Parse<AlertKind>(d.Kind, "alert kind"),
         Severity = (Severity)d.Severity,
         ReasonCode = d.ReasonCode,
         Message = d.Message,
@@ -213,8 +213,8 @@ internal static class MongoMapping
         RaisedAt = Time(d.RaisedAt),
         LastSeenAt = Time(d.LastSeenAt),
         Count = d.Count,
-        Status = Enum.Parse<AlertStatus>(d.Status),
-        Resolution = d.Resolution is null ? null : Enum.Parse<AlertResolution>(d.Resolution),
+        Status = StoredEnum.Parse<AlertStatus>(d.Status, "alert status"),
+        Resolution = StoredEnum.ParseNullable<AlertResolution>(d.Resolution, "alert resolution"),
         Version = d.Version,
         History = [.. d.History.Select(ToChange)],
     };
@@ -229,5 +229,5 @@ internal static class MongoMapping
     };
 
     public static AlertChange ToChange(AlertChangeDocument d) =>
-        new(Time(d.At), d.By, Enum.Parse<AlertStatus>(d.Status), d.Resolution is null ? null : Enum.Parse<AlertResolution>(d.Resolution), d.Note);
+        new(Time(d.At), d.By, StoredEnum.Parse<AlertStatus>(d.Status, "alert status"), StoredEnum.ParseNullable<AlertResolution>(d.Resolution, "alert resolution"), d.Note);
 }

@@ -41,6 +41,15 @@ internal static class MongoQueries
 
     public static SortDefinition<PartyDocument> PartyOrder => Builders<PartyDocument>.Sort.Ascending(p => p.Role).Ascending(p => p.Name);
 
+    // --- users ---------------------------------------------------------------------------
+
+    /// <summary>The <c>_id</c> of an account: its name trimmed and in lower case, so that names are unique whatever their case.</summary>
+    public static string UserKey(string userName) => userName.Trim().ToLowerInvariant();
+
+    public static FilterDefinition<UserDocument> UserByName(string userName) => Builders<UserDocument>.Filter.Eq(u => u.Key, UserKey(userName));
+
+    public static UpdateDefinition<UserDocument> SetPasswordHash(string hash) => Builders<UserDocument>.Update.Set(u => u.PasswordHash, hash);
+
     // --- products and lots ---------------------------------------------------------------
 
     public static FilterDefinition<ProductDocument> ProductByGtin(string gtin) => ProductFilter.Eq(p => p.Gtin, gtin);
@@ -71,6 +80,14 @@ internal static class MongoQueries
         .Set(l => l.HeadHash, MongoMapping.Bytes(e.Hash))
         .Set(l => l.RecalledAt, s.RecalledAt is { } at ? MongoMapping.Utc(at) : null)
         .Set(l => l.RecallReason, s.RecallReason);
+
+    /// <summary>The pack's lot, only while its head is the one a handoff's decision read.</summary>
+    public static FilterDefinition<LotDocument> LotStillAt(string gtin, string lot, ChainHead head) =>
+        LotFilter.Eq(l => l.Gtin, gtin) & LotFilter.Eq(l => l.Lot, lot)
+        & LotFilter.Eq(l => l.HeadSeq, head.Seq) & LotFilter.Eq(l => l.HeadHash, MongoMapping.Bytes(head.Hash));
+
+    /// <summary>Turns the handoff's check of the lot into a write, so that it conflicts with a concurrent recall.</summary>
+    public static UpdateDefinition<LotDocument> GuardLot => Builders<LotDocument>.Update.Inc(l => l.Handoffs, 1L);
 
     // --- packs ---------------------------------------------------------------------------
 
@@ -186,8 +203,12 @@ internal static class MongoQueries
     }
 
     /// <summary>What the change stream of every instance listens to: alerts inserted, updated or replaced.</summary>
-    public static PipelineDefinition<ChangeStreamDocument<AlertDocument>, ChangeStreamDocument<AlertDocument>> AlertChanges =>
-        new EmptyPipelineDefinition<ChangeStreamDocument<AlertDocument>>()
+    /// <remarks>
+    /// Watched as raw BSON: each alert is read on its own (<see cref="AlertChangeReader"/>), so one the
+    /// driver cannot deserialize is skipped instead of failing the whole batch and the stream with it.
+    /// </remarks>
+    public static PipelineDefinition<ChangeStreamDocument<BsonDocument>, ChangeStreamDocument<BsonDocument>> AlertChanges =>
+        new EmptyPipelineDefinition<ChangeStreamDocument<BsonDocument>>()
             .Match(new BsonDocument("operationType", new BsonDocument("$in", new BsonArray { "insert", "update", "replace" })));
 
     // --- indexes -------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 using DrugTrace.Application.Common.Interfaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Storage.Sqlite;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("store");
         return services;
     }

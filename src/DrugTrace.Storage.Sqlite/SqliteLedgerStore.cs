@@ -138,16 +138,20 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         }, cancellationToken);
     }
 
-    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, CancellationToken cancellationToken) =>
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken) =>
         await db.Writer.WriteAsync(w =>
         {
-            // The head moves only if it is still the one the event was decided on: the optimistic check.
+            // The head moves only if it is still the one the event was decided on (the optimistic check),
+            // and only if the lot is still as the decision read it: one writer runs these in order, so a
+            // recall committed before this append makes it lose.
             var packId = w.Command("""
                     UPDATE packs SET status = $status, custodian = $custodian, ship_to = $shipTo, changed_by = $by,
                         changed_at = $at, head_seq = $seq, head_hash = $hash, held_from = $heldFrom
                     WHERE gtin = $gtin AND serial = $serial AND head_seq = $prevSeq AND head_hash = $prevHash
+                        AND EXISTS (SELECT 1 FROM lots WHERE lots.id = packs.lot_id AND lots.head_seq = $lotSeq AND lots.head_hash = $lotHash)
                     RETURNING id
                     """)
+                .Add("$lotSeq", lotHead.Seq).Add("$lotHash", Rows.Blob(lotHead.Hash))
                 .Add("$status", (int)newState.Status).Add("$custodian", newState.Custodian).Add("$shipTo", newState.ShipTo)
                 .Add("$heldFrom", newState.HeldFrom is { } held ? (int)held : null)
                 .Add("$by", newState.ChangedBy).Add("$at", Rows.Millis(newState.ChangedAt))

@@ -134,6 +134,7 @@ internal static class SqliteSchema
         QuarantineMigration,
         CustodyIndexesMigration,
         RecallNoticeMigration,
+        WriteProbeMigration,
     ];
 
     /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>
@@ -150,6 +151,15 @@ internal static class SqliteSchema
     private const string CustodyIndexesMigration = """
         CREATE INDEX packs_custodian ON packs(custodian, status);
         CREATE INDEX packs_ship_to ON packs(ship_to) WHERE ship_to IS NOT NULL;
+        """;
+
+    /// <summary>Scratch rows the health check writes (and removes) to learn whether the store can write.</summary>
+    private const string WriteProbeMigration = """
+        CREATE TABLE write_probe (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            pad BLOB
+        );
         """;
 
     /// <summary>People who sign in to the browser UI; each acts for one party.</summary>

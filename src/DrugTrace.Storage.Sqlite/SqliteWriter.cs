@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using DrugTrace.Application.Common.Exceptions;
 using Microsoft.Data.Sqlite;
 
 namespace DrugTrace.Storage.Sqlite;
@@ -7,7 +8,9 @@ namespace DrugTrace.Storage.Sqlite;
 /// The one connection that writes. SQLite allows a single writer anyway; queueing the writes
 /// here instead of racing for the file lock means no SQLITE_BUSY, and lets every write that is
 /// waiting share one transaction and one fsync (group commit). Each write runs in its own
-/// savepoint, so one failing write never takes the others down.
+/// savepoint, so one failing write never takes the others down, and a fault of the store (disk
+/// full, I/O error) fails the writes it hit with <see cref="StoreUnavailableException"/> while the
+/// loop goes on serving the next ones.
 /// </summary>
 internal sealed class SqliteWriter : IAsyncDisposable
 {
@@ -50,6 +53,27 @@ internal sealed class SqliteWriter : IAsyncDisposable
         return command;
     }
 
+    /// <summary>
+    /// Why the last batch could not write (disk full, I/O error, ...), or null when it committed
+    /// cleanly. The health check reports it and, while it is set, probes with a write of its own.
+    /// </summary>
+    public string? Fault => _fault;
+
+    private volatile string? _fault;
+
+    /// <summary>
+    /// Commits a small write that needs fresh pages (and removes it again in the same
+    /// transaction), so the health check can tell when a full or failing store can write again.
+    /// Throws <see cref="StoreUnavailableException"/> when it cannot.
+    /// </summary>
+    public Task ProbeAsync(long nowMillis, CancellationToken cancellationToken) =>
+        WriteAsync(w =>
+        {
+            w.Command("INSERT INTO write_probe (at, pad) VALUES ($at, zeroblob(8192))").Add("$at", nowMillis).ExecuteNonQuery();
+            w.Command("DELETE FROM write_probe WHERE id <> $id").Add("$id", w.LastInsertRowId).ExecuteNonQuery();
+            return true;
+        }, cancellationToken);
+
     private async Task LoopAsync()
     {
         var batch = new List<WriteOperation>(_maxBatch);
@@ -61,48 +85,88 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Commits the batch together; when the transaction as a whole fails (it cannot begin, SQLite
+    /// rolled it back, or COMMIT fails) nothing of it is stored, and each write that had not
+    /// failed on its own is tried again alone, so one write that cannot fit does not take the
+    /// others down. This never throws: the loop must survive every fault to serve later writes.
+    /// </summary>
     private void RunBatch(List<WriteOperation> batch)
     {
-        Exec("BEGIN IMMEDIATE");
-        foreach (var operation in batch)
+        var storeFault = RunTogether(batch, out var lost);
+        if (lost is null)
         {
-            Exec("SAVEPOINT op");
-            try
-            {
-                operation.Run(this);
-                Exec("RELEASE op");
-            }
-            catch (Exception ex)
-            {
-                Exec("ROLLBACK TO op");
-                Exec("RELEASE op");
-                operation.Fail(ex);
-            }
+            _fault = storeFault;
+            foreach (var operation in batch) operation.Complete();
+            return;
         }
+
+        var pending = batch.Where(o => !o.IsFailed).ToList();
+        if (pending.Count > 1)
+        {
+            foreach (var operation in pending) RunBatch([operation]);
+            return;
+        }
+        var reason = StorageFault.Describe(lost);
+        _fault = reason ?? "the transaction could not be committed";
+        var error = reason is null ? lost : new StoreUnavailableException(reason, lost);
+        foreach (var operation in pending) operation.Fail(error);
+    }
+
+    /// <summary>
+    /// Runs every write in its own savepoint of one transaction and commits. Returns the reason of
+    /// a store fault that failed one write while the transaction survived; <paramref name="lost"/>
+    /// is the error that ended the whole transaction (then nothing is stored), or null.
+    /// </summary>
+    private string? RunTogether(List<WriteOperation> batch, out Exception? lost)
+    {
+        string? storeFault = null;
         try
         {
+            Exec("BEGIN IMMEDIATE");
+            foreach (var operation in batch)
+            {
+                Exec("SAVEPOINT op");
+                try
+                {
+                    operation.Run(this);
+                    Exec("RELEASE op");
+                }
+                catch (Exception ex) when (InTransaction)
+                {
+                    // SQLite undid only the failed statement: undo the rest of this write, keep the others.
+                    Exec("ROLLBACK TO op");
+                    Exec("RELEASE op");
+                    var reason = StorageFault.Describe(ex);
+                    storeFault ??= reason;
+                    operation.Fail(reason is null ? ex : new StoreUnavailableException(reason, ex));
+                }
+            }
             Exec("COMMIT");
+            lost = null;
+            return storeFault;
         }
         catch (Exception ex)
         {
-            // Nothing of this batch is stored: every writer hears so.
-            if (!_connection.State.HasFlag(System.Data.ConnectionState.Open)) throw;
             TryRollback();
-            foreach (var operation in batch) operation.Fail(ex);
-            return;
+            lost = ex;
+            return storeFault;
         }
-        foreach (var operation in batch) operation.Complete();
     }
+
+    /// <summary>False once SQLite has rolled the transaction back by itself (disk full, I/O error).</summary>
+    private bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0;
 
     private void TryRollback()
     {
+        if (!InTransaction) return;
         try
         {
             Exec("ROLLBACK");
         }
         catch (SqliteException)
         {
-            // SQLite already rolled the transaction back when COMMIT failed.
+            // The connection could not even roll back; SQLite rolls back a hot journal when next used.
         }
     }
 
@@ -118,6 +182,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     private abstract class WriteOperation
     {
+        /// <summary>Failed on its own (its error stands even if the batch is tried again).</summary>
+        public abstract bool IsFailed { get; }
+
         public abstract void Run(SqliteWriter writer);
         public abstract void Fail(Exception ex);
         public abstract void Complete();
@@ -130,6 +197,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
         private bool _failed;
 
         public Task<T> Task => _completion.Task;
+
+        public override bool IsFailed => _failed;
 
         public override void Run(SqliteWriter writer) => _result = work(writer);
 

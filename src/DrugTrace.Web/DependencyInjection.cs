@@ -1,3 +1,4 @@
+using DrugTrace.Application;
 using System.Text.Json.Serialization;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Behaviours;
@@ -23,6 +24,13 @@ public static class DependencyInjection
 {
     /// <summary>Sends /api (and any request with an API key) to the API-key scheme, everything else to the sign-in cookie.</summary>
     public const string SchemeSelector = "ApiKeyOrCookie";
+
+    /// <summary>Everything the app registers, in Program.cs and in the test that validates the container for every store.</summary>
+    public static IServiceCollection AddDrugTrace(this IServiceCollection services, IConfiguration configuration, string contentRoot) =>
+        services
+            .AddApplication()
+            .AddStorage(configuration, contentRoot)
+            .AddWebServices(configuration);
 
     public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -82,6 +90,9 @@ public static class DependencyInjection
         services.Configure<DrugTrace.Web.Scanning.ScanningOptions>(configuration.GetSection(DrugTrace.Web.Scanning.ScanningOptions.Section));
         services.AddSingleton<DrugTrace.Web.Scanning.PhotoReader>();
 
+        services.Configure<DrugTrace.Web.Epcis.CaptureOptions>(configuration.GetSection(DrugTrace.Web.Epcis.CaptureOptions.Section));
+        services.AddSingleton<DrugTrace.Web.Epcis.CaptureJobs>();
+
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddHostedService<SeedLoader>();
         return services;
@@ -140,6 +151,7 @@ public static class DependencyInjection
             .MapAlertEndpoints();
         app.MapVrsEndpoints();
         app.MapEpcisEndpoints();
+        app.MapCaptureEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
         app.MapAccountEndpoints();

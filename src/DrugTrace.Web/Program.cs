@@ -1,4 +1,3 @@
-using DrugTrace.Application;
 using DrugTrace.Web;
 using DrugTrace.Web.Infrastructure;
 
@@ -9,10 +8,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = SolutionRoot.FolderOf("wwwroot", Environment.GetEnvironmentVariable("ASPNETCORE_WEBROOT")),
 });
 
-builder.Services
-    .AddApplication()
-    .AddStorage(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddWebServices(builder.Configuration);
+builder.Services.AddDrugTrace(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();
 

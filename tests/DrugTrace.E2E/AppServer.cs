@@ -45,7 +45,7 @@ public sealed class AppServer : IAsyncLifetime
         _process.BeginErrorReadLine();
 
         using var client = new HttpClient { BaseAddress = Address };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The app exited with code {_process.ExitCode}:\n{Log}");
@@ -58,7 +58,7 @@ public sealed class AppServer : IAsyncLifetime
             }
             await Task.Delay(150);
         }
-        throw new TimeoutException("The app did not become healthy within 90 s:\n" + Log);
+        throw new TimeoutException("The app did not become healthy within 180 s:\n" + Log);
     }
 
     public HttpClient Api(string key)

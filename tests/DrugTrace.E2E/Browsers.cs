@@ -20,7 +20,7 @@ public static class Browsers
     {
         var context = await browser.NewContextAsync(new() { BaseURL = app.ToString(), Permissions = ["camera"] });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync("/signin");
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", AppServer.Password);
@@ -33,8 +33,9 @@ public static class Browsers
     public static async Task OpenScanAsync(IPage page)
     {
         await page.GotoAsync("/scan");
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.scan-input input')");
-        await page.WaitForTimeoutAsync(300);
+        // The workspace marks itself once it renders interactively; before that a keypress goes nowhere.
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-interactive=true] .scan-input input')",
+            null, new() { Timeout = 60_000 });
     }
 
     /// <summary>Rasterises an SVG (as the app drew it) in Chromium and saves it as PNG.</summary>

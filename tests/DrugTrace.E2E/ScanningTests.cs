@@ -37,7 +37,7 @@ public sealed class ScanningTests(AppServer app, ITestOutputHelper output) : IDi
             var started = Stopwatch.StartNew();
             await page.ClickAsync("[data-testid=camera]");
             var card = page.Locator("[data-testid=verdict]");
-            await card.WaitForAsync(new() { Timeout = 20_000 });
+            await card.WaitForAsync(new() { Timeout = 60_000 });
             output.WriteLine($"camera click to verdict card: {started.ElapsedMilliseconds} ms");
 
             Assert.Equal("ok", await card.GetAttributeAsync("data-verdict"));
@@ -71,20 +71,20 @@ public sealed class ScanningTests(AppServer app, ITestOutputHelper output) : IDi
             // The regulator, in a second browser context, has the live alert feed open.
             var regulator = await Browsers.SignedInPageAsync(browser, app.Address, "nmva");
             await regulator.GotoAsync("/regulator/alerts");
-            await regulator.Locator("[data-testid=live]").WaitForAsync(new() { Timeout = 15_000 });
+            await regulator.Locator("[data-testid=live]").WaitForAsync(new() { Timeout = 60_000 });
             var rowsBefore = await regulator.Locator("[data-testid=alert-row]").CountAsync();
 
             var pharmacy = await Browsers.SignedInPageAsync(browser, app.Address, "linden");
             await Browsers.OpenScanAsync(pharmacy);
             await pharmacy.ClickAsync("[data-testid=camera]");
             var card = pharmacy.Locator("[data-testid=verdict]");
-            await card.WaitForAsync(new() { Timeout = 20_000 });
+            await card.WaitForAsync(new() { Timeout = 60_000 });
             Assert.Equal("alert", await card.GetAttributeAsync("data-verdict"));
             Assert.Contains("do not supply", await card.InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
 
             // The alert appears at the top of the regulator's feed without a reload.
             var live = regulator.Locator("[data-testid=alerts] tr", new() { HasText = fakeSerial });
-            await live.WaitForAsync(new() { Timeout = 15_000 });
+            await live.WaitForAsync(new() { Timeout = 60_000 });
             Assert.Contains($"{gtin} / {fakeSerial}", await live.InnerTextAsync());
             Assert.Equal(1, await live.Locator("[data-testid=new]").CountAsync());
             Assert.Equal(rowsBefore + 1, await regulator.Locator("[data-testid=alert-row]").CountAsync());
@@ -111,7 +111,7 @@ public sealed class ScanningTests(AppServer app, ITestOutputHelper output) : IDi
             await page.Keyboard.PressAsync("Enter");
 
             var card = page.Locator("[data-testid=verdict]");
-            await card.WaitForAsync();
+            await card.WaitForAsync(new() { Timeout = 60_000 });
             Assert.Equal("alert", await card.GetAttributeAsync("data-verdict"));
             var message = await page.Locator("[data-testid=verdict-message]").InnerTextAsync();
             Assert.Contains("probable scanning error", message, StringComparison.OrdinalIgnoreCase);

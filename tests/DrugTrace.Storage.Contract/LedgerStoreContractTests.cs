@@ -74,11 +74,11 @@ public abstract class LedgerStoreContractTests
         var pack = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
         var first = Next(pack, EventType.Shipped, to: Pharmacy);
         var shipped = PackLifecycle.Apply(pack, first);
-        Assert.True(await Ledger.TryAppendAsync(first, shipped, default));
+        Assert.True(await Ledger.TryAppendAsync(first, shipped, lot.Head, default));
 
         // A second writer decided on the old head: it must lose, and leave no trace.
         var stale = Next(pack, EventType.Decommissioned, reason: "destroyed");
-        Assert.False(await Ledger.TryAppendAsync(stale, PackLifecycle.Apply(pack, stale), default));
+        Assert.False(await Ledger.TryAppendAsync(stale, PackLifecycle.Apply(pack, stale), lot.Head, default));
 
         var stored = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
         Assert.Equal(PackStatus.InTransit, stored.Status);
@@ -97,7 +97,7 @@ public abstract class LedgerStoreContractTests
         // The seq follows the head, so only the hash comparison can tell that this event does not
         // continue the chain: (chain, seq) is new and the unique index cannot stop it.
         var forged = EventHasher.Seal(Next(pack, EventType.Shipped, to: Pharmacy) with { PrevHash = OtherHash(pack.Head.Hash) });
-        Assert.False(await Ledger.TryAppendAsync(forged, PackLifecycle.Apply(pack, forged), default));
+        Assert.False(await Ledger.TryAppendAsync(forged, PackLifecycle.Apply(pack, forged), lot.Head, default));
 
         var stored = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
         Assert.Equal(pack, stored);
@@ -133,15 +133,15 @@ public abstract class LedgerStoreContractTests
         var pack = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
         var shipped = Next(pack, EventType.Shipped, to: Pharmacy);
         pack = PackLifecycle.Apply(pack, shipped);
-        Assert.True(await Ledger.TryAppendAsync(shipped, pack, default));
+        Assert.True(await Ledger.TryAppendAsync(shipped, pack, lot.Head, default));
         var held = Next(pack, EventType.Quarantined, reason: "seal broken", at: Now.AddMinutes(1));
-        Assert.True(await Ledger.TryAppendAsync(held, PackLifecycle.Apply(pack, held), default));
+        Assert.True(await Ledger.TryAppendAsync(held, PackLifecycle.Apply(pack, held), lot.Head, default));
 
         var stored = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
         Assert.Equal((PackStatus.Quarantined, PackStatus.InTransit, Pharmacy), (stored.Status, stored.HeldFrom, stored.ShipTo));
 
         var released = Next(stored, EventType.Released, at: Now.AddMinutes(2));
-        Assert.True(await Ledger.TryAppendAsync(released, PackLifecycle.Apply(stored, released), default));
+        Assert.True(await Ledger.TryAppendAsync(released, PackLifecycle.Apply(stored, released), lot.Head, default));
         var back = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
         Assert.Equal((PackStatus.InTransit, (PackStatus?)null, Pharmacy), (back.Status, back.HeldFrom, back.ShipTo));
     }
@@ -207,7 +207,8 @@ public abstract class LedgerStoreContractTests
         var pack = (await Ledger.FindPackAsync(commissioned.Gtin, commissioned.Key, default))!;
         var e = Next(pack, type, to, reason, at ?? Now.AddMinutes(pack.Head.Seq + 1));
         if (actor is not null) e = EventHasher.Seal(e with { Actor = actor });
-        Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), default));
+        var lot = (await Catalog.FindLotAsync(pack.Gtin, pack.Lot, default))!;
+        Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), lot.Head, default));
     }
 
     [SkippableFact]
@@ -219,7 +220,7 @@ public abstract class LedgerStoreContractTests
         var attempts = Enumerable.Range(0, 20).Select(i =>
         {
             var e = Next(pack, EventType.Decommissioned, reason: "destroyed", at: Now.AddMilliseconds(i));
-            return Task.Run(async () => await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), default));
+            return Task.Run(async () => await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), lot.Head, default));
         }).ToList();
         var results = await Task.WhenAll(attempts);
         Assert.Single(results, won => won);
@@ -261,7 +262,7 @@ public abstract class LedgerStoreContractTests
         {
             var pack = (await Ledger.FindPackAsync(lot.Gtin, p.Key, default))!;
             var e = Next(pack, EventType.Shipped, to: Pharmacy);
-            Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), default));
+            Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), lot.Head, default));
         });
         await Task.WhenAll(tasks);
 
@@ -288,6 +289,63 @@ public abstract class LedgerStoreContractTests
         Assert.True(await Ledger.TryAppendAsync(e, recalled, default));
         Assert.False(await Ledger.TryAppendAsync(e, recalled, default));
         Assert.Equal(recalled, await Catalog.FindLotAsync(lot.Gtin, lot.Lot, default));
+    }
+
+    [SkippableFact]
+    public async Task A_pack_append_decided_before_its_lot_was_recalled_stores_nothing()
+    {
+        RequireStore();
+        var (lot, packs) = await CommissionAsync("LOT10", 2);
+        var pack = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        var recall = Recall(lot);
+        Assert.True(await Ledger.TryAppendAsync(recall.Event, recall.State, default));
+
+        // Decided on the lot as it was before the recall: the pack's own head has not moved, the lot's has.
+        var shipped = Next(pack, EventType.Shipped, to: Pharmacy);
+        Assert.False(await Ledger.TryAppendAsync(shipped, PackLifecycle.Apply(pack, shipped), lot.Head, default));
+        Assert.Equal(pack.Head, (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!.Head);
+        Assert.Single(await Ledger.GetChainAsync(StreamKind.Pack, lot.Gtin, packs[0].Key, default));
+
+        // Decided on the recalled lot's head, it goes through (what the rules then allow is the domain's business).
+        Assert.True(await Ledger.TryAppendAsync(shipped, PackLifecycle.Apply(pack, shipped), recall.State.Head, default));
+    }
+
+    [SkippableFact]
+    public async Task A_recall_racing_many_pack_appends_leaves_none_committed_after_it()
+    {
+        RequireStore();
+        var (lot, packs) = await CommissionAsync("LOT11", 40);
+        var heads = new List<PackState>();
+        foreach (var p in packs) heads.Add((await Ledger.FindPackAsync(lot.Gtin, p.Key, default))!);
+        var recall = Recall(lot);
+
+        using var gate = new ManualResetEventSlim();
+        var appends = heads.Select(pack => Task.Run(async () =>
+        {
+            gate.Wait();
+            var e = Next(pack, EventType.Decommissioned, reason: "destroyed");
+            return await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), lot.Head, default);
+        })).ToList();
+        var recalling = Task.Run(async () =>
+        {
+            gate.Wait();
+            return await Ledger.TryAppendAsync(recall.Event, recall.State, default);
+        });
+        gate.Set();
+        Assert.True(await recalling);
+        var won = await Task.WhenAll(appends);
+
+        // The global log order is the commit order: no pack event of this lot may follow the recall.
+        var auditor = new ChainAuditor();
+        await Ledger.AuditAsync(auditor, null, default);
+        Assert.Empty(auditor.Violations);
+        var recallIndex = Assert.Single(await Ledger.GetChainAsync(StreamKind.Lot, lot.Gtin, lot.Lot, default), e => e.Event.Type == EventType.LotRecalled).LogIndex;
+        for (var i = 0; i < packs.Count; i++)
+        {
+            var chain = await Ledger.GetChainAsync(StreamKind.Pack, lot.Gtin, packs[i].Key, default);
+            Assert.Equal(won[i] ? 2 : 1, chain.Count);
+            if (won[i]) Assert.True(chain[1].LogIndex < recallIndex, $"pack {i} was decommissioned after the recall committed");
+        }
     }
 
     [SkippableFact]
@@ -330,6 +388,16 @@ public abstract class LedgerStoreContractTests
         var lot = new LotState(gtin, lotNumber, expiry, Maker, new ChainHead(0, lotEvent.Hash));
         await Ledger.CommissionAsync(lot, lotEvent, packs, default);
         return (lot, packs);
+    }
+
+    private static (LedgerEvent Event, LotState State) Recall(LotState lot)
+    {
+        var e = EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Lot, Gtin = lot.Gtin, Key = lot.Lot, Seq = lot.Head.Seq + 1, Type = EventType.LotRecalled, Actor = Maker,
+            Reason = "Contamination", OccurredAt = Now, RecordedAt = Now, PrevHash = lot.Head.Hash,
+        });
+        return (e, lot with { Head = new ChainHead(e.Seq, e.Hash), RecalledAt = Now, RecallReason = "Contamination" });
     }
 
     private static LedgerEvent Next(PackState pack, EventType type, string? to = null, string? reason = null, DateTimeOffset? at = null) =>

@@ -198,10 +198,22 @@ public sealed class BsonRoundTripTests
     }
 
     [Fact]
-    public void A_field_the_app_did_not_write_is_refused()
+    public void A_field_added_by_a_newer_version_is_read_past()
     {
+        // A rolling upgrade or a second instance on a newer build adds fields; older instances must still read.
         var bson = new CounterDocument { Name = "log", Value = 1 }.ToBsonDocument();
         bson.Add("extra", 1);
-        Assert.ThrowsAny<FormatException>(() => BsonSerializer.Deserialize<CounterDocument>(bson));
+        var back = BsonSerializer.Deserialize<CounterDocument>(bson);
+        Assert.Equal(("log", 1L), (back.Name, back.Value));
+    }
+
+    [Fact]
+    public void A_user_round_trips_under_its_lower_case_key()
+    {
+        var user = new UserDocument { Key = MongoQueries.UserKey(" Linden "), UserName = "Linden", DisplayName = "Anna", PartyGln = "4012347000014", PasswordHash = "h" };
+        var back = RoundTrip(user, out var bson);
+        Assert.Equal("""{ "_id" : "linden", "userName" : "Linden", "displayName" : "Anna", "partyGln" : "4012347000014", "passwordHash" : "h" }""", Rendered.Text(bson));
+        Assert.Equal(("linden", "Linden", "h"), (back.Key, back.UserName, back.PasswordHash));
+        Assert.Equal("""{ "_id" : "linden" }""", Rendered.Of(MongoQueries.UserByName("LINDEN")));
     }
 }

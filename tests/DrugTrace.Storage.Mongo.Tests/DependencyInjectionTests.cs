@@ -86,4 +86,22 @@ public sealed class DependencyInjectionTests
         Assert.Equal("mongodb://app:***@db1,db2/?replicaSet=rs0", MongoContext.Redacted("mongodb://app:s3cret@db1,db2/?replicaSet=rs0"));
         Assert.Equal("mongodb://db1/", MongoContext.Redacted("mongodb://db1/"));
     }
+
+    [Theory]
+    // Percent-encoded: the driver decodes it to "p@ss:w/rd", which a search for the decoded form would miss.
+    [InlineData("mongodb://app:p%40ss%3Aw%2Frd@db1:27017/?replicaSet=rs0", "mongodb://app:***@db1:27017/?replicaSet=rs0")]
+    [InlineData("mongodb+srv://app:s3cret@cluster0.example.net/drugtrace", "mongodb+srv://app:***@cluster0.example.net/drugtrace")]
+    // An unencoded '@' or ':' in the password: everything up to the last '@' before the hosts is user info.
+    [InlineData("mongodb://app:p@ss:word@db1/", "mongodb://app:***@db1/")]
+    [InlineData("mongodb://app@db1/?authMechanism=MONGODB-X509", "mongodb://app@db1/?authMechanism=MONGODB-X509")]
+    [InlineData("mongodb://AKIAEXAMPLE:wJalrXUtnFEMI%2FK7MDENG@db1/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:FwoGZXIvYXdzEXAMPLE",
+        "mongodb://AKIAEXAMPLE:***@db1/?authMechanism=MONGODB-AWS&authMechanismProperties=***")]
+    [InlineData("mongodb://db1/?tls=true&tlsCertificateKeyFilePassword=k3y&replicaSet=rs0", "mongodb://db1/?tls=true&tlsCertificateKeyFilePassword=***&replicaSet=rs0")]
+    [InlineData("mongodb://db1/?password=plain;appName=x", "mongodb://db1/?password=***;appName=x")]
+    public void Every_credential_form_is_redacted(string connectionString, string expected)
+    {
+        Assert.Equal(expected, MongoContext.Redacted(connectionString));
+        foreach (var secret in new[] { "p%40ss", "p@ss:w/rd", "s3cret", "word@", "wJalr", "FwoGZX", "k3y", "plain" })
+            Assert.DoesNotContain(secret, MongoContext.Redacted(connectionString), StringComparison.Ordinal);
+    }
 }

@@ -127,13 +127,14 @@ public sealed class MongoAlertStoreTests : IAsyncLifetime
         _instances.Add(b);
         foreach (var instance in new[] { a, b })
             foreach (var hosted in instance.GetServices<IHostedService>()) await hosted.StartAsync(default);
-        // Let both streams open before the first change.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Both streams open before the first change: waited on, not guessed.
+        foreach (var instance in new[] { a, b })
+            await instance.GetRequiredService<AlertChangeStreamWatcher>().Opened.WaitAsync(TimeSpan.FromMinutes(1));
 
         var (raised, _) = await a.GetRequiredService<IAlertStore>().RaiseAsync(Candidate(), Window, default);
         foreach (var sink in new[] { sinkA, sinkB })
         {
-            var (alert, isNew) = await sink.NextAsync(TimeSpan.FromSeconds(15));
+            var (alert, isNew) = await sink.NextAsync(TimeSpan.FromSeconds(60));
             Assert.True(isNew);
             Assert.Equal(raised.Id, alert.Id);
         }
@@ -146,13 +147,14 @@ public sealed class MongoAlertStoreTests : IAsyncLifetime
         Assert.True(await b.GetRequiredService<IAlertStore>().TryUpdateAsync(investigating!, default));
         foreach (var sink in new[] { sinkA, sinkB })
         {
-            var milestone = await sink.NextAsync(TimeSpan.FromSeconds(15));
+            var milestone = await sink.NextAsync(TimeSpan.FromSeconds(60));
             Assert.Equal((false, 2), (milestone.IsNew, milestone.Alert.Count));
-            var update = await sink.NextAsync(TimeSpan.FromSeconds(15));
+            var update = await sink.NextAsync(TimeSpan.FromSeconds(60));
             Assert.Equal((false, AlertStatus.Investigating), (update.IsNew, update.Alert.Status));
         }
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.False(sinkA.TryTake(out _));
-        Assert.False(sinkB.TryTake(out _));
+        // Nothing else was pushed: the next thing each instance hands over is a marker alert raised last.
+        var (marker, _) = await a.GetRequiredService<IAlertStore>().RaiseAsync(Candidate(serial: "MARKER"), Window, default);
+        foreach (var sink in new[] { sinkA, sinkB })
+            Assert.Equal(marker.Id, (await sink.NextAsync(TimeSpan.FromSeconds(60))).Alert.Id);
     }
 }

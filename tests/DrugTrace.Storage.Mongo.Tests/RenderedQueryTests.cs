@@ -62,6 +62,14 @@ public sealed class RenderedQueryTests
     }
 
     [Fact]
+    public void A_handoff_guards_the_lot_head_its_decision_read()
+    {
+        Assert.Equal($$"""{ "gtin" : "04012345000115", "lot" : "LOT1", "headSeq" : 0, "headHash" : {{PrevBinary}} }""",
+            Rendered.Of(MongoQueries.LotStillAt("04012345000115", "LOT1", new ChainHead(0, Prev))));
+        Assert.Equal("""{ "$inc" : { "handoffs" : 1 } }""", Rendered.Of(MongoQueries.GuardLot));
+    }
+
+    [Fact]
     public void The_pack_head_compare_and_set()
     {
         Assert.Equal($$"""{ "gtin" : "04012345000115", "serial" : "SN1", "headSeq" : 2, "headHash" : {{PrevBinary}} }""",

@@ -49,9 +49,11 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
                 return Judgement.Of(ScanOutcomes.Refused(refused.Message, view), [], brandOwner);
             case Decision.Accepted accepted:
                 var e = LedgerEvents.Next(pack.Head, StreamKind.Pack, pack.Gtin, pack.Serial, accepted.Type, actor.Gln, now,
-                    accepted.From, accepted.To, accepted.Reason);
+                    accepted.From, accepted.To, accepted.Reason, command.OccurredAt);
                 var next = PackLifecycle.Apply(pack, e);
-                if (!await ledger.TryAppendAsync(e, next, ct)) return null;
+                // The lot's head is re-checked in the append's transaction: a recall that committed after
+                // this decision was read makes the append lose, and the retry sees the recall.
+                if (!await ledger.TryAppendAsync(e, next, lot.Head, ct)) return null;
                 return Judgement.Of(ScanOutcomes.Done(e, ScanOutcomes.View(next, lot, product)), [], brandOwner);
             default:
                 throw new InvalidOperationException("Unknown decision.");

@@ -23,7 +23,7 @@ public static class LedgerEvents
     /// <summary>The event after <paramref name="head"/> in the same chain.</summary>
     public static LedgerEvent Next(
         ChainHead head, StreamKind stream, string gtin, string key, EventType type, string actor, DateTimeOffset now,
-        string? from = null, string? to = null, string? reason = null) =>
+        string? from = null, string? to = null, string? reason = null, DateTimeOffset? occurredAt = null) =>
         EventHasher.Seal(new LedgerEvent
         {
             Stream = stream,
@@ -35,7 +35,7 @@ public static class LedgerEvents
             From = from,
             To = to,
             Reason = reason,
-            OccurredAt = now,
+            OccurredAt = occurredAt is { } at ? EventHasher.TruncateToMilliseconds(at) : now,
             RecordedAt = now,
             PrevHash = head.Hash,
         });

@@ -18,4 +18,10 @@ internal sealed class LotDocument
     public string? RecallReason { get; set; }
     /// <summary>The public recall text (not part of the lot's state or chain).</summary>
     public string? PublicRecallText { get; set; }
+    /// <summary>
+    /// Pack handoffs that checked this lot's head in their transaction. Bumping it makes the
+    /// check a write, so a concurrent recall (which writes this document too) conflicts with
+    /// the handoff instead of both committing on snapshots that do not see each other.
+    /// </summary>
+    public long Handoffs { get; set; }
 }

@@ -14,6 +14,7 @@ public static class PlainWords
         UnauthenticatedException => "Your sign-in is no longer valid. Please sign in again.",
         NotFoundException n => n.Message,
         ConflictException c => c.Message,
+        StoreUnavailableException s => s.Message,
         OperationCanceledException => "Cancelled.",
         _ => Unexpected,
     };

@@ -29,6 +29,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ForbiddenAccessException f => Problem(403, "Not allowed", f.Message),
             NotFoundException n => Problem(404, "Not found", n.Message),
             ConflictException c => Problem(409, "Conflict", c.Message),
+            StoreUnavailableException s => Problem(503, "The store cannot write", s.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -38,6 +39,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             details = Problem(500, "Something went wrong", "The server could not complete this request. Nothing was changed by it; try again, and tell support if it keeps happening.");
         }
+        if (exception is StoreUnavailableException) logger.LogError(exception, "The store refused a write on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         httpContext.Response.StatusCode = details.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

@@ -71,10 +71,11 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken)
     {
         await RunConcurrentWinner();
-        if (!_packs.TryGetValue((e.Gtin, e.Key), out var current) || !Extends(current.Head, e))
+        if (!_packs.TryGetValue((e.Gtin, e.Key), out var current) || !Extends(current.Head, e)
+            || !catalog.Lots.TryGetValue((current.Gtin, current.Lot), out var lot) || lot.Head != lotHead)
         {
             LostAppends++;
             return false;

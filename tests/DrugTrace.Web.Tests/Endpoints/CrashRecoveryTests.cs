@@ -20,11 +20,11 @@ public sealed class CrashRecoveryTests : IDisposable
         {
             var manufacturer = app.ClientFor(Demo.ManufacturerKey);
             (await manufacturer.PostAsJsonAsync("/api/v1/products", new { gtin, name = "Crash test tablets" })).EnsureSuccessStatusCode();
-            // Four 100,000-pack lots queue behind one another at the single writer: a kill
-            // after 700 ms lands while at least one of them is being written.
+            // Four 100,000-pack lots queue behind one another at the single writer; the kill lands
+            // once a write transaction is seen open (not after a guessed time, which a loaded machine overruns).
             var commissions = Lots.Select(lot =>
                 manufacturer.PostAsJsonAsync("/api/v1/lots", new { gtin, lot, expiry = "2030-01-31", quantity = 100_000 })).ToList();
-            await Task.Delay(700);
+            await WaitForAWriteInProgressAsync(Path.Combine(_data, "drugtrace.db"), commissions);
             app.Kill();
             var outcomes = await Task.WhenAll(commissions.Select(c => Record.ExceptionAsync(() => c)));
             Assert.True(outcomes.Any(o => o is HttpRequestException or TaskCanceledException),
@@ -50,6 +50,39 @@ public sealed class CrashRecoveryTests : IDisposable
             var retry = await app.ClientFor(Demo.ManufacturerKey)
                 .PostAsJsonAsync("/api/v1/lots", new { gtin, lot = "AFTER", expiry = "2030-01-31", quantity = 10 });
             Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        }
+    }
+
+    /// <summary>
+    /// Returns once another connection holds the database's write lock for over a second (BEGIN
+    /// IMMEDIATE answers SQLITE_BUSY; Microsoft.Data.Sqlite retries a busy command until its
+    /// timeout, 0 meaning for ever): a big commission is being written. Fails if every commission ends first.
+    /// </summary>
+    private static async Task WaitForAWriteInProgressAsync(string database, IReadOnlyList<Task<HttpResponseMessage>> commissions)
+    {
+        var probe = new SqliteConnectionStringBuilder { DataSource = database, Pooling = false, DefaultTimeout = 1 }.ToString();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        while (true)
+        {
+            Assert.False(commissions.All(c => c.IsCompleted), "Every commission finished before a write was seen; make the lots bigger.");
+            await using (var connection = new SqliteConnection(probe))
+            {
+                await connection.OpenAsync(timeout.Token);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "BEGIN IMMEDIATE";
+                try
+                {
+                    await command.ExecuteNonQueryAsync(timeout.Token);
+                    command.CommandText = "ROLLBACK";
+                    await command.ExecuteNonQueryAsync(timeout.Token);
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 5)
+                {
+                    return; // SQLITE_BUSY: the app's writer is inside a transaction.
+                }
+            }
+            // A poll interval, not a guess of how long anything takes: the condition above decides.
+            await Task.Delay(20, timeout.Token);
         }
     }
 

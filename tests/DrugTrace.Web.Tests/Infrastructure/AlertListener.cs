@@ -39,17 +39,17 @@ public sealed class AlertListener : IAsyncDisposable
             })
             .Build();
 
-    /// <summary>Waits until an alert matching <paramref name="match"/> arrives, or fails after 10 s.</summary>
+    /// <summary>Waits until an alert matching <paramref name="match"/> arrives, or fails after 60 s.</summary>
     public async Task<JsonElement> WaitForAsync(Func<string, JsonElement, bool> match)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             foreach (var (method, alert) in _received)
                 if (match(method, alert)) return alert;
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || !await _signal.WaitAsync(left))
-                throw new TimeoutException("The expected alert did not arrive within 10 s.");
+                throw new TimeoutException("The expected alert did not arrive within 60 s.");
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class AppProcess : IDisposable
     private async Task WaitUntilHealthyAsync()
     {
         using var client = new HttpClient { BaseAddress = Address };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The app exited with code {_process.ExitCode}.");
@@ -75,7 +75,7 @@ public sealed class AppProcess : IDisposable
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException("The app did not become healthy within 60 s.");
+        throw new TimeoutException("The app did not become healthy within 180 s.");
     }
 
     private static int FreePort()

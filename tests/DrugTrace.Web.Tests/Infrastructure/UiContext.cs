@@ -14,6 +14,9 @@ public class UiContext : BunitContext, IAsyncLifetime
     public UiContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // bUnit waits 1 s by default, which a loaded 2-core machine overruns: waits end on the
+        // assertion passing, so a generous ceiling costs nothing when things are quick.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<AlertBroadcaster>();

@@ -26,9 +26,11 @@ public interface ILedgerStore
 
     /// <summary>
     /// Appends a sealed pack event whose seq is the head's + 1 and stores <paramref name="newState"/>
-    /// as the pack's head. Returns false, storing nothing, when another append won the race.
+    /// as the pack's head, if, in the same transaction, the pack's lot is still at
+    /// <paramref name="lotHead"/>: the lot state (a recall) the decision read. Returns false,
+    /// storing nothing, when another append won the race or the lot moved meanwhile.
     /// </summary>
-    ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, CancellationToken cancellationToken);
+    ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken);
 
     /// <summary>Appends a sealed lot event and stores the lot's new state; false if another append won.</summary>
     ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken);

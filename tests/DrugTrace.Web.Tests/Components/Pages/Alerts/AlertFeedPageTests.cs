@@ -175,7 +175,7 @@ public sealed class AlertFeedPageTests : UiContext
 
         await Broadcaster.PublishAsync(AlertSamples.Make(1), isNew: true);
         await Broadcaster.PublishAsync(AlertSamples.Make(2, scanningParty: Demo.OtherPharmacyGln), isNew: true);
-        await Broadcaster.WhenIdleAsync(TimeSpan.FromSeconds(10));
+        await Broadcaster.WhenIdleAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal([2L], seen);
         cut.WaitForAssertion(() => Assert.Equal([2L, 1L], Ids(cut)));
@@ -200,11 +200,11 @@ public sealed class AlertFeedPageTests : UiContext
 
         // Seen as they arrive while the feed is open; counted again once it is left.
         await Broadcaster.PublishAsync(AlertSamples.Make(4), isNew: true);
-        await Broadcaster.WhenIdleAsync(TimeSpan.FromSeconds(10));
+        await Broadcaster.WhenIdleAsync(TimeSpan.FromSeconds(60));
         Assert.Empty(badge.FindAll("[data-testid=unseen-badge]"));
         await DisposeComponentsAsync();
         await Broadcaster.PublishAsync(AlertSamples.Make(5), isNew: true);
-        await Broadcaster.WhenIdleAsync(TimeSpan.FromSeconds(10));
+        await Broadcaster.WhenIdleAsync(TimeSpan.FromSeconds(60));
         badge = Render<UnseenBadge>(p => p.Add(c => c.User, user));
         badge.WaitForAssertion(() => Assert.Equal("1", badge.Find("[data-testid=unseen-badge]").TextContent.Trim()));
     }

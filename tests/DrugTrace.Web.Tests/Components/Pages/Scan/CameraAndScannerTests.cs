@@ -96,18 +96,25 @@ public sealed class CameraAndScannerTests : UiContext
             cut.Find(".scan-input input").KeyDown(new KeyboardEventArgs { Key = "Enter" });
         }
 
+        // Each Enter is handled asynchronously: wait for the third to be counted rather than assume it was.
+        cut.WaitForAssertion(() =>
+        {
+            var counts = cut.Find("[data-testid=delivery-counts]").TextContent;
+            Assert.Contains("3 scanned", counts);
+            Assert.Contains("1 packs", counts);
+            Assert.Contains("1 scanned twice", counts);
+            Assert.Contains("1 unreadable", counts);
+        }, TimeSpan.FromSeconds(30));
         Assert.Empty(UseCases.Sent);
-        var counts = cut.Find("[data-testid=delivery-counts]").TextContent;
-        Assert.Contains("3 scanned", counts);
-        Assert.Contains("1 packs", counts);
-        Assert.Contains("1 scanned twice", counts);
-        Assert.Contains("1 unreadable", counts);
 
         cut.Find("[data-testid=receive-all]").Click();
 
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Contains("1 received", cut.Find("[data-testid=receipt-counts]").TextContent);
+            Assert.Equal(3, cut.FindAll("[data-testid=receipt] tbody tr").Count);
+        }, TimeSpan.FromSeconds(30));
         var sent = Assert.IsType<ReceiveDelivery>(Assert.Single(UseCases.Sent));
         Assert.Equal(3, sent.Codes.Count);
-        Assert.Contains("1 received", cut.Find("[data-testid=receipt-counts]").TextContent);
-        Assert.Equal(3, cut.FindAll("[data-testid=receipt] tbody tr").Count);
     }
 }

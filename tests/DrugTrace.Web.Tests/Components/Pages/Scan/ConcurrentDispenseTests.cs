@@ -33,8 +33,8 @@ public sealed class ConcurrentDispenseTests(DrugTraceFactory factory)
         await Task.WhenAll(
             Task.Run(() => a.Find(".scan-input input").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" })),
             Task.Run(() => b.Find(".scan-input input").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" })));
-        a.WaitForElement("[data-testid=verdict]", TimeSpan.FromSeconds(10));
-        b.WaitForElement("[data-testid=verdict]", TimeSpan.FromSeconds(10));
+        a.WaitForElement("[data-testid=verdict]", TimeSpan.FromSeconds(60));
+        b.WaitForElement("[data-testid=verdict]", TimeSpan.FromSeconds(60));
 
         var verdicts = new[] { a, b }.Select(c => (
             Verdict: c.Find("[data-testid=verdict]").GetAttribute("data-verdict"),

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DrugTrace.Application.Epcis;
+using DrugTrace.Domain.Epcis;
+using DrugTrace.Domain.Parties;
+using DrugTrace.Web.Epcis;
+using DrugTrace.Web.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace DrugTrace.Web.Endpoints;
+
+/// <summary>EPCIS 2.0 capture (REST binding): POST a document, follow its job.</summary>
+public static class CaptureEndpoints
+{
+    public const string ValidationException = "epcisException:ValidationException";
+
+    public static WebApplication MapCaptureEndpoints(this WebApplication app)
+    {
+        var capture = app.MapGroup("/epcis/capture").RequireAuthorization().WithTags("EPCIS");
+        capture.MapMethods("", ["OPTIONS"], (HttpContext http, IOptions<CaptureOptions> options) =>
+            {
+                Limits(http, options.Value);
+                http.Response.Headers.Allow = "OPTIONS, POST";
+                return Results.NoContent();
+            })
+            .WithSummary("The capture limits: GS1-EPCIS-Capture-Limit (events) and GS1-EPCIS-Capture-File-Size-Limit (bytes).");
+
+        capture.MapPost("", CaptureAsync)
+            .Accepts<JsonObject>(EpcisEndpoints.LdJson, "application/json")
+            .WithSummary("Captures an EPCISDocument (application/ld+json) as a job: 202 with Location /epcis/capture/{id}. "
+                + "GS1-Capture-Error-Behaviour: rollback (default) or proceed.");
+
+        capture.MapGet("/{captureID}", (string captureID, ClaimsPrincipal user, CaptureJobs jobs, HttpContext http) =>
+            {
+                var job = jobs.Find(captureID);
+                if (job is null || (job.Owner != user.GlnOf() && !user.IsInRole(nameof(PartyRole.Regulator))))
+                    return Results.Problem(statusCode: 404, title: "Not found", detail: $"No capture job {captureID} of yours.");
+                EpcisEndpoints.VersionHeaders(http);
+                return Results.Json(new
+                {
+                    captureID = job.CaptureID,
+                    running = job.Running,
+                    success = job.Success,
+                    captureErrorBehaviour = job.CaptureErrorBehaviour,
+                    events = job.Events,
+                    applied = job.Applied,
+                    errors = job.Errors,
+                });
+            })
+            .WithSummary("A capture job: running, success, and each event not applied with the reason.");
+        return app;
+    }
+
+    private static async Task<IResult> CaptureAsync(HttpContext http, ClaimsPrincipal user, CaptureJobs jobs, EpcisSchema schema,
+        IOptions<CaptureOptions> options, CancellationToken ct)
+    {
+        var limits = options.Value;
+        Limits(http, limits);
+        EpcisEndpoints.VersionHeaders(http);
+        var request = http.Request;
+        if (request.ContentType is not { } type || !(type.StartsWith(EpcisEndpoints.LdJson, StringComparison.OrdinalIgnoreCase)
+                                                     || type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)))
+            return Problem(415, "Unsupported media type", $"Send the EPCIS document as {EpcisEndpoints.LdJson}{(request.ContentType is null ? "" : $", not {request.ContentType}")}.");
+        if (Header(request, "GS1-EPCIS-Version") is { } version && !version.StartsWith("2.0", StringComparison.Ordinal))
+            return Problem(400, "Unsupported EPCIS version", $"GS1-EPCIS-Version {version} is not supported; DrugTrace speaks EPCIS 2.0.", ValidationException);
+        if (Header(request, "GS1-CBV-Version") is { } cbv && !cbv.StartsWith("2.0", StringComparison.Ordinal))
+            return Problem(400, "Unsupported CBV version", $"GS1-CBV-Version {cbv} is not supported; DrugTrace speaks CBV 2.0.", ValidationException);
+        var behaviour = Header(request, "GS1-Capture-Error-Behaviour")?.ToLowerInvariant() ?? "rollback";
+        if (behaviour is not ("rollback" or "proceed"))
+            return Problem(400, "Unknown error behaviour", $"GS1-Capture-Error-Behaviour must be rollback or proceed, not '{behaviour}'.", ValidationException);
+        if (request.ContentLength > limits.CaptureFileSizeLimit)
+            return Problem(413, "Document too large", $"The document is {request.ContentLength} bytes; at most {limits.CaptureFileSizeLimit} are accepted.");
+
+        // Read at most the limit, also when no Content-Length was sent.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limits.CaptureFileSizeLimit)
+                return Problem(413, "Document too large", $"The document is larger than {limits.CaptureFileSizeLimit} bytes.");
+        }
+        JsonDocument parsed;
+        try
+        {
+            parsed = JsonDocument.Parse(buffer.ToArray());
+        }
+        catch (JsonException e)
+        {
+            return Problem(400, "Not JSON", $"The document is not valid JSON: {e.Message.Split(" Path:")[0]}", ValidationException);
+        }
+        using (parsed)
+        {
+            if (parsed.RootElement.ValueKind != JsonValueKind.Object || !parsed.RootElement.TryGetProperty("type", out var docType)
+                || docType.ValueKind != JsonValueKind.String || docType.GetString() != "EPCISDocument")
+                return Problem(400, "Not an EPCIS document", "The body must be an EPCISDocument (its type is EPCISDocument).", ValidationException);
+            var problems = schema.Validate(parsed.RootElement);
+            if (problems.Count > 0)
+                return Problem(400, "The document does not match the EPCIS 2.0 schema", string.Join("; ", problems), ValidationException);
+            var document = JsonNode.Parse(parsed.RootElement.GetRawText())!.AsObject();
+            var count = (document["epcisBody"]?["eventList"] as JsonArray)?.Count ?? 0;
+            if (count > limits.CaptureLimit)
+                return Problem(413, "Too many events", $"The document has {count} events; at most {limits.CaptureLimit} are accepted in one capture.");
+            var job = jobs.Start(user.GlnOf(), document, behaviour == "rollback");
+            return Results.Accepted($"/epcis/capture/{job.CaptureID}", new { captureID = job.CaptureID });
+        }
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var v) && v.ToString() is { Length: > 0 } s ? s.Trim() : null;
+
+    private static void Limits(HttpContext http, CaptureOptions limits)
+    {
+        http.Response.Headers["GS1-EPCIS-Capture-Limit"] = limits.CaptureLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers["GS1-EPCIS-Capture-File-Size-Limit"] = limits.CaptureFileSizeLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static IResult Problem(int status, string title, string detail, string? type = null) =>
+        Results.Problem(statusCode: status, title: title, detail: detail, type: type);
+}
