@@ -2,13 +2,16 @@
 # Mutation testing with Stryker.NET (the local tool in .config/dotnet-tools.json).
 #   bash tests/mutation.sh                      # Domain, Application, Storage.Sqlite, one after the other
 #   bash tests/mutation.sh Domain               # one project
+#   bash tests/mutation.sh Domain --mutate '**/Gs1/Gtin.cs'   # arguments from the first --option on go to Stryker
 # Each project's settings are in tests/DrugTrace.<Project>.Tests/stryker-config.json (one test run at a time,
 # per-test coverage analysis). Reports go to artifacts/mutation/<Project>/reports/ (git-ignored).
 # Not part of .ci/test: a full run takes tens of minutes. docs/MUTATION.md records the last one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-projects=("$@")
+projects=()
+while [ $# -gt 0 ] && [[ "$1" != --* ]]; do projects+=("$1"); shift; done
+stryker_args=("$@")
 [ ${#projects[@]} -eq 0 ] && projects=(Domain Application Storage.Sqlite)
 
 dotnet tool restore >/dev/null
@@ -25,7 +28,7 @@ for project in "${projects[@]}"; do
   mkdir -p "$(dirname "$log")"
   echo "== $project (log: $log)"
   # --concurrency 1 on the command line too: the machine is shared, one test run at a time.
-  (cd "$dir" && dotnet stryker --concurrency 1 --output "$out") 2>&1 | tee "$log"
+  (cd "$dir" && dotnet stryker --concurrency 1 --output "$out" "${stryker_args[@]}") 2>&1 | tee "$log"
   score=$(grep -oE 'final mutation score is [0-9.]+ ?%' "$log" | tail -1 || true)
   summary+=("$project: ${score:-no score (see $log)}")
   # Stryker leaves the mutated assembly in the test project's bin: rebuild so later test runs use the real one.

@@ -24,7 +24,6 @@ internal sealed class MongoAlertStore(MongoContext db) : IAlertStore
                 {
                     Sort = MongoQueries.NewestFirst,
                     ReturnDocument = ReturnDocument.After,
-                    Projection = MongoQueries.WithoutHistory,
                 }, ct);
             if (repeated is not null) return (MongoMapping.ToAlert(repeated), false);
 

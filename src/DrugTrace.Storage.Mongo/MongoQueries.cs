@@ -195,6 +195,7 @@ internal static class MongoQueries
         if (q.Status is { } status) parts.Add(f.Eq(a => a.Status, status.ToString()));
         if (q.Kind is { } kind) parts.Add(f.Eq(a => a.Kind, kind.ToString()));
         if (q.MinSeverity is { } severity) parts.Add(f.Gte(a => a.Severity, (int)severity));
+        if (q.Severity is { } exactly) parts.Add(f.Eq(a => a.Severity, (int)exactly));
         if (q.Gtin is { } gtin) parts.Add(f.Eq(a => a.PackGtin, gtin) | f.Eq(a => a.ScannedGtin, gtin));
         if (q.Party is { } party) parts.Add(f.Eq(a => a.ScanningParty, party));
         if (q.AfterId is { } after) parts.Add(f.Gt(a => a.Id, after));

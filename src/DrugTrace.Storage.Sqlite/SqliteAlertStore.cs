@@ -25,9 +25,14 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
                 .Add("$since", Rows.Millis(alert.LastSeenAt - window));
             if (existing.ExecuteScalar() is long existingId)
             {
-                using var reader = w.Command($"SELECT {Columns} FROM alerts WHERE id = $id").Add("$id", existingId).ExecuteReader();
-                reader.Read();
-                return (Map(reader), false);
+                Alert found;
+                using (var reader = w.Command($"SELECT {Columns} FROM alerts WHERE id = $id").Add("$id", existingId).ExecuteReader())
+                {
+                    reader.Read();
+                    found = Map(reader);
+                }
+                // A repeat of an alert under investigation is still that alert: with its history, as GetAsync reads it.
+                return (found with { History = History(w.Command(HistorySql).Add("$id", existingId)) }, false);
             }
 
             var id = (long)w.Command($"""
@@ -58,7 +63,11 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         Alert? alert;
         using (var reader = command.ExecuteReader())
             alert = reader.Read() ? Map(reader) : null;
-        return ValueTask.FromResult(alert is null ? null : alert with { History = History(connection, id) });
+        if (alert is null) return ValueTask.FromResult<Alert?>(null);
+        using var history = connection.CreateCommand();
+        history.CommandText = HistorySql;
+        history.Add("$id", id);
+        return ValueTask.FromResult<Alert?>(alert with { History = History(history) });
     }
 
     public ValueTask<IReadOnlyList<Alert>> QueryAsync(AlertQuery query, CancellationToken cancellationToken)
@@ -74,6 +83,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         if (query.Status is { } status) { where.Append(" AND status = $status"); command.Add("$status", (int)status); }
         if (query.Kind is { } kind) { where.Append(" AND kind = $kind"); command.Add("$kind", kind.ToString()); }
         if (query.MinSeverity is { } severity) { where.Append(" AND severity >= $severity"); command.Add("$severity", (int)severity); }
+        if (query.Severity is { } exactly) { where.Append(" AND severity = $exactly"); command.Add("$exactly", (int)exactly); }
         if (query.Gtin is { } gtin) { where.Append(" AND (pack_gtin = $gtin OR scanned_gtin = $gtin)"); command.Add("$gtin", gtin); }
         if (query.Party is { } party) { where.Append(" AND scanning_party = $party"); command.Add("$party", party); }
         if (query.AfterId is { } after) { where.Append(" AND id > $after"); command.Add("$after", after); }
@@ -110,11 +120,10 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
             return true;
         }, cancellationToken);
 
-    private static List<AlertChange> History(SqliteConnection connection, long id)
+    private const string HistorySql = "SELECT at, by, status, resolution, note FROM alert_changes WHERE alert_id = $id ORDER BY id";
+
+    private static List<AlertChange> History(SqliteCommand command)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT at, by, status, resolution, note FROM alert_changes WHERE alert_id = $id ORDER BY id";
-        command.Add("$id", id);
         using var reader = command.ExecuteReader();
         var history = new List<AlertChange>();
         while (reader.Read())

@@ -127,6 +127,23 @@ public abstract class AlertStoreContractTests
     }
 
     [SkippableFact]
+    public async Task A_repeat_of_an_alert_under_investigation_comes_back_with_its_history()
+    {
+        RequireStore();
+        var first = await RaiseAsync(Make("SN1"));
+        await ChangeAsync(first, AlertStatus.Investigating, note: "Asked the pharmacy.");
+
+        var (repeat, isNew) = await Alerts.RaiseAsync(Make("SN1", at: T0.AddMinutes(10)), Window, default);
+
+        // The repeat is pushed to the open alert page, which would otherwise lose its history panel.
+        Assert.False(isNew);
+        var change = Assert.Single(repeat.History);
+        Assert.Equal((AlertStatus.Investigating, "Asked the pharmacy.", Regulator), (change.Status, change.Note, change.By));
+        Assert.Equal((AlertStatus.Investigating, 2), (repeat.Status, repeat.Count));
+        Assert.Equal((await Alerts.GetAsync(first.Id, default))!.History, repeat.History);
+    }
+
+    [SkippableFact]
     public async Task The_window_runs_from_the_last_repeat()
     {
         RequireStore();

@@ -289,6 +289,11 @@ public abstract class LedgerStoreContractTests
         Assert.True(await Ledger.TryAppendAsync(e, recalled, default));
         Assert.False(await Ledger.TryAppendAsync(e, recalled, default));
         Assert.Equal(recalled, await Catalog.FindLotAsync(lot.Gtin, lot.Lot, default));
+        // The head moved, and the event it points at is in the lot's chain (not only in the head).
+        var chain = await Ledger.GetChainAsync(StreamKind.Lot, lot.Gtin, lot.Lot, default);
+        Assert.Equal([EventType.LotRegistered, EventType.LotRecalled], chain.Select(c => c.Event.Type));
+        Assert.Equal(e, chain[1].Event);
+        await AssertAuditCleanAsync(expectedEvents: 3);
     }
 
     [SkippableFact]

@@ -1,5 +1,6 @@
 using DrugTrace.Application.Common.Wire;
 using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Parties;
 
 namespace DrugTrace.Application.Alerts;
 
@@ -35,6 +36,18 @@ public sealed record AlertDto(
         a.ProbableScanningError, a.RaisedAt, a.LastSeenAt, a.Count, a.Status,
         a.Resolution is { } r ? AlertText.Resolution(r) : null, a.Version,
         [.. a.History.Select(h => new AlertChangeDto(h.At, h.By, h.Status, h.Resolution is { } hr ? AlertText.Resolution(hr) : null, h.Note))]);
+
+    /// <summary>
+    /// The alert as <paramref name="viewer"/> may read it: regulators and the brand owner read the
+    /// investigation's notes; the scanning party, the one being investigated, does not.
+    /// </summary>
+    public static AlertDto For(Party viewer, Alert a) => ReadsNotes(viewer.Role, viewer.Gln, a) ? From(a) : From(a).WithoutNotes();
+
+    public static bool ReadsNotes(PartyRole role, string gln, Alert a) => role == PartyRole.Regulator || gln == a.BrandOwner;
+
+    /// <summary>The alert with its history but without the regulator's notes, for the party being investigated.</summary>
+    public AlertDto WithoutNotes() =>
+        History.Any(h => h.Note is not null) ? this with { History = [.. History.Select(h => h with { Note = null })] } : this;
 }
 
 public sealed record AlertChangeDto(DateTimeOffset At, string By, WireName<AlertStatus> Status, string? Resolution, string? Note);

@@ -38,6 +38,9 @@ public static class AlertText
         return false;
     }
 
+    public static bool TryParseSeverity(string? text, out Severity severity) =>
+        Enum.TryParse(text?.Trim(), ignoreCase: true, out severity) && Enum.IsDefined(severity) && !int.TryParse(text, out _);
+
     public static bool TryParseKind(string? text, out AlertKind kind) =>
         Enum.TryParse(text?.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _);
 }

@@ -16,6 +16,6 @@ public sealed class GetAlertHandler(IAlertStore store, IActorContext context) : 
         // An alert one may not see is reported as missing, so that ids cannot be probed.
         if (alert is null || !AlertVisibility.CanSee(context.Actor, alert))
             throw new NotFoundException($"No alert {request.Id} that you may see.");
-        return AlertDto.From(alert);
+        return AlertDto.For(context.Actor, alert);
     }
 }

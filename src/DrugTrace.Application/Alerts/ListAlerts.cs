@@ -20,7 +20,8 @@ public sealed record ListAlerts(
     long? Since = null,
     bool ScanningErrors = true,
     int Skip = 0,
-    int Take = 100) : IRequest<IReadOnlyList<AlertDto>>, IActorRequest
+    int Take = 100,
+    string? Severity = null) : IRequest<IReadOnlyList<AlertDto>>, IActorRequest
 {
     public const int MaxTake = 1000;
 }
@@ -33,6 +34,8 @@ public sealed class ListAlertsValidator : IValidator<ListAlerts>
             yield return ("status", $"'{request.Status}' is not an alert status; use open, investigating or closed.");
         if (request.Kind is not null && !AlertText.TryParseKind(request.Kind, out _))
             yield return ("kind", $"'{request.Kind}' is not an alert kind; use one of: {string.Join(", ", Enum.GetNames<AlertKind>())}.");
+        if (request.Severity is not null && !AlertText.TryParseSeverity(request.Severity, out _))
+            yield return ("severity", $"'{request.Severity}' is not a severity; use critical, high, medium or low.");
         if (request.Gtin is not null && Gs1Fields.GtinError(request.Gtin) is { } gtin) yield return ("gtin", gtin);
         if (request.Party is not null && Gs1Fields.GlnError(request.Party) is { } party) yield return ("party", party);
         if (request.Since is < 0) yield return ("since", "since is an alert id and cannot be negative.");
@@ -51,6 +54,8 @@ public sealed class ListAlertsHandler(IAlertStore store, IActorContext context) 
             VisibleTo = actor.Role == PartyRole.Regulator ? null : actor.Gln,
             Status = AlertText.TryParseStatus(request.Status, out var status) ? status : null,
             Kind = AlertText.TryParseKind(request.Kind, out var kind) ? kind : null,
+            // Filtered by the store before paging, so a page holds the newest alerts of that severity.
+            Severity = AlertText.TryParseSeverity(request.Severity, out var severity) ? severity : null,
             Gtin = request.Gtin?.Trim().PadLeft(14, '0'),
             Party = request.Party?.Trim(),
             AfterId = request.Since,
@@ -59,6 +64,6 @@ public sealed class ListAlertsHandler(IAlertStore store, IActorContext context) 
             Take = request.Take,
         };
         var alerts = await store.QueryAsync(query, cancellationToken);
-        return [.. alerts.Select(AlertDto.From)];
+        return [.. alerts.Select(a => AlertDto.For(actor, a))];
     }
 }

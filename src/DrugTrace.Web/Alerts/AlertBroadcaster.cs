@@ -33,9 +33,11 @@ public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger)
     public Task PublishAsync(Alert alert, bool isNew)
     {
         var dto = AlertDto.From(alert);
+        var withoutNotes = dto.WithoutNotes();
         foreach (var subscriber in _subscribers)
         {
-            if (AlertVisibility.CanSee(subscriber.Party, alert)) subscriber.Enqueue(dto, isNew);
+            if (AlertVisibility.CanSee(subscriber.Party, alert))
+                subscriber.Enqueue(AlertDto.ReadsNotes(subscriber.Party.Role, subscriber.Party.Gln, alert) ? dto : withoutNotes, isNew);
         }
         return Task.CompletedTask;
     }

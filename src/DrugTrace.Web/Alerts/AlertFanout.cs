@@ -19,11 +19,20 @@ public sealed class AlertFanout(AlertQueue queue, IHubContext<AlertsHub, IAlerts
     {
         await foreach (var (alert, isNew) in queue.ReadAllAsync(stoppingToken))
         {
-            var dto = AlertDto.From(alert);
-            var groups = AlertVisibility.PartiesOf(alert).Select(AlertsHub.PartyGroup).Append(AlertsHub.Regulators).ToList();
+            // Regulators and the brand owner read the investigation's notes; the scanning party, investigated, does not.
+            var full = AlertDto.From(alert);
+            var readers = new List<string> { AlertsHub.Regulators };
+            if (alert.BrandOwner is { } owner) readers.Add(AlertsHub.PartyGroup(owner));
             await _outstanding.WaitAsync(stoppingToken);
-            var clients = hub.Clients.Groups(groups);
-            _ = SendAsync(isNew ? clients.alertRaised(dto) : clients.alertUpdated(dto), alert.Id);
+            var clients = hub.Clients.Groups(readers);
+            _ = SendAsync(isNew ? clients.alertRaised(full) : clients.alertUpdated(full), alert.Id);
+            if (alert.ScanningParty != alert.BrandOwner)
+            {
+                var withoutNotes = full.WithoutNotes();
+                await _outstanding.WaitAsync(stoppingToken);
+                var scanner = hub.Clients.Group(AlertsHub.PartyGroup(alert.ScanningParty));
+                _ = SendAsync(isNew ? scanner.alertRaised(withoutNotes) : scanner.alertUpdated(withoutNotes), alert.Id);
+            }
             await broadcaster.PublishAsync(alert, isNew);
         }
     }

@@ -21,9 +21,9 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = Request.Headers[HeaderName].ToString();
-        // Browsers cannot set headers on a WebSocket, so the hub also takes the key from the query string.
+        // Browsers cannot set headers on a WebSocket, so the hub also takes the key as SignalR sends it, access_token.
         if (string.IsNullOrWhiteSpace(key) && Request.Path.StartsWithSegments("/hubs"))
-            key = Request.Query["access_token"].ToString() is { Length: > 0 } token ? token : Request.Query["api_key"].ToString();
+            key = Request.Query["access_token"].ToString();
         if (string.IsNullOrWhiteSpace(key))
             return AuthenticateResult.NoResult();
         var party = await parties.FindByApiKeyHashAsync(ApiKeys.Hash(key.Trim()), Context.RequestAborted);

@@ -45,6 +45,7 @@ public sealed class InMemoryAlertStore : IAlertStore
                 && (query.Status is null || a.Status == query.Status)
                 && (query.Kind is null || a.Kind == query.Kind)
                 && (query.MinSeverity is null || a.Severity >= query.MinSeverity)
+                && (query.Severity is null || a.Severity == query.Severity)
                 && (query.Gtin is null || a.PackGtin == query.Gtin || a.ScannedGtin == query.Gtin)
                 && (query.Party is null || a.ScanningParty == query.Party)
                 && (query.AfterId is null || a.Id > query.AfterId)

@@ -12,6 +12,8 @@ public sealed record AlertQuery
     public AlertStatus? Status { get; init; }
     public AlertKind? Kind { get; init; }
     public Severity? MinSeverity { get; init; }
+    /// <summary>Exactly this severity.</summary>
+    public Severity? Severity { get; init; }
     public string? Gtin { get; init; }
     /// <summary>Alerts raised by this party.</summary>
     public string? Party { get; init; }

@@ -57,6 +57,7 @@ public sealed class AlertSamples
             {
                 var q = Stored.Where(a => (r.ScanningErrors || !a.ProbableScanningError)
                     && (r.Kind is null || a.Kind.ToString() == r.Kind)
+                    && (r.Severity is null || a.Severity.ToString().Equals(r.Severity, StringComparison.OrdinalIgnoreCase))
                     && (r.Status is null || AlertText.Status(a.Status) == r.Status)
                     && (r.Party is null || a.ScanningParty == r.Party)
                     && (r.Since is null || a.Id > r.Since));
