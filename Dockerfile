@@ -10,6 +10,11 @@ WORKDIR /app
 COPY --from=build /app ./
 COPY wwwroot/ /app/wwwroot/
 COPY seed-data/ /app/seed-data/
+# Production: no seed data (its published demo keys would be live). Set at run time:
+#   Labels__DigitalLinkBase=https://your.verify.host   (required: printed Digital Links point there)
+#   Bootstrap__RegulatorKey=<32+ random characters>     (once, for POST /api/v1/bootstrap with X-Bootstrap-Key;
+#                                                        registers the first regulator, then remove it)
+# See README.md, "Production start".
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_WEBROOT=/app/wwwroot \
     Seed__Directory=/app/seed-data \

@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddScoped<PackHandoffs>();
         services.AddScoped<AlertRaiser>();
         services.AddSingleton<PartyDirectory>();
+        services.AddSingleton<Transparency.LogTree>();
+        services.AddSingleton<Audit.CheckpointAudit>();
         services.AddSingleton<Epcis.EpcisSchema>();
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes())

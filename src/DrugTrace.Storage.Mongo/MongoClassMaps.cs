@@ -34,7 +34,21 @@ internal static class MongoClassMaps
                 cm.MapIdMember(d => d.Gln);
                 cm.MapMember(d => d.Name).SetElementName("name");
                 cm.MapMember(d => d.Role).SetElementName("role");
-                cm.MapMember(d => d.ApiKeyHash).SetElementName("apiKeyHash");
+                cm.MapMember(d => d.ApiKeyHash).SetElementName("apiKeyHash").SetIgnoreIfNull(true);
+                cm.MapMember(d => d.Keys).SetElementName("keys");
+                cm.MapMember(d => d.CompanyPrefixes).SetElementName("companyPrefixes");
+            });
+            Map<PartyKeyDocument>(cm =>
+            {
+                cm.MapMember(d => d.Id).SetElementName("id");
+                cm.MapMember(d => d.Hash).SetElementName("hash");
+                cm.MapMember(d => d.CreatedAt).SetElementName("createdAt").SetSerializer(Utc);
+                cm.MapMember(d => d.RevokedAt).SetElementName("revokedAt").SetSerializer(NullableUtc);
+            });
+            Map<DataProtectionKeyDocument>(cm =>
+            {
+                cm.MapIdMember(d => d.Id);
+                cm.MapMember(d => d.Xml).SetElementName("xml");
             });
             Map<UserDocument>(cm =>
             {
@@ -43,6 +57,8 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.DisplayName).SetElementName("displayName");
                 cm.MapMember(d => d.PartyGln).SetElementName("partyGln");
                 cm.MapMember(d => d.PasswordHash).SetElementName("passwordHash");
+                cm.MapMember(d => d.FailedSignIns).SetElementName("failedSignIns").SetDefaultValue(0).SetIgnoreIfDefault(true);
+                cm.MapMember(d => d.LockedUntil).SetElementName("lockedUntil").SetSerializer(NullableUtc).SetIgnoreIfNull(true);
             });
             Map<ProductDocument>(cm =>
             {
@@ -156,12 +172,17 @@ internal static class MongoClassMaps
                 cm.MapIdMember(d => d.Name);
                 cm.MapMember(d => d.Value).SetElementName("value");
             });
+            Map<TreeNodeDocument>(cm =>
+            {
+                cm.MapIdMember(d => d.Id);
+                cm.MapMember(d => d.Hash).SetElementName("hash");
+            });
             Map<CheckpointDocument>(cm =>
             {
                 cm.MapIdMember(d => d.TreeSize);
                 cm.MapMember(d => d.RootHash).SetElementName("rootHash");
                 cm.MapMember(d => d.CreatedAt).SetElementName("createdAt").SetSerializer(Utc);
-                cm.MapMember(d => d.Signature).SetElementName("signature");
+                cm.MapMember(d => d.Note).SetElementName("note");
             });
             _registered = true;
         }

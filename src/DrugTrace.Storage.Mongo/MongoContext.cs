@@ -13,7 +13,7 @@ namespace DrugTrace.Storage.Mongo;
 internal sealed class MongoContext : IDisposable
 {
     public const string Parties = "parties", Products = "products", Lots = "lots", Packs = "packs", Events = "events",
-        Scans = "scans", Alerts = "alerts", Counters = "counters", Checkpoints = "checkpoints",
+        Scans = "scans", Alerts = "alerts", Counters = "counters", Checkpoints = "checkpoints", Tree = "tree",
         Users = "users";
 
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -47,6 +47,7 @@ internal sealed class MongoContext : IDisposable
         AlertCollection = Database.GetCollection<AlertDocument>(Alerts);
         CounterCollection = Database.GetCollection<CounterDocument>(Counters);
         CheckpointCollection = Database.GetCollection<CheckpointDocument>(Checkpoints);
+        TreeCollection = Database.GetCollection<TreeNodeDocument>(Tree);
         UserCollection = Database.GetCollection<UserDocument>(Users);
         RawAlertCollection = Database.GetCollection<BsonDocument>(Alerts);
         RetryPolicy = MongoRetryPolicy.From(options);
@@ -64,6 +65,7 @@ internal sealed class MongoContext : IDisposable
     public IMongoCollection<AlertDocument> AlertCollection { get; }
     public IMongoCollection<CounterDocument> CounterCollection { get; }
     public IMongoCollection<CheckpointDocument> CheckpointCollection { get; }
+    public IMongoCollection<TreeNodeDocument> TreeCollection { get; }
     public IMongoCollection<UserDocument> UserCollection { get; }
     /// <summary>The alerts as raw BSON, for the change stream (see <see cref="AlertChangeReader"/>).</summary>
     public IMongoCollection<BsonDocument> RawAlertCollection { get; }
@@ -95,7 +97,7 @@ internal sealed class MongoContext : IDisposable
             // Collections are created up front: creating one implicitly inside a transaction needs MongoDB 4.4+
             // and races between instances; here a second instance's attempt just finds it there.
             var existing = (await (await Database.ListCollectionNamesAsync(cancellationToken: cancellationToken)).ToListAsync(cancellationToken)).ToHashSet();
-            foreach (var name in new[] { Parties, Products, Lots, Packs, Events, Scans, Alerts, Counters, Checkpoints, Users })
+            foreach (var name in new[] { Parties, Products, Lots, Packs, Events, Scans, Alerts, Counters, Checkpoints, Tree, Users })
             {
                 if (existing.Contains(name)) continue;
                 try
@@ -125,6 +127,7 @@ internal sealed class MongoContext : IDisposable
                 {
                 }
             }
+            await MongoTreeNodes.MigrateAsync(this, cancellationToken);
             _ready = true;
         }
         finally
@@ -151,6 +154,13 @@ internal sealed class MongoContext : IDisposable
             new FindOneAndUpdateOptions<CounterDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After }, cancellationToken);
         return after.Value - count + 1;
     }
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> consecutive global log indexes (from 0) inside the session's
+    /// transaction; returns the first. The counter holds the log's size.
+    /// </summary>
+    public async Task<long> ReserveLogAsync(IClientSessionHandle session, long count, CancellationToken cancellationToken) =>
+        await ReserveAsync(session, MongoQueries.LogCounter, count, cancellationToken) - 1;
 
     /// <summary>The connection string without its secrets, for messages (see <see cref="ConnectionStringRedaction"/>).</summary>
     public static string Redacted(string connectionString) => ConnectionStringRedaction.Redact(connectionString);

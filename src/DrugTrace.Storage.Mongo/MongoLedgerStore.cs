@@ -57,7 +57,7 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
         await db.InTransactionAsync(async (session, ct) =>
         {
             // One reservation for the lot event and every pack event: log indexes first .. first + n.
-            var first = await db.ReserveAsync(session, MongoQueries.LogCounter, packEvents.Count + 1, ct);
+            var first = await db.ReserveLogAsync(session, packEvents.Count + 1, ct);
             try
             {
                 await db.LotCollection.InsertOneAsync(session, MongoMapping.ToDocument(lot, first), cancellationToken: ct);
@@ -89,6 +89,7 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
                 }
             }
             await db.EventCollection.InsertManyAsync(session, events, new InsertManyOptions { IsOrdered = true }, ct);
+            await MongoTreeNodes.AppendedAsync(db, session, first, events.Count, ct);
             return true;
         }, cancellationToken);
     }
@@ -109,8 +110,9 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
                 var guarded = await db.LotCollection.UpdateOneAsync(session, MongoQueries.LotStillAt(e.Gtin, newState.Lot, lotHead),
                     MongoQueries.GuardLot, cancellationToken: ct);
                 if (guarded.MatchedCount == 0) throw new LotMoved(); // aborts: the pack head moved above must not commit
-                var index = await db.ReserveAsync(session, MongoQueries.LogCounter, 1, ct);
+                var index = await db.ReserveLogAsync(session, 1, ct);
                 await db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(e, index, moved.Chain), cancellationToken: ct);
+                await MongoTreeNodes.AppendedAsync(db, session, index, 1, ct);
                 return true;
             }, cancellationToken);
         }
@@ -137,8 +139,9 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
                 var moved = await db.LotCollection.FindOneAndUpdateAsync(session, MongoQueries.LotHead(e), MongoQueries.MoveLotHead(e, newState),
                     new FindOneAndUpdateOptions<LotDocument> { Projection = MongoQueries.LotChainOnly }, ct);
                 if (moved is null) return false;
-                var index = await db.ReserveAsync(session, MongoQueries.LogCounter, 1, ct);
+                var index = await db.ReserveLogAsync(session, 1, ct);
                 await db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(e, index, moved.Chain), cancellationToken: ct);
+                await MongoTreeNodes.AppendedAsync(db, session, index, 1, ct);
                 return true;
             }, cancellationToken);
         }
@@ -178,6 +181,58 @@ internal sealed class MongoLedgerStore(MongoContext db) : ILedgerStore
         await packs.ForEachAsync(p => CheckHead(auditor, StreamKind.Pack, p.Chain, p.Gtin, p.Serial, p.HeadSeq, p.HeadHash), cancellationToken);
         var lots = await db.LotCollection.FindAsync(session, FilterDefinition<LotDocument>.Empty, cancellationToken: cancellationToken);
         await lots.ForEachAsync(l => CheckHead(auditor, StreamKind.Lot, l.Chain, l.Gtin, l.Lot, l.HeadSeq, l.HeadHash), cancellationToken);
+    }
+
+    public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await db.EnsureReadyAsync(cancellationToken);
+        using var session = await db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
+        var lots = await db.LotCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, FilterDefinition<LotDocument>.Empty)
+            .Sort(MongoQueries.LotChainOrder).ToListAsync(cancellationToken);
+        var lotChains = lots.Select(l => l.Chain).ToHashSet();
+        foreach (var lot in lots)
+        {
+            var docs = await db.EventCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, MongoQueries.Chain(lot.Chain))
+                .Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
+            yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, [.. docs.Select(MongoMapping.ToStoredEvent)], null, MongoMapping.ToLot(lot));
+        }
+
+        // Pack chains: events by (chain, seq) merged with pack documents by _id (the chain), both in chain order.
+        using var events = await db.EventCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, MongoQueries.NotOfChains(lotChains),
+            new FindOptions<EventDocument> { Sort = MongoQueries.ChainSeqOrder, BatchSize = 10_000 }, cancellationToken);
+        using var packs = await db.PackCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<PackDocument>.Empty,
+            new FindOptions<PackDocument> { Sort = MongoQueries.PackOrder, BatchSize = 10_000 }, cancellationToken);
+        var eventQueue = new Queue<EventDocument>();
+        var packQueue = new Queue<PackDocument>();
+        async Task<bool> More<T>(IAsyncCursor<T> cursor, Queue<T> queue)
+        {
+            while (queue.Count == 0)
+            {
+                if (!await cursor.MoveNextAsync(cancellationToken)) return false;
+                foreach (var d in cursor.Current) queue.Enqueue(d);
+            }
+            return true;
+        }
+        var hasEvent = await More(events, eventQueue);
+        var hasPack = await More(packs, packQueue);
+        while (hasEvent || hasPack)
+        {
+            var chain = Math.Min(hasEvent ? eventQueue.Peek().Chain : long.MaxValue, hasPack ? packQueue.Peek().Chain : long.MaxValue);
+            PackState? pack = null;
+            if (hasPack && packQueue.Peek().Chain == chain)
+            {
+                pack = MongoMapping.ToPack(packQueue.Dequeue());
+                hasPack = await More(packs, packQueue);
+            }
+            var chainEvents = new List<StoredEvent>();
+            while (hasEvent && eventQueue.Peek().Chain == chain)
+            {
+                chainEvents.Add(MongoMapping.ToStoredEvent(eventQueue.Dequeue()));
+                hasEvent = await More(events, eventQueue);
+            }
+            yield return new StoredChain(StreamKind.Pack, pack?.Gtin ?? chainEvents[0].Event.Gtin, pack?.Serial ?? chainEvents[0].Event.Key,
+                chainEvents, pack, null);
+        }
     }
 
     private static void CheckHead(ChainAuditor auditor, StreamKind stream, long chain, string gtin, string key, int seq, byte[] hashBytes)

@@ -29,8 +29,22 @@ internal static class MongoMapping
 
     public static Hash256 Hash(byte[] bytes) => Hash256.FromBytes(bytes);
 
-    public static PartyDocument ToDocument(Party party, string? apiKeyHash) =>
-        new() { Gln = party.Gln, Name = party.Name, Role = party.Role.ToString(), ApiKeyHash = apiKeyHash };
+    public static PartyDocument ToDocument(Party party, string? apiKeyHash, IReadOnlyList<string>? companyPrefixes = null, DateTime? createdAt = null) => new()
+    {
+        Gln = party.Gln,
+        Name = party.Name,
+        Role = party.Role.ToString(),
+        Keys = apiKeyHash is null ? [] : [new PartyKeyDocument { Id = IPartyStore.FirstKeyId, Hash = apiKeyHash, CreatedAt = createdAt ?? DateTime.UnixEpoch }],
+        CompanyPrefixes = [.. companyPrefixes ?? []],
+    };
+
+    /// <summary>A party's keys; a key stored before rotation existed (<c>apiKeyHash</c>) is listed as "k1".</summary>
+    public static IReadOnlyList<PartyKey> ToKeys(PartyDocument d) =>
+    [
+        .. d.ApiKeyHash is null ? [] : new[] { new PartyKey(IPartyStore.FirstKeyId, DateTimeOffset.UnixEpoch, null) },
+        .. d.Keys.Select(k => new PartyKey(k.Id, new DateTimeOffset(k.CreatedAt, TimeSpan.Zero),
+            k.RevokedAt is { } r ? new DateTimeOffset(r, TimeSpan.Zero) : null)),
+    ];
 
     public static Party ToParty(PartyDocument d) => new(d.Gln, d.Name, StoredEnum.Parse<PartyRole>(d.Role, "party role"));
 

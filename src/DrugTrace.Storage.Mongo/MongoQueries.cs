@@ -37,7 +37,27 @@ internal static class MongoQueries
 
     public static FilterDefinition<PartyDocument> PartyByGln(string gln) => PartyFilter.Eq(p => p.Gln, gln);
 
-    public static FilterDefinition<PartyDocument> PartyByApiKeyHash(string hash) => PartyFilter.Eq(p => p.ApiKeyHash, hash);
+    /// <summary>The party with this unrevoked key, or with it as its pre-rotation <c>apiKeyHash</c>.</summary>
+    public static FilterDefinition<PartyDocument> PartyByApiKeyHash(string hash) =>
+        PartyFilter.Eq(p => p.ApiKeyHash, hash)
+        | PartyFilter.ElemMatch(p => p.Keys, Builders<PartyKeyDocument>.Filter.Eq(k => k.Hash, hash) & Builders<PartyKeyDocument>.Filter.Eq(k => k.RevokedAt, null));
+
+    /// <summary>The party that holds an unrevoked key <paramref name="keyId"/> in its key list.</summary>
+    public static FilterDefinition<PartyDocument> PartyWithActiveKey(string gln, string keyId) =>
+        PartyFilter.Eq(p => p.Gln, gln)
+        & PartyFilter.ElemMatch(p => p.Keys, Builders<PartyKeyDocument>.Filter.Eq(k => k.Id, keyId) & Builders<PartyKeyDocument>.Filter.Eq(k => k.RevokedAt, null));
+
+    /// <summary>Marks the key matched by <see cref="PartyWithActiveKey"/> revoked (the positional $ is that key).</summary>
+    public static UpdateDefinition<PartyDocument> RevokeMatchedKey(DateTime at) =>
+        Builders<PartyDocument>.Update.Set("keys.$.revokedAt", at);
+
+    /// <summary>A pre-rotation key is revoked by removing it.</summary>
+    public static FilterDefinition<PartyDocument> PartyWithLegacyKey(string gln) =>
+        PartyFilter.Eq(p => p.Gln, gln) & PartyFilter.Type(p => p.ApiKeyHash, BsonType.String);
+
+    public static UpdateDefinition<PartyDocument> RemoveLegacyKey => Builders<PartyDocument>.Update.Unset(p => p.ApiKeyHash);
+
+    public static UpdateDefinition<PartyDocument> AddKey(PartyKeyDocument key) => Builders<PartyDocument>.Update.Push(p => p.Keys, key);
 
     public static SortDefinition<PartyDocument> PartyOrder => Builders<PartyDocument>.Sort.Ascending(p => p.Role).Ascending(p => p.Name);
 
@@ -153,6 +173,40 @@ internal static class MongoQueries
 
     public static SortDefinition<EventDocument> LogOrder => Builders<EventDocument>.Sort.Ascending(e => e.LogIndex);
 
+    public static SortDefinition<EventDocument> ChainSeqOrder => Builders<EventDocument>.Sort.Ascending(e => e.Chain).Ascending(e => e.Seq);
+
+    public static FilterDefinition<EventDocument> NotOfChains(IEnumerable<long> chains) => Builders<EventDocument>.Filter.Nin(e => e.Chain, chains);
+
+    public static SortDefinition<LotDocument> LotChainOrder => Builders<LotDocument>.Sort.Ascending(l => l.Chain);
+
+    public static SortDefinition<EventDocument> LogOrderDescending => Builders<EventDocument>.Sort.Descending(e => e.LogIndex);
+
+    // --- Merkle tree ---------------------------------------------------------------------
+
+    /// <summary>Events with log index in [from, to).</summary>
+    public static FilterDefinition<EventDocument> LogRange(long from, long to) =>
+        Builders<EventDocument>.Filter.Gte(e => e.LogIndex, from) & Builders<EventDocument>.Filter.Lt(e => e.LogIndex, to);
+
+    public static ProjectionDefinition<EventDocument> EventHashOnly => Builders<EventDocument>.Projection.Include(e => e.Hash);
+
+    public static ProjectionDefinition<EventDocument> EventIdOnly => Builders<EventDocument>.Projection.Include(e => e.LogIndex);
+
+    /// <summary>Stored nodes of one tile level with index in [from, to).</summary>
+    public static FilterDefinition<TreeNodeDocument> TreeRange(int tileLevel, long from, long to) =>
+        Builders<TreeNodeDocument>.Filter.Gte(n => n.Id, TreeNodeDocument.Key(tileLevel, from))
+        & Builders<TreeNodeDocument>.Filter.Lt(n => n.Id, TreeNodeDocument.Key(tileLevel, to));
+
+    public static FilterDefinition<TreeNodeDocument> TreeNode(int tileLevel, long index) =>
+        Builders<TreeNodeDocument>.Filter.Eq(n => n.Id, TreeNodeDocument.Key(tileLevel, index));
+
+    public static SortDefinition<CheckpointDocument> NewestCheckpointFirst => Builders<CheckpointDocument>.Sort.Descending(c => c.TreeSize);
+
+    public static FilterDefinition<CheckpointDocument> CheckpointOfSize(long size) => Builders<CheckpointDocument>.Filter.Eq(c => c.TreeSize, size);
+
+    public static UpdateDefinition<CheckpointDocument> SetCheckpointNote(string note) => Builders<CheckpointDocument>.Update.Set(c => c.Note, note);
+
+    public static SortDefinition<TreeNodeDocument> TreeOrder => Builders<TreeNodeDocument>.Sort.Ascending(n => n.Id);
+
     // --- alerts --------------------------------------------------------------------------
 
     /// <summary>The latest alert a repeat folds into: same key, not closed, seen within the window.</summary>
@@ -224,6 +278,13 @@ internal static class MongoQueries
             PartialFilterExpression = PartyFilter.Type(p => p.ApiKeyHash, BsonType.String),
         }),
         new(Builders<PartyDocument>.IndexKeys.Ascending(p => p.Role).Ascending(p => p.Name), new CreateIndexOptions { Name = "role_name" }),
+        // A key hash belongs to one party only (multikey unique index over every party's key list).
+        new(Builders<PartyDocument>.IndexKeys.Ascending("keys.hash"), new CreateIndexOptions<PartyDocument>
+        {
+            Name = "keys_hash_unique",
+            Unique = true,
+            PartialFilterExpression = Builders<PartyDocument>.Filter.Type("keys.hash", BsonType.String),
+        }),
     ];
 
     public static IEnumerable<CreateIndexModel<ProductDocument>> ProductIndexes =>

@@ -12,10 +12,13 @@ public static class DependencyInjection
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.Configure<SqliteOptions>(configuration.GetSection(SqliteOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteOptions>>(), contentRoot));
         services.AddSingleton<IPartyStore, SqlitePartyStore>();
         services.AddSingleton<ICatalogStore, SqliteCatalogStore>();
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
+        services.AddSingleton<ILogTreeStore, SqliteLogTreeStore>();
+        services.AddSingleton<ICheckpointStore, SqliteCheckpointStore>();
         services.AddSingleton<ILedgerEventQuery, SqliteEventQuery>();
         services.AddSingleton<ICustodyQueries, SqliteCustodyQueries>();
         services.AddSingleton<IRecallNotices, SqliteRecallNotices>();

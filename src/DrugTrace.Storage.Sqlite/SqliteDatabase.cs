@@ -36,6 +36,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             setup.Open();
             Pragma(setup, "PRAGMA journal_mode = WAL");
             SqliteSchema.Migrate(setup);
+            SqliteTreeNodes.CatchUp(setup);
         }
 
         _writer = new Lazy<SqliteWriter>(() =>

@@ -15,8 +15,8 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         "log_index, chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash";
 
     private const string InsertEvent =
-        "INSERT INTO events (chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash) "
-        + "VALUES ($chain, $seq, $stream, $gtin, $key, $type, $actor, $from, $to, $reason, $lot, $expiry, $occurred, $recorded, $prev, $hash)";
+        "INSERT INTO events (log_index, chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash) "
+        + $"VALUES ({SqliteTreeNodes.NextLogIndex}, $chain, $seq, $stream, $gtin, $key, $type, $actor, $from, $to, $reason, $lot, $expiry, $occurred, $recorded, $prev, $hash)";
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, EventType> EventTypes =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<EventType>(), t => t.ToString(), StringComparer.Ordinal);
@@ -133,6 +133,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
                 }
                 insertEvent.Bind(PackChain(packId), e);
                 insertEvent.Command.ExecuteNonQuery();
+                SqliteTreeNodes.Appended(w, w.LastInsertRowId);
             }
             return true;
         }, cancellationToken);
@@ -214,6 +215,66 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         CheckHeads(connection, snapshot, auditor, "SELECT id * 2 + 1, gtin, lot, head_seq, head_hash FROM lots", StreamKind.Lot);
     }
 
+    public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        using var connection = db.OpenRead();
+        using var snapshot = connection.BeginTransaction(deferred: true);
+
+        var lots = new List<(long Id, LotState Lot)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = snapshot;
+            command.CommandText = "SELECT id, gtin, lot, expiry, manufacturer, head_seq, head_hash, recalled_at, recall_reason FROM lots ORDER BY id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                lots.Add((reader.GetInt64(0), new LotState(reader.GetString(1), reader.GetString(2), Rows.Date(reader.GetString(3)), reader.GetString(4),
+                    new ChainHead(reader.GetInt32(5), Rows.Hash(reader, 6)), reader.IsDBNull(7) ? null : Rows.Time(reader.GetInt64(7)),
+                    Rows.NullableString(reader, 8))));
+        }
+        foreach (var (id, lot) in lots)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = snapshot;
+            command.CommandText = $"SELECT {EventColumns} FROM events WHERE chain = $chain ORDER BY seq";
+            command.Add("$chain", LotChain(id));
+            using var reader = command.ExecuteReader();
+            var events = new List<StoredEvent>();
+            while (reader.Read()) events.Add(new StoredEvent(reader.GetInt64(0), MapEvent(reader)));
+            yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, events, null, lot);
+        }
+
+        // Pack chains: a merge of the events (by chain, seq) with the pack rows (by id), both in chain order.
+        using var eventsCommand = connection.CreateCommand();
+        eventsCommand.Transaction = snapshot;
+        eventsCommand.CommandText = $"SELECT {EventColumns} FROM events WHERE chain % 2 = 0 ORDER BY chain, seq";
+        using var packsCommand = connection.CreateCommand();
+        packsCommand.Transaction = snapshot;
+        packsCommand.CommandText = $"SELECT {PackColumns} FROM packs ORDER BY id";
+        using var eventReader = eventsCommand.ExecuteReader();
+        using var packReader = packsCommand.ExecuteReader();
+        var hasEvent = eventReader.Read();
+        var hasPack = packReader.Read();
+        while (hasEvent || hasPack)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var eventChain = hasEvent ? eventReader.GetInt64(1) : long.MaxValue;
+            var packChain = hasPack ? PackChain(packReader.GetInt64(0)) : long.MaxValue;
+            var chain = Math.Min(eventChain, packChain);
+            var pack = packChain == chain ? MapPack(packReader) : null;
+            var events = new List<StoredEvent>();
+            while (hasEvent && eventReader.GetInt64(1) == chain)
+            {
+                events.Add(new StoredEvent(eventReader.GetInt64(0), MapEvent(eventReader)));
+                hasEvent = eventReader.Read();
+            }
+            if (pack is not null) hasPack = packReader.Read();
+            var gtin = pack?.Gtin ?? events[0].Event.Gtin;
+            var serial = pack?.Serial ?? events[0].Event.Key;
+            yield return new StoredChain(StreamKind.Pack, gtin, serial, events, pack, null);
+        }
+    }
+
     // A head that disagrees with its chain means the projection or the log was edited.
     private static void CheckHeads(SqliteConnection connection, SqliteTransaction snapshot, ChainAuditor auditor, string sql, StreamKind stream)
     {
@@ -238,6 +299,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         var insert = EventInsert(w);
         insert.Bind(chain, e);
         insert.Command.ExecuteNonQuery();
+        SqliteTreeNodes.Appended(w, w.LastInsertRowId);
     }
 
     private static EventInsertCommand EventInsert(SqliteWriter w) => new(w.Command(InsertEvent));

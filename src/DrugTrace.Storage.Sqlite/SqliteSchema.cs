@@ -135,6 +135,8 @@ internal static class SqliteSchema
         CustodyIndexesMigration,
         RecallNoticeMigration,
         WriteProbeMigration,
+        SecurityMigration,
+        MerkleMigration,
     ];
 
     /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>
@@ -162,6 +164,47 @@ internal static class SqliteSchema
         );
         """;
 
+    /// <summary>
+    /// The global log counts from 0 (leaf i of the Merkle tree is log index i): a log that
+    /// started at 1 is renumbered in two steps so that no step collides with an existing index.
+    /// The tree keeps the nodes at levels 8, 16, 24... (the tlog-tiles levels above the leaves);
+    /// a migrated log gets them from <see cref="SqliteTreeNodes.CatchUp"/> on start.
+    /// </summary>
+    private const string MerkleMigration = """
+        UPDATE events SET log_index = -log_index WHERE (SELECT MIN(log_index) FROM events) = 1;
+        UPDATE events SET log_index = -log_index - 1 WHERE log_index < 0;
+        CREATE TABLE tree_nodes (
+            level INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            hash BLOB NOT NULL,
+            PRIMARY KEY (level, idx)
+        ) WITHOUT ROWID;
+        -- Every checkpoint the log signed; note holds the signed note with any cosignatures.
+        CREATE TABLE checkpoints (
+            size INTEGER PRIMARY KEY,
+            root BLOB NOT NULL,
+            signed_at INTEGER NOT NULL,
+            note TEXT NOT NULL
+        );
+        -- As a witness: the latest checkpoint cosigned per log origin.
+        CREATE TABLE witnessed_logs (
+            origin TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            root BLOB NOT NULL,
+            note TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        -- As a log: each witness's last answer.
+        CREATE TABLE witness_answers (
+            url TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            status INTEGER NOT NULL,
+            detail TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        """;
+
     /// <summary>People who sign in to the browser UI; each acts for one party.</summary>
     private const string UsersMigration = """
         CREATE TABLE users (
@@ -171,6 +214,38 @@ internal static class SqliteSchema
             password_hash TEXT NOT NULL
         );
         CREATE INDEX users_party ON users(party_gln);
+        """;
+
+    /// <summary>
+    /// Security hardening: several API keys per party (rotation, revocation), sign-in lockout, each
+    /// party's GS1 company prefixes, and the answers kept for Idempotency-Key retries.
+    /// The single key of each party moves into party_keys as its key "k1".
+    /// </summary>
+    private const string SecurityMigration = """
+        CREATE TABLE party_keys (
+            party_gln TEXT NOT NULL REFERENCES parties(gln),
+            id TEXT NOT NULL,
+            key_hash TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER,
+            PRIMARY KEY (party_gln, id)
+        );
+        INSERT INTO party_keys (party_gln, id, key_hash, created_at)
+            SELECT gln, 'k1', api_key_hash, 0 FROM parties WHERE api_key_hash IS NOT NULL;
+        UPDATE parties SET api_key_hash = NULL;
+        ALTER TABLE parties ADD COLUMN company_prefixes TEXT NOT NULL DEFAULT '';
+        ALTER TABLE users ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE users ADD COLUMN locked_until INTEGER;
+        CREATE TABLE idempotency (
+            actor TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            status INTEGER,
+            body TEXT,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (actor, key)
+        );
+        CREATE INDEX idempotency_created ON idempotency(created_at);
         """;
 
     public static int Version => Migrations.Length;

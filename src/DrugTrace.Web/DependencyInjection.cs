@@ -6,6 +6,9 @@ using DrugTrace.Web.Alerts;
 using DrugTrace.Web.Endpoints;
 using DrugTrace.Web.Infrastructure;
 using DrugTrace.Web.Seeding;
+using DrugTrace.Web.Labels;
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Web.Transparency;
 using Mediator;
 using System.Threading.RateLimiting;
 using DrugTrace.Application.Common.Interfaces;
@@ -44,10 +47,7 @@ public static class DependencyInjection
         // /api keeps its API-key scheme; the browser UI signs in with a cookie.
         services.AddAuthentication(SchemeSelector)
             .AddPolicyScheme(SchemeSelector, SchemeSelector, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/vrs")
-                    || context.Request.Path.StartsWithSegments("/epcis") || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
-                    // A hub client that cannot set headers sends its key as SignalR's access_token (README, Live alerts).
-                    || (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.ContainsKey("access_token"))
+                ApiKeyAuthenticationHandler.CarriesKey(context.Request)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -66,9 +66,23 @@ public static class DependencyInjection
         services.AddCascadingAuthenticationState();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<UserSignIn>();
+        services.AddSingleton<AttemptLimits>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+        });
+        services.AddProxySettings(configuration);
+        services.AddMudServices(mud =>
+        {
+            // Bottom left, briefly: at the top right toasts covered the theme and sign-out buttons,
+            // and on the scan page the field and card.
+            mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            mud.SnackbarConfiguration.VisibleStateDuration = 4000;
+            mud.SnackbarConfiguration.PreventDuplicates = true;
+        });
         services.AddSingleton<IUseCases, ScopedUseCases>();
         services.AddPublicVerificationRateLimit(configuration);
 
@@ -77,7 +91,7 @@ public static class DependencyInjection
         // Unreadable bodies throw, so that the exception handler can say what is wrong with them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi(o => o.AddSchemaTransformer<WireNameSchemaTransformer>());
+        services.AddOpenApi(o => o.AddSchemaTransformer<WireNameSchemaTransformer>().AddDocumentTransformer<ApiKeyDocument>());
 
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.Configure<DrugTrace.Application.Stock.StockOptions>(configuration.GetSection(DrugTrace.Application.Stock.StockOptions.Section));
@@ -92,6 +106,19 @@ public static class DependencyInjection
         services.Configure<DrugTrace.Web.Scanning.ScanningOptions>(configuration.GetSection(DrugTrace.Web.Scanning.ScanningOptions.Section));
         services.AddSingleton<DrugTrace.Web.Scanning.PhotoReader>();
 
+        services.AddOptions<LabelOptions>().Bind(configuration.GetSection(LabelOptions.Section))
+            // `dotnet run` (Development) prints links to the local app; everywhere else it must be said.
+            .PostConfigure<IHostEnvironment>((o, env) =>
+            {
+                if (env.IsDevelopment() && string.IsNullOrWhiteSpace(o.DigitalLinkBase)) o.DigitalLinkBase = LabelOptions.DevelopmentBase;
+            })
+            .Validate(o => LabelOptions.IsValidBase(o.DigitalLinkBase),
+                // appsettings.Development.json sets it for `dotnet run`.
+                "Labels:DigitalLinkBase must be set outside Development to the absolute http(s) address patients' phones open, "
+                + "e.g. https://verify.example.org (environment: Labels__DigitalLinkBase). Labels never take it from a request's Host header.")
+            .ValidateOnStart();
+        services.AddSingleton(new BootstrapKey(configuration["Bootstrap:RegulatorKey"]));
+        services.AddTransparencyLog(configuration);
         services.Configure<DrugTrace.Web.Epcis.CaptureOptions>(configuration.GetSection(DrugTrace.Web.Epcis.CaptureOptions.Section));
         services.AddSingleton<DrugTrace.Web.Epcis.CaptureJobs>();
 
@@ -139,7 +166,8 @@ public static class DependencyInjection
     public static WebApplication MapDrugTraceEndpoints(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization();
-        api.MapProductEndpoints()
+        api.MapBootstrapEndpoints()
+            .MapProductEndpoints()
             .MapLotEndpoints()
             .MapScanEndpoints()
             .MapPhotoScanEndpoints()
@@ -156,12 +184,23 @@ public static class DependencyInjection
         app.MapCaptureEndpoints();
         app.MapHub<AlertsHub>(AlertsHub.Path);
 
+        app.MapLogEndpoints();
+        app.MapPackProofDownload();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            // The page CSP of SecurityHeaders carries frame-ancestors with the rest; a second CSP header would only narrow it.
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
         app.MapHealthChecks("/health");
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Offline-clean (no web fonts from the internet), titled, with a field for the party's key.
+        app.MapScalarApiReference(o => o
+            .WithTitle("DrugTrace API reference")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .WithFavicon("/favicon.svg")
+            .AddPreferredSecuritySchemes(ApiKeyDocument.Scheme)
+            .AddApiKeyAuthentication(ApiKeyDocument.Scheme, key => key.Value = ""));
         return app;
     }
 }

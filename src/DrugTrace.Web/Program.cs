@@ -12,11 +12,18 @@ builder.Services.AddDrugTrace(builder.Configuration, builder.Environment.Content
 
 var app = builder.Build();
 
+// Client address, scheme and host as the trusted proxy saw them (ForwardedHeaders:KnownProxies), before anything reads them.
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// The top-level wwwroot/ is served before routing: MapStaticAssets only knows the build's manifest
+// (MudBlazor, the framework) and warned about every request for app.css and the scripts.
 app.UseStaticFiles();
+app.UseStatusCodeBodies();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseHubOriginCheck();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();

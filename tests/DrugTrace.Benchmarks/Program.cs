@@ -3,7 +3,7 @@ using System.Text.Json;
 using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11]
 //     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
 const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
 var quick = args.Contains("--quick");
@@ -103,6 +103,7 @@ if (Runs(7))
 
 if (Runs(8)) Done(LabelRender.Run(scale));
 if (Runs(9)) Done(PhotoDecode.Run(scale));
+if (Runs(11)) Done(PhotoReadRate.Run(scale));
 
 // 10 drives Chromium with a fake camera (Playwright); without chromium or ffmpeg it reports "not measured".
 if (Runs(10))
@@ -120,7 +121,11 @@ if (Runs(10))
 
 var commandLine = "dotnet run -c Release --project tests/DrugTrace.Benchmarks --" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-await File.WriteAllTextAsync(output, Report.Write(results, quick, total.Elapsed, load, commandLine, store.Describe()));
+var report = Report.Write(results, quick, total.Elapsed, load, commandLine, store.Describe());
+// --only into the committed report replaces those scenarios' figures and keeps the others'.
+if (only is not null && outIndex < 0 && !quick && File.Exists(output))
+    report = Report.Merge(await File.ReadAllTextAsync(output), report);
+await File.WriteAllTextAsync(output, report);
 await store.DropAsync();
 if (store.IsMongo)
 {

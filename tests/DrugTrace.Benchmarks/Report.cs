@@ -57,6 +57,43 @@ public static class Report
         return md.ToString();
     }
 
+    /// <summary>
+    /// A report of some scenarios merged into an earlier full one: the new header and the new
+    /// scenarios' rows and sections, the earlier figures of the scenarios not run, in scenario order.
+    /// </summary>
+    public static string Merge(string earlier, string partial)
+    {
+        static (string Head, List<string> Rows, Dictionary<string, string> Sections) Parse(string md)
+        {
+            var parts = md.Replace("\r\n", "\n").Split("\n## ");
+            var rows = new List<string>();
+            var sections = new Dictionary<string, string>();
+            foreach (var part in parts.Skip(1))
+            {
+                var title = part[..part.IndexOf('\n')];
+                if (title == "Summary") rows.AddRange(part.Split('\n').Where(l => l.StartsWith("| ") && char.IsDigit(l[2])));
+                else if (title != "Notes") sections[title] = "## " + part.TrimEnd() + "\n";
+            }
+            return (parts[0], rows, sections);
+        }
+        static int Number(string title) => int.TryParse(title.Split('.')[0].TrimStart('|', ' '), out var n) ? n : 99;
+
+        var (_, oldRows, oldSections) = Parse(earlier);
+        var (head, newRows, newSections) = Parse(partial);
+        var fresh = newSections.Keys.ToHashSet();
+        var rows = oldRows.Where(r => !fresh.Any(t => r.StartsWith("| " + t + " |", StringComparison.Ordinal))).Concat(newRows)
+            .OrderBy(Number).ToList();
+        var sections = oldSections.Where(s => !fresh.Contains(s.Key)).Concat(newSections).OrderBy(s => Number(s.Key)).Select(s => s.Value);
+        var md = new StringBuilder(head.TrimEnd()).AppendLine().AppendLine();
+        md.AppendLine("Scenarios run in the latest command replace their earlier figures; the others are from earlier runs (see their sections' dates in git).").AppendLine();
+        md.AppendLine("## Summary").AppendLine();
+        md.AppendLine("| scenario | metric | target | measured | met |").AppendLine("|---|---|---|---|---|");
+        foreach (var r in rows) md.AppendLine(r);
+        md.AppendLine().AppendLine(Notes.Trim()).AppendLine();
+        foreach (var s in sections) md.AppendLine(s);
+        return md.ToString();
+    }
+
     // Fixed text: what the benchmark found in the code, and ideas that are bigger than a small fix. No figures here.
     private const string Notes = """
         ## Notes

@@ -45,6 +45,12 @@ public sealed class WebAppProcess : IAsyncDisposable
         start.Environment["Storage__Sqlite__Synchronous"] = synchronous;
         foreach (var (key, value) in (store ?? StoreChoice.Sqlite).Settings()) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         start.Environment["Seed__Enabled"] = "true";
+        // The demo parties' published keys: a benchmark server is a demo server.
+        start.Environment["Seed__Demo"] = "true";
+        // Load comes from one loopback address: the per-address guessing limits are not what is measured.
+        start.Environment["Security__SignInAttemptsPerMinute"] = "1000000";
+        start.Environment["Security__FailedApiKeysPerMinute"] = "1000000";
+        start.Environment["Labels__DigitalLinkBase"] = "https://verify.drugtrace.test";
         // Per-request logging would measure the console, not the app.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 

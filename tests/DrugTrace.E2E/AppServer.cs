@@ -38,6 +38,10 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Storage__Sqlite__DataDirectory"] = DataDirectory;
         start.Environment["Storage__Sqlite__Synchronous"] = "NORMAL";
+        // Every browser of the run signs in from 127.0.0.1: the per-address sign-in limit is out of reach here.
+        start.Environment["Security__SignInAttemptsPerMinute"] = "100000";
+        // Printed Digital Links point at this very server.
+        start.Environment["Labels__DigitalLinkBase"] = Address.ToString().TrimEnd('/');
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
@@ -80,7 +84,7 @@ public sealed class AppServer : IAsyncLifetime
     {
         using var manufacturer = Api(ManufacturerKey);
         using var pharmacy = Api(PharmacyKey);
-        var body = "0401234" + Interlocked.Increment(ref _product).ToString("D5", System.Globalization.CultureInfo.InvariantCulture) + "8";
+        var body = "04012345" + Interlocked.Increment(ref _product).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "8";
         var gtin = body + DrugTrace.Domain.Gs1.CheckDigit.Compute(body);
         (await manufacturer.PostAsJsonAsync("/api/v1/products", new { gtin, name = "E2E tablets " + gtin[^5..] })).EnsureSuccessStatusCode();
         var lot = "LOTe" + gtin[^5..];

@@ -1,9 +1,11 @@
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Transparency;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Domain.Products;
+using DrugTrace.Domain.Transparency;
 
 namespace DrugTrace.Storage.Contract;
 
@@ -23,6 +25,7 @@ public abstract class LedgerStoreContractTests
     protected abstract ICatalogStore Catalog { get; }
     protected abstract ILedgerStore Ledger { get; }
     protected abstract IScanLog Scans { get; }
+    protected abstract ILogTreeStore Tree { get; }
     protected abstract ICustodyQueries Custody { get; }
     protected abstract IRecallNotices RecallNotices { get; }
 
@@ -276,6 +279,64 @@ public abstract class LedgerStoreContractTests
     }
 
     [SkippableFact]
+    public async Task The_log_counts_from_zero_and_its_tree_is_kept_at_append()
+    {
+        RequireStore();
+        Assert.Equal(0, await Tree.GetSizeAsync(default));
+        // 1 + 300 events cross one full tile; appends after it go through the single-event path.
+        var (lot, packs) = await CommissionAsync("LOT9", 300);
+        var lotChain = await Ledger.GetChainAsync(StreamKind.Lot, lot.Gtin, "LOT9", default);
+        Assert.Equal(0, Assert.Single(lotChain).LogIndex);
+        foreach (var p in packs.Take(20))
+        {
+            var pack = (await Ledger.FindPackAsync(lot.Gtin, p.Key, default))!;
+            var e = Next(pack, EventType.Shipped, to: Pharmacy);
+            Assert.True(await Ledger.TryAppendAsync(e, PackLifecycle.Apply(pack, e), lot.Head, default));
+        }
+        var size = await Tree.GetSizeAsync(default);
+        Assert.Equal(321, size);
+
+        // The root from the kept tiles equals the root folded from every stored event in log order.
+        var auditor = new ChainAuditor();
+        await Ledger.AuditAsync(auditor, null, default);
+        var tree = new LogTree(Tree);
+        Assert.Equal(auditor.LogRoot, await tree.RootAsync(size, default));
+        var level1 = await Tree.ReadTileAsync(1, 0, 1, default);
+        Assert.Single(level1);
+
+        // Every event of a pack is provably in the tree, at its log index, at the current and an older size.
+        var chain = await Ledger.GetChainAsync(StreamKind.Pack, lot.Gtin, packs[3].Key, default);
+        Assert.Equal(2, chain.Count);
+        foreach (var stored in chain)
+        {
+            var (leaf, proof) = await tree.InclusionAsync(stored.LogIndex, size, default);
+            Assert.Equal(Rfc6962.LeafHash(stored.Event.Hash), leaf);
+            Assert.True(ProofVerifier.VerifyInclusion(stored.LogIndex, size, leaf, proof, auditor.LogRoot).IsValid);
+        }
+        var oldRoot = await tree.RootAsync(257, default);
+        var consistency = await tree.ConsistencyAsync(257, size, default);
+        Assert.True(ProofVerifier.VerifyConsistency(257, size, consistency, oldRoot, auditor.LogRoot).IsValid);
+    }
+
+    [SkippableFact]
+    public async Task A_rolled_back_commission_leaves_the_tree_as_it_was()
+    {
+        RequireStore();
+        var (lot, packs) = await CommissionAsync("LOTA", 100);
+        var before = await Tree.GetSizeAsync(default);
+        var clash = Enumerable.Range(0, 400).Select(i => i == 399 ? packs[0].Key : $"RB{i:D6}").ToList();
+        await Assert.ThrowsAsync<SerialCollisionException>(() => CommissionAsync("LOTB", 400, lot.Gtin, clash));
+        Assert.Equal(before, await Tree.GetSizeAsync(default));
+        Assert.Empty(await Tree.ReadTileAsync(1, 0, 1, default));
+        // The next commission crosses the tile boundary the rolled-back one had crossed: its root is right.
+        await CommissionAsync("LOTC", 300, lot.Gtin);
+        var auditor = new ChainAuditor();
+        await Ledger.AuditAsync(auditor, null, default);
+        Assert.Empty(auditor.Violations);
+        Assert.Equal(auditor.LogRoot, await new LogTree(Tree).RootAsync(await Tree.GetSizeAsync(default), default));
+    }
+
+    [SkippableFact]
     public async Task A_recall_moves_the_lot_head_once()
     {
         RequireStore();
@@ -376,7 +437,7 @@ public abstract class LedgerStoreContractTests
         await Catalog.AddProductAsync(new Product("04012345000115", "Amoxicillin", null, null, Maker), default);
     }
 
-    private async Task<(LotState Lot, IReadOnlyList<LedgerEvent> Packs)> CommissionAsync(
+    protected async Task<(LotState Lot, IReadOnlyList<LedgerEvent> Packs)> CommissionAsync(
         string lotNumber, int quantity, string gtin = "04012345000115", IReadOnlyList<string>? serials = null, DateOnly? expiryGiven = null)
     {
         var expiry = expiryGiven ?? new DateOnly(2029, 5, 31);

@@ -22,6 +22,16 @@ public sealed class BsonRoundTripTests
 
     static BsonRoundTripTests() => MongoClassMaps.Register();
 
+    [Fact]
+    public void A_Data_Protection_key_is_stored_by_its_name_with_its_XML()
+    {
+        var xml = System.Xml.Linq.XElement.Parse("<key id=\"1b2c\" version=\"1\"><creationDate>2026-01-01T00:00:00Z</creationDate></key>");
+        var back = RoundTrip(MongoXmlRepository.ToDocument(xml, "key-1b2c"), out var bson);
+        Assert.Equal("key-1b2c", bson["_id"].AsString);
+        Assert.Equal(xml.ToString(System.Xml.Linq.SaveOptions.DisableFormatting), bson["xml"].AsString);
+        Assert.Equal("1b2c", System.Xml.Linq.XElement.Parse(back.Xml).Attribute("id")!.Value);
+    }
+
     private static T RoundTrip<T>(T document, out BsonDocument bson)
     {
         bson = document.ToBsonDocument();
@@ -30,13 +40,26 @@ public sealed class BsonRoundTripTests
     }
 
     [Fact]
-    public void A_party_round_trips_with_its_key_hash()
+    public void A_party_round_trips_with_its_first_key_and_company_prefixes()
     {
         var party = new Party("4012345000016", "Maker", PartyRole.Manufacturer);
-        var back = RoundTrip(MongoMapping.ToDocument(party, "hash"), out var bson);
+        var created = new DateTime(2026, 3, 14, 9, 26, 53, DateTimeKind.Utc);
+        var back = RoundTrip(MongoMapping.ToDocument(party, "hash", ["4012345"], created), out var bson);
         Assert.Equal(party, MongoMapping.ToParty(back));
-        Assert.Equal("hash", back.ApiKeyHash);
-        Assert.Equal("""{ "_id" : "4012345000016", "name" : "Maker", "role" : "Manufacturer", "apiKeyHash" : "hash" }""", Rendered.Text(bson));
+        Assert.Null(back.ApiKeyHash);
+        var key = Assert.Single(back.Keys);
+        Assert.Equal(("k1", "hash", created, (DateTime?)null), (key.Id, key.Hash, key.CreatedAt, key.RevokedAt));
+        Assert.Equal(["4012345"], back.CompanyPrefixes);
+        Assert.Equal("""{ "_id" : "4012345000016", "name" : "Maker", "role" : "Manufacturer", "keys" : [{ "id" : "k1", "hash" : "hash", "createdAt" : { "$date" : "2026-03-14T09:26:53Z" }, "revokedAt" : null }], "companyPrefixes" : ["4012345"] }""", Rendered.Text(bson));
+    }
+
+    [Fact]
+    public void A_party_stored_before_key_rotation_lists_its_key_as_k1()
+    {
+        var legacy = new PartyDocument { Gln = "4012345000016", Name = "Maker", Role = "Manufacturer", ApiKeyHash = "old" };
+        var back = RoundTrip(legacy, out _);
+        Assert.Equal(["k1"], MongoMapping.ToKeys(back).Select(k => k.Id));
+        Assert.Empty(back.Keys);
     }
 
     [Fact]
@@ -190,11 +213,18 @@ public sealed class BsonRoundTripTests
         Assert.Equal(("log", 1_000_001L), (counter.Name, counter.Value));
         Assert.Equal("""{ "_id" : "log", "value" : 1000001 }""", Rendered.Text(counterBson));
 
-        var checkpoint = RoundTrip(new CheckpointDocument { TreeSize = 8, RootHash = SomeHash.ToBytes(), CreatedAt = MongoMapping.Utc(Now) }, out var cpBson);
+        const string note = "drugtrace.example/log\n8\nAAAA\n\n\u2014 drugtrace.example/log AAAAAA==\n";
+        var checkpoint = RoundTrip(new CheckpointDocument { TreeSize = 8, RootHash = SomeHash.ToBytes(), CreatedAt = MongoMapping.Utc(Now), Note = note }, out var cpBson);
         Assert.Equal(8, checkpoint.TreeSize);
         Assert.Equal(SomeHash, MongoMapping.Hash(checkpoint.RootHash));
         Assert.Equal(Now, MongoMapping.Time(checkpoint.CreatedAt));
-        Assert.Equal(BsonNull.Value, cpBson["signature"]);
+        Assert.Equal(note, checkpoint.Note);
+        Assert.Equal(8, cpBson["_id"].AsInt64);
+        Assert.Equal(note, cpBson["note"].AsString);
+
+        var node = RoundTrip(new TreeNodeDocument { Id = TreeNodeDocument.Key(1, 5), Hash = SomeHash.ToBytes() }, out var nodeBson);
+        Assert.Equal((TreeNodeDocument.Key(1, 5), SomeHash), (node.Id, MongoMapping.Hash(node.Hash)));
+        Assert.Equal((1L << 56) | 5, nodeBson["_id"].AsInt64);
     }
 
     [Fact]

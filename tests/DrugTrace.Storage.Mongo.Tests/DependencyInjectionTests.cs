@@ -48,6 +48,14 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public void The_Data_Protection_key_ring_is_kept_in_MongoDB_so_that_every_instance_shares_it()
+    {
+        using var services = Build(Unreachable);
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value;
+        Assert.IsType<MongoXmlRepository>(options.XmlRepository);
+    }
+
+    [Fact]
     public void Without_watching_there_is_no_feed_and_the_in_process_push_stays()
     {
         using var services = Build(new(Unreachable) { ["Storage:Mongo:WatchAlerts"] = "false" });

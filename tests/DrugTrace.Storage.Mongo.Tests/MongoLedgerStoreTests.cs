@@ -22,6 +22,7 @@ public sealed class MongoLedgerStoreTests : LedgerStoreContractTests, IAsyncLife
     protected override ICatalogStore Catalog => Required.GetRequiredService<ICatalogStore>();
     protected override ILedgerStore Ledger => Required.GetRequiredService<ILedgerStore>();
     protected override IScanLog Scans => Required.GetRequiredService<IScanLog>();
+    protected override ILogTreeStore Tree => Required.GetRequiredService<ILogTreeStore>();
     protected override ICustodyQueries Custody => Required.GetRequiredService<ICustodyQueries>();
     protected override IRecallNotices RecallNotices => Required.GetRequiredService<IRecallNotices>();
 

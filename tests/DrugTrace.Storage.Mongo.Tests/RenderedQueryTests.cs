@@ -30,10 +30,24 @@ public sealed class RenderedQueryTests
     }
 
     [Fact]
+    public void Merkle_tree_reads_are_id_ranges()
+    {
+        Assert.Equal("""{ "_id" : { "$gte" : 256, "$lt" : 512 } }""", Rendered.Of(MongoQueries.LogRange(256, 512)));
+        Assert.Equal("""{ "hash" : 1 }""", Rendered.Of(MongoQueries.EventHashOnly));
+        Assert.Equal("""{ "_id" : -1 }""", Rendered.Of(MongoQueries.LogOrderDescending));
+        // Tile level 2 in the top byte: 2 << 56 = 144115188075855872.
+        Assert.Equal("""{ "_id" : { "$gte" : 144115188075855872, "$lt" : 144115188075856128 } }""", Rendered.Of(MongoQueries.TreeRange(2, 0, 256)));
+        Assert.Equal("""{ "_id" : 72057594037927939 }""", Rendered.Of(MongoQueries.TreeNode(1, 3)));
+    }
+
+    [Fact]
     public void Parties()
     {
         Assert.Equal("""{ "_id" : "4012345000016" }""", Rendered.Of(MongoQueries.PartyByGln("4012345000016")));
-        Assert.Equal("""{ "apiKeyHash" : "abc" }""", Rendered.Of(MongoQueries.PartyByApiKeyHash("abc")));
+        Assert.Equal("""{ "$or" : [{ "apiKeyHash" : "abc" }, { "keys" : { "$elemMatch" : { "hash" : "abc", "revokedAt" : null } } }] }""", Rendered.Of(MongoQueries.PartyByApiKeyHash("abc")));
+        Assert.Equal("""{ "_id" : "4012345000016", "keys" : { "$elemMatch" : { "id" : "k1", "revokedAt" : null } } }""", Rendered.Of(MongoQueries.PartyWithActiveKey("4012345000016", "k1")));
+        Assert.Equal("""{ "$set" : { "keys.$.revokedAt" : { "$date" : "2026-03-14T00:00:00Z" } } }""", Rendered.Of(MongoQueries.RevokeMatchedKey(new DateTime(2026, 3, 14, 0, 0, 0, DateTimeKind.Utc))));
+        Assert.Equal("""{ "$unset" : { "apiKeyHash" : 1 } }""", Rendered.Of(MongoQueries.RemoveLegacyKey));
         Assert.Equal("""{ "role" : 1, "name" : 1 }""", Rendered.Of(MongoQueries.PartyOrder));
     }
 
@@ -183,6 +197,7 @@ public sealed class RenderedQueryTests
             [
                 """{ "key" : { "apiKeyHash" : 1 }, "name" : "apiKeyHash_unique", "unique" : true, "partialFilterExpression" : { "apiKeyHash" : { "$type" : 2 } } }""",
                 """{ "key" : { "role" : 1, "name" : 1 }, "name" : "role_name" }""",
+                """{ "key" : { "keys.hash" : 1 }, "name" : "keys_hash_unique", "unique" : true, "partialFilterExpression" : { "keys.hash" : { "$type" : 2 } } }""",
             ],
             MongoQueries.PartyIndexes.Select(Rendered.Of));
         Assert.Equal(["""{ "key" : { "manufacturer" : 1, "name" : 1 }, "name" : "manufacturer_name" }"""], MongoQueries.ProductIndexes.Select(Rendered.Of));

@@ -13,6 +13,7 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
     protected override ICatalogStore Catalog => _store.Get<ICatalogStore>();
     protected override ILedgerStore Ledger => _store.Get<ILedgerStore>();
     protected override IScanLog Scans => _store.Get<IScanLog>();
+    protected override ILogTreeStore Tree => _store.Get<ILogTreeStore>();
     protected override ICustodyQueries Custody => _store.Get<ICustodyQueries>();
     protected override IRecallNotices RecallNotices => _store.Get<IRecallNotices>();
 
@@ -32,6 +33,52 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         Assert.NotNull(await Parties.FindAsync(Maker, default));
         await _store.ReopenAsync();
         Assert.NotNull(await _store.Get<IPartyStore>().FindAsync(Maker, default));
+    }
+
+    [Fact]
+    public async Task A_log_written_from_1_before_the_tree_existed_is_renumbered_from_0_and_its_tree_built_on_start()
+    {
+        var (lot, _) = await CommissionAsync("OLD1", 299);
+        var auditor = new DrugTrace.Domain.Ledger.ChainAuditor();
+        await Ledger.AuditAsync(auditor, null, default);
+        var root = auditor.LogRoot;
+
+        // Back to the schema before the Merkle migration: a log from 1 and none of its tables.
+        var db = _store.Get<SqliteDatabase>();
+        using (var connection = db.OpenRead())
+        {
+            Execute(connection, $"""
+                DROP TABLE tree_nodes;
+                DROP TABLE checkpoints;
+                DROP TABLE witnessed_logs;
+                DROP TABLE witness_answers;
+                UPDATE events SET log_index = -log_index - 1;
+                UPDATE events SET log_index = -log_index;
+                PRAGMA user_version = {SqliteSchema.Version - 1};
+                """);
+            Assert.Equal(1L, Scalar(connection, "SELECT MIN(log_index) FROM events"));
+        }
+        await _store.ReopenAsync();
+
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            Assert.Equal(0L, Scalar(connection, "SELECT MIN(log_index) FROM events"));
+            Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM tree_nodes WHERE level = 1"));
+        }
+        var tree = new DrugTrace.Application.Transparency.LogTree(_store.Get<ILogTreeStore>());
+        Assert.Equal(300, await tree.SizeAsync(default));
+        Assert.Equal(root, await tree.RootAsync(300, default));
+        var after = new DrugTrace.Domain.Ledger.ChainAuditor();
+        await _store.Get<ILedgerStore>().AuditAsync(after, null, default);
+        Assert.Empty(after.Violations);
+        Assert.Equal(lot.Head.Hash, (await _store.Get<ILedgerStore>().GetChainAsync(DrugTrace.Domain.Ledger.StreamKind.Lot, "04012345000115", "OLD1", default))[0].Event.Hash);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

@@ -20,6 +20,7 @@ public sealed class UpdateAlertValidator : IValidator<UpdateAlert>
             yield return ("status", $"'{request.Status}' is not an alert status; use open, investigating or closed.");
         if (request.Resolution is not null && !AlertText.TryParseResolution(request.Resolution, out _))
             yield return ("resolution", $"'{request.Resolution}' is not a resolution; use false-positive, scanning-error, confirmed-falsified, diversion or other.");
+        if (FreeText.Error("note", request.Note, 2000) is { } note) yield return ("note", note);
     }
 }
 

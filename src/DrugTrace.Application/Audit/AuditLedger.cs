@@ -9,18 +9,27 @@ using Mediator;
 namespace DrugTrace.Application.Audit;
 
 /// <summary>
-/// A regulator recomputes every chain and the global log and gets each broken link by pack and
-/// seq. Every broken chain also becomes an IntegrityViolation alert (one per chain, repeats of
-/// later audits only count up).
+/// A regulator recomputes every chain and the global log, replays every chain through the
+/// lifecycle rules against the stored rows, and holds the log's Merkle root to the latest
+/// signed checkpoint. Each broken link is named by pack and seq (and field); every broken chain
+/// also becomes an IntegrityViolation alert (one per chain, repeats of later audits only count up),
+/// and so does a log that no longer matches its checkpoint.
 /// </summary>
 public sealed record AuditLedger(string ActorGln, IProgress<long>? Progress = null) : IRequest<AuditReport>, IActorRequest;
 
 public sealed record AuditReport(long Packs, long Events, IReadOnlyList<AuditViolation> Violations)
 {
-    public bool IsValid => Violations.Count == 0;
+    /// <summary>Problems of the log as a whole: its root or size against the latest signed checkpoint.</summary>
+    public IReadOnlyList<string> LogProblems { get; init; } = [];
+
+    /// <summary>The checkpoint the log was held to, if the log signed one.</summary>
+    public long? CheckpointSize { get; init; }
+
+    public bool IsValid => Violations.Count == 0 && LogProblems.Count == 0;
 }
 
-public sealed class AuditLedgerHandler(ILedgerStore ledger, ICatalogStore catalog, AlertRaiser alerts, IActorContext context)
+public sealed class AuditLedgerHandler(
+    ILedgerStore ledger, ICatalogStore catalog, IPartyStore parties, AlertRaiser alerts, IActorContext context, CheckpointAudit? checkpoints = null)
     : IRequestHandler<AuditLedger, AuditReport>
 {
     // A wrecked database could break every chain; a few hundred alerts already say so.
@@ -29,8 +38,27 @@ public sealed class AuditLedgerHandler(ILedgerStore ledger, ICatalogStore catalo
     public async ValueTask<AuditReport> Handle(AuditLedger request, CancellationToken cancellationToken)
     {
         var auditor = new ChainAuditor();
+        var logProblems = new List<string>();
+        long? checkpointSize = null;
+        if (checkpoints is not null)
+        {
+            var (checkpoint, problem) = await checkpoints.LatestAsync(cancellationToken);
+            if (problem is not null) logProblems.Add(problem);
+            if (checkpoint is not null)
+            {
+                auditor.ExpectCheckpoint(checkpoint.Size, checkpoint.Root);
+                checkpointSize = checkpoint.Size;
+            }
+        }
         await ledger.AuditAsync(auditor, request.Progress, cancellationToken);
-        foreach (var chain in auditor.Violations.GroupBy(v => (v.Stream, v.Gtin, v.Key)).Take(MaxAlerts))
+        auditor.Complete();
+        logProblems.AddRange(auditor.LogViolations);
+
+        var replayed = await new LedgerReplay(ledger, parties).RunAsync(cancellationToken);
+        var violations = auditor.Violations.Concat(replayed)
+            .DistinctBy(v => (v.Stream, v.Gtin, v.Key, v.Seq, v.Problem)).ToList();
+
+        foreach (var chain in violations.GroupBy(v => (v.Stream, v.Gtin, v.Key)).Take(MaxAlerts))
         {
             var first = chain.First();
             var brandOwner = (await catalog.FindProductAsync(first.Gtin, cancellationToken))?.Manufacturer;
@@ -38,6 +66,11 @@ public sealed class AuditLedgerHandler(ILedgerStore ledger, ICatalogStore catalo
                 null, first.Gtin, first.Key, context.Actor.Gln, brandOwner, ProbableScanningError: false);
             await alerts.RaiseAsync(subject, [IntegrityViolationRule.Check(first)], cancellationToken);
         }
-        return new AuditReport(auditor.PackChains, auditor.Events, auditor.Violations);
+        if (logProblems.Count > 0)
+        {
+            var subject = new AlertSubject("audit", "audit:log", null, null, null, context.Actor.Gln, null, ProbableScanningError: false);
+            await alerts.RaiseAsync(subject, [IntegrityViolationRule.CheckLog(logProblems[0])], cancellationToken);
+        }
+        return new AuditReport(auditor.PackChains, auditor.Events, violations) { LogProblems = logProblems, CheckpointSize = checkpointSize };
     }
 }

@@ -37,7 +37,7 @@ public sealed class GetLotPacksHandler(ICatalogStore catalog, ILedgerStore ledge
         var lot = await catalog.FindLotAsync(gtin, request.Lot, cancellationToken);
         // Another brand's lot is reported as missing, so that lot numbers cannot be probed.
         if (lot is null || (context.Actor.Role == PartyRole.Manufacturer && lot.Manufacturer != context.Actor.Gln))
-            throw new NotFoundException($"Lot {request.Lot} of {gtin} is not one of your registered lots.");
+            throw new NotFoundException(RecallLotHandler.NotYours(request.Lot, gtin));
         var product = await catalog.FindProductAsync(gtin, cancellationToken);
         var total = await ledger.CountPacksAsync(gtin, lot.Lot, cancellationToken);
         var packs = await ledger.ListPacksAsync(gtin, lot.Lot, request.Skip, request.Take, cancellationToken);

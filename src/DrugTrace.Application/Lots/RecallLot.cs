@@ -25,10 +25,10 @@ public sealed class RecallLotValidator : IValidator<RecallLot>
     public IEnumerable<(string Field, string Message)> Validate(RecallLot request)
     {
         if (Gs1Fields.GtinError(request.Gtin) is { } gtin) yield return ("gtin", gtin);
+        if (Gs1Fields.Set82Error("lot number", request.Lot) is { } lot) yield return ("lot", lot);
         if (string.IsNullOrWhiteSpace(request.Reason)) yield return ("reason", "Say why the lot is recalled.");
-        else if (request.Reason.Length > 500) yield return ("reason", "The reason is longer than 500 characters.");
-        if (request.PublicText is { Length: > RecallLot.MaxPublicText })
-            yield return ("publicText", $"The public text is longer than {RecallLot.MaxPublicText} characters.");
+        else if (FreeText.Error("reason", request.Reason, 500) is { } reason) yield return ("reason", reason);
+        if (FreeText.Error("publicText", request.PublicText, RecallLot.MaxPublicText) is { } publicText) yield return ("publicText", publicText);
     }
 }
 
@@ -40,10 +40,10 @@ public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger,
         var gtin = Gtin.Parse(request.Gtin).Value;
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            var lot = await catalog.FindLotAsync(gtin, request.Lot, cancellationToken)
-                ?? throw new NotFoundException($"Lot {request.Lot} of {gtin} is not registered.");
-            if (lot.Manufacturer != context.Actor.Gln)
-                throw new ForbiddenAccessException($"Lot {request.Lot} of {gtin} belongs to another manufacturer.");
+            var lot = await catalog.FindLotAsync(gtin, request.Lot, cancellationToken);
+            // Another brand's lot is answered exactly like a lot that does not exist: no existence oracle.
+            if (lot is null || lot.Manufacturer != context.Actor.Gln)
+                throw new NotFoundException(NotYours(request.Lot, gtin));
             if (lot.IsRecalled)
                 throw new ConflictException($"Lot {request.Lot} was already recalled on {lot.RecalledAt:yyyy-MM-dd}.");
             // Written before the recall, so that a recall is never public without its text; shown only once recalled.
@@ -57,4 +57,7 @@ public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger,
         }
         throw new ConflictException($"Lot {request.Lot} is being changed by someone else; try again.");
     }
+
+    /// <summary>The one answer for an unknown lot and another brand's lot, shared with the lot listing.</summary>
+    public static string NotYours(string lot, string gtin) => $"Lot {lot} of {gtin} is not one of your registered lots.";
 }

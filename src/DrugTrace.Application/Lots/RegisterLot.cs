@@ -34,6 +34,8 @@ public sealed class RegisterLotValidator(TimeProvider clock) : IValidator<Regist
             yield return ("expiry", $"'{request.Expiry}' is not a date in the form YYYY-MM-DD.");
         else if (expiry < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             yield return ("expiry", $"The expiry {request.Expiry} is in the past.");
+        else if (Gs1Fields.Yymmdd("expiry", expiry, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } century)
+            yield return ("expiry", century);
         if (request.Quantity is < 1 or > RegisterLot.MaxQuantity)
             yield return ("quantity", $"A lot is commissioned with 1 to {RegisterLot.MaxQuantity:N0} packs per request, not {request.Quantity}.");
     }
@@ -58,10 +60,10 @@ public sealed class RegisterLotHandler(
         var gtin = Gtin.Parse(request.Gtin).Value;
         if (!RegisterLotValidator.TryParseExpiry(request.Expiry, out var expiry))
             throw new ValidationException("expiry", $"'{request.Expiry}' is not a date in the form YYYY-MM-DD.");
-        var product = await catalog.FindProductAsync(gtin, cancellationToken)
-            ?? throw new NotFoundException($"GTIN {gtin} is not a registered product; register the product first.");
-        if (product.Manufacturer != actor.Gln)
-            throw new ForbiddenAccessException($"{product.Name} ({gtin}) belongs to another manufacturer.");
+        var product = await catalog.FindProductAsync(gtin, cancellationToken);
+        // Another brand's product is answered like an unregistered one.
+        if (product is null || product.Manufacturer != actor.Gln)
+            throw new NotFoundException($"GTIN {gtin} is not one of your registered products; register the product first.");
         if (await catalog.FindLotAsync(gtin, request.Lot, cancellationToken) is not null)
             throw new ConflictException($"Lot {request.Lot} of {gtin} is already registered.");
 

@@ -30,7 +30,7 @@ public sealed class GetPackHistoryValidator : IValidator<GetPackHistory>
     }
 }
 
-public sealed class GetPackHistoryHandler(ILedgerStore ledger, ICatalogStore catalog, IActorContext context)
+public sealed class GetPackHistoryHandler(ILedgerStore ledger, ICatalogStore catalog, IPartyStore parties, IActorContext context)
     : IRequestHandler<GetPackHistory, PackHistory>
 {
     public async ValueTask<PackHistory> Handle(GetPackHistory request, CancellationToken cancellationToken)
@@ -41,18 +41,15 @@ public sealed class GetPackHistoryHandler(ILedgerStore ledger, ICatalogStore cat
         var product = await catalog.FindProductAsync(gtin, cancellationToken);
         var chain = await ledger.GetChainAsync(StreamKind.Pack, gtin, request.Serial, cancellationToken);
 
-        var actor = context.Actor;
-        var mayView = actor.Role == PartyRole.Regulator
-            || product?.Manufacturer == actor.Gln
-            || chain.Any(s => s.Event.Actor == actor.Gln || s.Event.From == actor.Gln || s.Event.To == actor.Gln);
-        if (!mayView) throw notFound;
+        if (!PackVisibility.MayView(context.Actor, product, chain)) throw notFound;
 
         var lot = await catalog.FindLotAsync(gtin, pack.Lot, cancellationToken)
             ?? throw new InvalidOperationException($"Lot {pack.Lot} of {gtin} is not stored.");
-        var problems = ChainAuditor.VerifyChain(chain.Select(s => s.Event))
-            .Select(v => $"seq {v.Seq}: {v.Problem}").ToList();
-        if (chain.Count > 0 && chain[^1].Event.Hash != pack.Head.Hash)
-            problems.Add("the pack's current state does not match the last event of its chain");
+        // The audit's own checks: links and hashes, then a replay through the lifecycle rules against the stored state.
+        var lotChain = await ledger.GetChainAsync(StreamKind.Lot, gtin, pack.Lot, cancellationToken);
+        var replayed = await Audit.LedgerReplay.ReplayPackAsync(chain, pack, lotChain, parties, cancellationToken);
+        var problems = ChainAuditor.VerifyChain(chain.Select(s => s.Event)).Concat(replayed)
+            .Select(v => $"seq {v.Seq}: {v.Problem}").Distinct(StringComparer.Ordinal).ToList();
         var events = chain.Select(s => new EventView(
             s.LogIndex, s.Event.Seq, s.Event.Type.ToString(), s.Event.Actor, s.Event.From, s.Event.To, s.Event.Reason,
             s.Event.OccurredAt, s.Event.RecordedAt, s.Event.PrevHash.ToHex(), s.Event.Hash.ToHex())).ToList();

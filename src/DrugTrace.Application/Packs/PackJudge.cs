@@ -24,13 +24,13 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
             if (ScanningErrorTriage.Applies(fakes)
                 && await triage.TryAsync(actor, code, id, fakes[0].Kind, now, ct) is { } scanningError)
                 return scanningError;
-            var seen = facts.Pack is null ? null : ScanOutcomes.View(facts.Pack, facts.Lot!, product);
+            var seen = facts.Pack is null ? null : HolderDisclosure.View(ScanOutcomes.View(facts.Pack, facts.Lot!, product), facts, brandOwner);
             return Judgement.Flagged(seen, fakes, brandOwner);
         }
 
         var pack = facts.Pack!;
         var lot = facts.Lot!;
-        var view = ScanOutcomes.View(pack, lot, product);
+        var view = HolderDisclosure.View(ScanOutcomes.View(pack, lot, product), facts, brandOwner)!;
         if (command.Action == PackAction.Verify)
         {
             var findings = AlertRules.CheckState(facts);
@@ -54,7 +54,7 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
                 // The lot's head is re-checked in the append's transaction: a recall that committed after
                 // this decision was read makes the append lose, and the retry sees the recall.
                 if (!await ledger.TryAppendAsync(e, next, lot.Head, ct)) return null;
-                return Judgement.Of(ScanOutcomes.Done(e, ScanOutcomes.View(next, lot, product)), [], brandOwner);
+                return Judgement.Of(ScanOutcomes.Done(e, HolderDisclosure.View(ScanOutcomes.View(next, lot, product), facts with { Pack = next }, brandOwner)!), [], brandOwner);
             default:
                 throw new InvalidOperationException("Unknown decision.");
         }

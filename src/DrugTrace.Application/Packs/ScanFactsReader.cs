@@ -35,7 +35,7 @@ public sealed class ScanFactsReader(ILedgerStore ledger, ICatalogStore catalog, 
             Pack = pack,
             Lot = lot,
             ScannedLotRegistered = scannedLotRegistered,
-            Name = names.Describe,
+            Name = pack is null ? names.Describe : HolderDisclosure.Names(actor, pack, product?.Manufacturer, names.Describe),
         }, product?.Manufacturer);
     }
 

@@ -22,7 +22,7 @@ public static class ScanOutcomes
     /// not disclosed to the scanning party, which is not involved in the pack's custody.
     /// </summary>
     public static ScanOutcome Warn(PackView pack, IReadOnlyList<Finding> findings) =>
-        Flag(pack with { Custodian = "" }, findings) with { Verdict = ScanVerdict.Warning };
+        Flag(pack with { Custodian = null }, findings) with { Verdict = ScanVerdict.Warning };
 
     public static bool OnlyCustodyExceptions(IReadOnlyList<Finding> findings) =>
         findings.Count > 0 && findings.All(f => f.Kind == AlertKind.CustodyException);

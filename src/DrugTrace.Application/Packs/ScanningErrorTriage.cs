@@ -47,7 +47,8 @@ public sealed class ScanningErrorTriage(ScanFactsReader facts)
         var product = found.Facts.ProductName;
         var message = $"Probable scanning error: {ScanCorrections.Explain(candidate.Correction)}. "
             + $"This is most likely the genuine pack {pack.Serial} of {product} (lot {pack.Lot}); fix the scanner and scan it again.";
-        var outcome = new ScanOutcome(ScanVerdict.Alert, message, ScanOutcomes.View(pack, found.Facts.Lot!, product), [], null);
+        var outcome = new ScanOutcome(ScanVerdict.Alert, message,
+            HolderDisclosure.View(ScanOutcomes.View(pack, found.Facts.Lot!, product), found.Facts, found.BrandOwner), [], null);
         return new Judgement(outcome, [new Finding(kind, message)], pack.Gtin, pack.Serial, found.BrandOwner, ProbableScanningError: true);
     }
 }

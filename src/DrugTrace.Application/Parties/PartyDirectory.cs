@@ -7,12 +7,12 @@ namespace DrugTrace.Application.Parties;
 /// <summary>
 /// Parties read once and kept: every request needs its caller, and messages name the parties
 /// a pack passed through (see <see cref="Packs.PartyNames"/>). Parties are only ever added, never changed or removed, so a party
-/// once found stays right; unknown GLNs and keys are not cached.
+/// once found stays right; unknown GLNs are not cached. Keys are never cached: a revoked key
+/// must stop working at once, on every instance.
 /// </summary>
 public sealed class PartyDirectory(IPartyStore store)
 {
     private readonly ConcurrentDictionary<string, Party> _byGln = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Party> _byKeyHash = new(StringComparer.Ordinal);
 
     public async ValueTask<Party?> FindAsync(string? gln, CancellationToken cancellationToken)
     {
@@ -25,9 +25,8 @@ public sealed class PartyDirectory(IPartyStore store)
 
     public async ValueTask<Party?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
     {
-        if (_byKeyHash.TryGetValue(apiKeyHash, out var party)) return party;
-        party = await store.FindByApiKeyHashAsync(apiKeyHash, cancellationToken);
-        if (party is not null) _byKeyHash[apiKeyHash] = _byGln[party.Gln] = party;
+        var party = await store.FindByApiKeyHashAsync(apiKeyHash, cancellationToken);
+        if (party is not null) _byGln[party.Gln] = party;
         return party;
     }
 }

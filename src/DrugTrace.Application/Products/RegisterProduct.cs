@@ -1,3 +1,4 @@
+using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Common.Security;
 using DrugTrace.Application.Common.Validation;
@@ -18,18 +19,25 @@ public sealed class RegisterProductValidator : IValidator<RegisterProduct>
     {
         if (Gs1Fields.GtinError(request.Gtin) is { } gtin) yield return ("gtin", gtin);
         if (string.IsNullOrWhiteSpace(request.Name)) yield return ("name", "The product needs a name.");
-        else if (request.Name.Length > 200) yield return ("name", "The name is longer than 200 characters.");
-        if (request.Form?.Length > 100) yield return ("form", "The form is longer than 100 characters.");
-        if (request.Strength?.Length > 100) yield return ("strength", "The strength is longer than 100 characters.");
+        else if (FreeText.Error("name", request.Name, 200) is { } name) yield return ("name", name);
+        if (FreeText.Error("form", request.Form, 100) is { } form) yield return ("form", form);
+        if (FreeText.Error("strength", request.Strength, 100) is { } strength) yield return ("strength", strength);
     }
 }
 
-public sealed class RegisterProductHandler(ICatalogStore catalog, IActorContext context) : IRequestHandler<RegisterProduct, Product>
+public sealed class RegisterProductHandler(ICatalogStore catalog, IPartyStore parties, IActorContext context) : IRequestHandler<RegisterProduct, Product>
 {
     public async ValueTask<Product> Handle(RegisterProduct request, CancellationToken cancellationToken)
     {
+        var gtin = Gtin.Parse(request.Gtin).Value;
+        // A GTIN belongs to the company whose GS1 prefix it carries: no one registers another company's numbers.
+        var prefixes = await parties.CompanyPrefixesAsync(context.Actor.Gln, cancellationToken);
+        if (!Gs1Fields.IsUnder(gtin, prefixes))
+            throw new ForbiddenAccessException(prefixes.Count == 0
+                ? $"{context.Actor.Name} has no GS1 company prefix registered, so it cannot register GTINs; a regulator records its prefixes."
+                : $"GTIN {gtin} is not under {context.Actor.Name}'s GS1 company prefixes ({string.Join(", ", prefixes)}).");
         var product = new Product(
-            Gtin.Parse(request.Gtin).Value,
+            gtin,
             request.Name.Trim(),
             Blank(request.Form),
             Blank(request.Strength),

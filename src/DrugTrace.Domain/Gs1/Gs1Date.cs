@@ -19,6 +19,12 @@ public static class Gs1Date
     }
 
     /// <summary>
+    /// Whether <paramref name="date"/> printed as YYMMDD reads back as the same date under the
+    /// century rule: only years from <paramref name="today"/>.Year − 49 to + 50 are.
+    /// </summary>
+    public static bool IsExpressibleAsYymmdd(DateOnly date, DateOnly today) => ResolveYear(date.Year % 100, today) == date.Year;
+
+    /// <summary>
     /// Parses YYMMDD. With <paramref name="allowDayZero"/> (the yymmd0 rule used by 17 and
     /// others) DD = 00 means the last day of the month. <paramref name="problem"/> says what is
     /// wrong, e.g. "month 13 does not exist".

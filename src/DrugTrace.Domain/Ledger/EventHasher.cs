@@ -31,6 +31,16 @@ public static class EventHasher
         return Hash256.FromBytes(digest);
     }
 
+    /// <summary>The hash of an event from its prevHash and its canonical body bytes, as an offline verifier recomputes it.</summary>
+    public static Hash256 HashCanonical(Hash256 prevHash, ReadOnlySpan<byte> canonicalBody)
+    {
+        var input = new byte[Domain.Length + Hash256.Size + canonicalBody.Length];
+        Domain.CopyTo(input, 0);
+        prevHash.WriteTo(input.AsSpan(Domain.Length));
+        canonicalBody.CopyTo(input.AsSpan(Domain.Length + Hash256.Size));
+        return Hash256.FromBytes(SHA256.HashData(input));
+    }
+
     /// <summary>Returns the event with its hash filled in.</summary>
     public static LedgerEvent Seal(LedgerEvent e) => e with { Hash = ComputeHash(e) };
 

@@ -1,14 +1,13 @@
 namespace DrugTrace.Storage.Mongo.Documents;
 
 /// <summary>
-/// A signed checkpoint of the global log (RFC 9162 style tree head) in the <c>checkpoints</c>
-/// collection; <c>_id</c> is the tree size. No use case writes one yet: the collection and its
-/// mapping exist so that the Merkle work has its place.
+/// A signed checkpoint of the global log in the <c>checkpoints</c> collection; <c>_id</c> is the
+/// tree size. <see cref="Note"/> is the C2SP signed note, with the cosignatures witnesses added.
 /// </summary>
 internal sealed class CheckpointDocument
 {
     public long TreeSize { get; set; }
     public byte[] RootHash { get; set; } = [];
     public DateTime CreatedAt { get; set; }
-    public byte[]? Signature { get; set; }
+    public string Note { get; set; } = "";
 }

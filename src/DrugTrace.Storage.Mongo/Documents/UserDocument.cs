@@ -11,4 +11,6 @@ internal sealed class UserDocument
     public string DisplayName { get; set; } = "";
     public string PartyGln { get; set; } = "";
     public string PasswordHash { get; set; } = "";
+    public int FailedSignIns { get; set; }
+    public DateTime? LockedUntil { get; set; }
 }

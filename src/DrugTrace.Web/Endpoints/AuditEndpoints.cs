@@ -17,6 +17,8 @@ public static class AuditEndpoints
                     packs = report.Packs,
                     events = report.Events,
                     valid = report.IsValid,
+                    checkpointSize = report.CheckpointSize,
+                    logProblems = report.LogProblems,
                     violations = report.Violations.Select(v => new
                     {
                         stream = v.Stream.ToString().ToLowerInvariant(),
@@ -30,7 +32,7 @@ public static class AuditEndpoints
                 };
             })
             .WithTags("Audit")
-            .WithSummary("Recompute every hash chain and the global log (regulator); each broken link is named by pack and seq.");
+            .WithSummary("Recompute every hash chain, replay each through the lifecycle rules against the stored state, and hold the Merkle root to the latest signed checkpoint (regulator); each finding is named by pack, seq and field.");
         return api;
     }
 }

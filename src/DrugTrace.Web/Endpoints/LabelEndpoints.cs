@@ -6,6 +6,7 @@ using DrugTrace.Application.Packs;
 using DrugTrace.Web.Infrastructure;
 using DrugTrace.Web.Labels;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Web.Endpoints;
 
@@ -21,6 +22,7 @@ public static class LabelEndpoints
             {
                 var kind = CodeOf(code);
                 var pack = await mediator.Send(new GetPackForLabel(http.User.GlnOf(), gtin, serial), ct);
+                http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.LabelPolicy;
                 return Results.Text(LabelRenderer.PackLabelSvg(pack, kind, DigitalLinkBase(http)), "image/svg+xml; charset=utf-8");
             })
             .WithTags("Labels")
@@ -33,6 +35,7 @@ public static class LabelEndpoints
                 if (count is < 1 or > MaxSheetLabels)
                     throw new ValidationException("take", $"take must be 1 to {MaxSheetLabels} labels per sheet; use skip for the next ones.");
                 var packs = await LotPacksAsync(mediator, http.User.GlnOf(), gtin, lot, skip ?? 0, count, ct);
+                http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.LabelPolicy;
                 return Results.Content(LabelSheet.Document($"Labels of lot {packs.Lot} ({packs.Gtin})", packs.Packs, kind, DigitalLinkBase(http)), "text/html; charset=utf-8");
             })
             .WithTags("Labels")
@@ -57,9 +60,7 @@ public static class LabelEndpoints
     public static LabelCode CodeOf(string? code) =>
         LabelContent.ParseCode(code) ?? throw new ValidationException("code", $"'{code}' is not a label code; use one of: {LabelContent.CodeChoices}.");
 
-    /// <summary>Digital Links point at this server's public verification page unless <c>Labels:DigitalLinkBase</c> says otherwise.</summary>
+    /// <summary>Digital Links point at <c>Labels:DigitalLinkBase</c>, checked at start; never at the request's Host header.</summary>
     public static string DigitalLinkBase(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IConfiguration>()["Labels:DigitalLinkBase"] is { Length: > 0 } configured
-            ? configured
-            : $"{http.Request.Scheme}://{http.Request.Host}";
+        http.RequestServices.GetRequiredService<IOptions<LabelOptions>>().Value.DigitalLinkBase!.TrimEnd('/');
 }

@@ -36,13 +36,18 @@ public static class PhotoScanEndpoints
         {
             form = await new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = max + 64 * 1024 }).ReadFormAsync(ct);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
             return Problem(413, PhotoReader.TooLarge(max));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == 413)
         {
             return Problem(413, PhotoReader.TooLarge(max));
+        }
+        // A broken body (no boundary, a cut-off part, malformed part headers) is the sender's mistake, not ours.
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException || (e is IOException && !ct.IsCancellationRequested))
+        {
+            return Problem(400, MalformedUpload);
         }
 
         var file = form.Files.GetFile("image") ?? form.Files.GetFile("file") ?? (form.Files.Count == 1 ? form.Files[0] : null);
@@ -61,6 +66,9 @@ public static class PhotoScanEndpoints
         return Results.Ok(new PhotoScan(outcome.Verdict, outcome.Message, outcome.Pack, outcome.Alerts, outcome.Event,
             new PhotoScanRead(code.Format, code.SymbologyId, ScannerCheck.Visible(code.Text))));
     }
+
+    public const string MalformedUpload =
+        "The upload is not a readable multipart/form-data body: send the photo as the file field 'image' of an ordinary form upload.";
 
     private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status, title: status switch
     {

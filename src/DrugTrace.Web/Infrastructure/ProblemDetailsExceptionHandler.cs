@@ -51,11 +51,36 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
-    private static string Describe(BadHttpRequestException b) => b.InnerException switch
+    /// <summary>
+    /// What is wrong with an unreadable request, in words that name the field (a JSON path) and never one
+    /// of our types: the framework's own messages say "could not be converted to System.Int32" or name the
+    /// parameter's C# type, which tells a caller about the code, not about their request.
+    /// </summary>
+    internal static string Describe(BadHttpRequestException b) => b.InnerException switch
     {
-        JsonException j => $"The body is not valid JSON{(j.Path is { Length: > 1 } p ? $" (at {p})" : "")}: {j.Message.Split(" Path:")[0]}",
-        _ when b.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && b.Message.Contains("Implicit", StringComparison.OrdinalIgnoreCase)
+        JsonException j when j.Message.Contains("could not be converted", StringComparison.Ordinal) =>
+            j.Path is { Length: > 1 } path ? $"The value at {path} has the wrong type (a number, text, true/false or a list where another was expected)."
+                : "The body is JSON of the wrong shape: send an object with the documented fields.",
+        JsonException j => $"The body is not valid JSON{(j.Path is { Length: > 1 } p ? $" (at {p})" : "")}: {Scrub(j.Message.Split(" Path:")[0])}",
+        _ when b.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
+            && (b.Message.Contains("Implicit", StringComparison.OrdinalIgnoreCase) || b.Message.Contains("Required", StringComparison.OrdinalIgnoreCase))
             => "The request needs a JSON body.",
-        _ => b.Message,
+        _ when b.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase) || b.Message.Contains("content type", StringComparison.OrdinalIgnoreCase)
+            => "Send the body as JSON (Content-Type: application/json).",
+        _ when b.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) && QuotedName(b.Message) is { } name
+            => $"The value of '{name}' could not be read; check its form.",
+        _ => Scrub(b.Message),
     };
+
+    // "Failed to bind parameter "int skip" from "x"." -> "skip"
+    private static string? QuotedName(string message)
+    {
+        var start = message.IndexOf('"');
+        var end = start < 0 ? -1 : message.IndexOf('"', start + 1);
+        return end < 0 ? null : message[(start + 1)..end].Split(' ')[^1];
+    }
+
+    /// <summary>Any namespace-qualified type name left in a framework message is replaced by a neutral word.</summary>
+    private static string Scrub(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"(System|DrugTrace|Microsoft)(\.[A-Za-z_][A-Za-z0-9_`]*)+(\[\])?", "a value");
 }

@@ -11,6 +11,17 @@ public static class CodeLocator
     /// <summary>Rectangles (x, y, width, height) worth decoding, largest first.</summary>
     public static IReadOnlyList<(int X, int Y, int Width, int Height)> Candidates(byte[] gray, int width, int height)
     {
+        // Grainy photos are looked at smoothed; what counts as an edge follows the picture's own
+        // contrast (a faint grey-on-grey code) and noise (a dark room's grain is not a grid).
+        var noise = Noise(gray, width, height);
+        if (noise > 6)
+        {
+            gray = new GrayImage(gray, width, height).Smooth().Pixels;
+            noise = Noise(gray, width, height);
+        }
+        var (low, high) = new GrayImage(gray, width, height).Levels(0.01);
+        var edge = Math.Max(Math.Clamp((high - low) / 5, 8, 40), 3 * noise + 4);
+
         var cell = Math.Clamp(Math.Max(width, height) / 100, 8, 32);
         var cols = width / cell;
         var rows = height / cell;
@@ -26,14 +37,15 @@ public static class CodeLocator
                 for (var y = y0; y < y0 + cell; y += 2)
                 {
                     var row = y * width;
-                    for (var x = x0; x < x0 + cell - 1; x++)
-                        if (Math.Abs(gray[row + x] - gray[row + x + 1]) > 40) horizontal++;
+                    for (var x = x0; x < Math.Min(x0 + cell, width - 2); x++)
+                        if (Math.Abs(gray[row + x] - gray[row + x + 2]) > edge) horizontal++;
                 }
                 for (var x = x0; x < x0 + cell; x += 2)
-                    for (var y = y0; y < Math.Min(y0 + cell, height - 1); y++)
-                        if (Math.Abs(gray[y * width + x] - gray[(y + 1) * width + x]) > 40) vertical++;
-                // About one edge per few pixels in both directions: a module grid, not a line or a letter's outline.
-                var needed = cell / 4;
+                    for (var y = y0; y < Math.Min(y0 + cell, height - 2); y++)
+                        if (Math.Abs(gray[y * width + x] - gray[(y + 2) * width + x]) > edge) vertical++;
+                // About one edge per few pixels in both directions: a module grid, not a line or a
+                // letter's outline. Pixels two apart are compared, so a blurred edge still counts.
+                var needed = cell / 2;
                 dense[cy * cols + cx] = horizontal >= needed && vertical >= needed;
             }
         }
@@ -81,5 +93,22 @@ public static class CodeLocator
                 var bottom = Math.Min(height, (b.Y1 + 1 + margin) * cell);
                 return (x, y, r - x, bottom - y);
             })];
+    }
+
+    /// <summary>The median difference between horizontal neighbours: near 0 for a clean picture, the grain's size for a noisy one.</summary>
+    private static int Noise(byte[] gray, int width, int height)
+    {
+        var histogram = new int[256];
+        var step = Math.Max(1, gray.Length / 100_000) | 1;
+        var count = 0;
+        for (var i = 0; i < gray.Length - 1; i += step)
+        {
+            if ((i + 1) % width == 0) continue;
+            histogram[Math.Abs(gray[i] - gray[i + 1])]++;
+            count++;
+        }
+        for (int v = 0, seen = 0; v < 256; v++)
+            if ((seen += histogram[v]) * 2 >= count) return v;
+        return 0;
     }
 }

@@ -18,19 +18,39 @@ namespace DrugTrace.Web.Seeding;
 /// <summary>
 /// On the first start (no party stored yet) loads seed-data/: parties with their demo API
 /// keys, products, lots, and a few handoffs, all through the same use cases as the API.
+/// The demo keys and passwords are published, so this happens only in Development or when
+/// <c>Seed:Demo=true</c> is set explicitly; a production start on an empty store creates no party.
 /// </summary>
-public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> options, ILogger<SeedLoader> logger) : IHostedService
+public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> options, IHostEnvironment environment, ILogger<SeedLoader> logger)
+    : IHostedService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled) return;
-        var folder = SolutionRoot.FolderOf("seed-data", options.Value.Directory);
         var parties = services.GetRequiredService<IPartyStore>();
+        if (!ShouldSeed())
+        {
+            if ((await parties.ListAsync(cancellationToken)).Count == 0)
+                logger.LogWarning("The store has no party. Bootstrap the first regulator with a one-time key: set Bootstrap__RegulatorKey "
+                    + "and POST /api/v1/bootstrap with the header X-Bootstrap-Key (see README, \"Production start\").");
+            return;
+        }
+        var folder = SolutionRoot.FolderOf("seed-data", options.Value.Directory);
         if ((await parties.ListAsync(cancellationToken)).Count == 0) await LoadLedgerAsync(folder, parties, cancellationToken);
         // Users came after the ledger: a store seeded before them gets its demo users too.
         await LoadUsersAsync(folder, cancellationToken);
+    }
+
+    private bool ShouldSeed()
+    {
+        if (!options.Value.Enabled) return false;
+        if (environment.IsDevelopment()) return true;
+        if (!options.Value.Demo) return false;
+        logger.LogCritical("Seed:Demo=true in the {Environment} environment: the demo API keys and the demo password published in README.md "
+            + "are LIVE on this server. Anyone who has read the README can act as any demo party, including the regulator. "
+            + "Never run a server that others can reach like this.", environment.EnvironmentName);
+        return true;
     }
 
     private async Task LoadUsersAsync(string folder, CancellationToken cancellationToken)
@@ -64,7 +84,7 @@ public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> 
         logger.LogInformation("Empty store: loading seed data from {Folder}", folder);
 
         foreach (var p in Read<SeedParty>(folder, "parties.json"))
-            await parties.AddAsync(new Party(p.Gln, p.Name, Enum.Parse<PartyRole>(p.Role, true)), ApiKeys.Hash(p.ApiKey), cancellationToken);
+            await parties.AddAsync(new Party(p.Gln, p.Name, Enum.Parse<PartyRole>(p.Role, true)), ApiKeys.Hash(p.ApiKey), p.CompanyPrefixes ?? [], cancellationToken);
 
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();

@@ -1,3 +1,3 @@
 namespace DrugTrace.Web.Seeding;
 
-public sealed record SeedParty(string Gln, string Name, string Role, string ApiKey);
+public sealed record SeedParty(string Gln, string Name, string Role, string ApiKey, IReadOnlyList<string>? CompanyPrefixes = null);

@@ -12,7 +12,7 @@ public class AuditLedgerTests
     private readonly TestWorld _world = new();
 
     private ValueTask<AuditReport> AuditAsync() =>
-        new AuditLedgerHandler(_world.Ledger, _world.Catalog, _world.AlertRaiser(), ContextFor(Regulator))
+        new AuditLedgerHandler(_world.Ledger, _world.Catalog, _world.Parties, _world.AlertRaiser(), ContextFor(Regulator))
             .Handle(new AuditLedger(Regulator.Gln), CancellationToken.None);
 
     [Fact]
@@ -40,8 +40,10 @@ public class AuditLedgerTests
         var report = await AuditAsync();
 
         Assert.False(report.IsValid);
-        var violation = Assert.Single(report.Violations);
-        Assert.Equal((StreamKind.Pack, Gtin, serial, 1), (violation.Stream, violation.Gtin, violation.Key, violation.Seq));
+        // The altered seq 1, and the replay finding that seq 2 (received by the wholesaler it was not shipped to) is impossible.
+        Assert.All(report.Violations, v => Assert.Equal((StreamKind.Pack, Gtin, serial), (v.Stream, v.Gtin, v.Key)));
+        Assert.Contains(report.Violations, v => v.Seq == 1 && v.Problem.Contains("altered"));
+        Assert.Contains(report.Violations, v => v.Seq == 2 && v.Problem.Contains("not a legal transition"));
 
         var alert = Assert.Single(_world.Alerts.All);
         Assert.Equal(AlertKind.IntegrityViolation, alert.Kind);
@@ -49,6 +51,33 @@ public class AuditLedgerTests
         Assert.Equal((Gtin, serial), (alert.PackGtin, alert.PackSerial));
         Assert.Equal(Maker.Gln, alert.BrandOwner);
         Assert.Contains($"seq 1", alert.Message);
+    }
+
+    [Fact]
+    public async Task A_dispensed_pack_set_back_to_active_in_its_state_row_is_named_by_field()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        await _world.ScanAsync(Pharmacy, Code(serial), new PackCommand(PackAction.Dispense));
+        _world.Ledger.TamperState(Gtin, serial, p => p with { Status = PackStatus.Active });
+
+        var report = await AuditAsync();
+
+        Assert.False(report.IsValid);
+        var violation = Assert.Single(report.Violations);
+        Assert.Equal((Gtin, serial, 5), (violation.Gtin, violation.Key, violation.Seq));
+        Assert.StartsWith("field status: the chain says Dispensed, the stored state says Active", violation.Problem);
+    }
+
+    [Fact]
+    public async Task A_pack_moved_to_another_custodian_in_its_state_row_is_named_by_field()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        _world.Ledger.TamperState(Gtin, serial, p => p with { Custodian = OtherPharmacy.Gln });
+
+        var violation = Assert.Single((await AuditAsync()).Violations);
+
+        Assert.StartsWith("field custodian", violation.Problem);
+        Assert.Contains(OtherPharmacy.Gln, violation.Problem);
     }
 
     [Fact]

@@ -87,11 +87,13 @@ public class RecallLotTests
     }
 
     [Fact]
-    public async Task Another_manufacturer_may_not_recall()
+    public async Task Another_manufacturer_may_not_recall_and_is_told_the_same_as_for_an_unknown_lot()
     {
         await _world.CommissionAsync("LOT42", 1);
 
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => RecallAsync(OtherMaker).AsTask());
+        var theirs = await Assert.ThrowsAsync<NotFoundException>(() => RecallAsync(OtherMaker).AsTask());
+        var unknown = await Assert.ThrowsAsync<NotFoundException>(() => RecallAsync(OtherMaker, "NOSUCH").AsTask());
+        Assert.Equal(theirs.Message, unknown.Message.Replace("NOSUCH", "LOT42", StringComparison.Ordinal));
 
         Assert.False((await _world.Catalog.FindLotAsync(Gtin, "LOT42", default))!.IsRecalled);
     }

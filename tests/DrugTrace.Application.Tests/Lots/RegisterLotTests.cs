@@ -76,9 +76,9 @@ public class RegisterLotTests
     }
 
     [Fact]
-    public async Task Another_manufacturers_gtin_is_forbidden()
+    public async Task Another_manufacturers_gtin_is_answered_as_not_one_of_yours()
     {
-        await Assert.ThrowsAsync<ForbiddenAccessException>(() => _world.CommissionAsync("LOT1", 1, maker: Maker, gtin: OtherGtin));
+        await Assert.ThrowsAsync<NotFoundException>(() => _world.CommissionAsync("LOT1", 1, maker: Maker, gtin: OtherGtin));
 
         Assert.Null(await _world.Catalog.FindLotAsync(OtherGtin, "LOT1", default));
         Assert.Empty(_world.Ledger.Log);

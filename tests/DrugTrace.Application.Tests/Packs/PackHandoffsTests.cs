@@ -185,13 +185,14 @@ public class PackHandoffsTests
 
         var outcome = await _world.ScanAsync(OtherPharmacy, Code(serial), Verify);
 
-        Assert.Equal("warning", outcome.Verdict);
+        Assert.Equal(ScanOutcome.Warning, outcome.Verdict);
         Assert.Equal([("CustodyException", "low")], outcome.Alerts.Select(a => (a.Kind, a.Severity)));
         Assert.NotNull(outcome.Alerts[0].Id);
         Assert.Contains("has not yet recorded a shipment of this pack to you", outcome.Message);
-        // The uninvolved party learns the pack is genuine and its status, never who holds it.
+        // Genuine and its status, but never who holds it (least disclosure).
         Assert.DoesNotContain("Corner Pharmacy", outcome.Message);
-        Assert.Equal(("", "Active"), (outcome.Pack!.Custodian, outcome.Pack.Status));
+        Assert.DoesNotContain(Pharmacy.Gln, string.Join(" ", outcome.Message, outcome.Alerts.Select(a => a.Message)));
+        Assert.Equal((null, "Active"), (outcome.Pack!.Custodian, outcome.Pack.Status));
         Assert.Equal(logBefore, _world.Ledger.Log.Count);
         var stored = Assert.Single(_world.Alerts.All);
         Assert.Equal((Domain.Alerts.AlertKind.CustodyException, Domain.Alerts.Severity.Low, OtherPharmacy.Gln, Maker.Gln),

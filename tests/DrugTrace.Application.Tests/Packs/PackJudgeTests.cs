@@ -74,14 +74,17 @@ public class PackJudgeTests
     }
 
     [Fact]
-    public async Task A_suspicious_handoff_is_flagged_without_naming_the_holder_to_an_uninvolved_party()
+    public async Task A_suspicious_handoff_by_an_uninvolved_party_is_flagged_without_naming_the_holder()
     {
         var serial = await _world.PackAtAsync(Pharmacy);
 
         var judgement = await Judge().TryOnceAsync(OtherPharmacy, Code(serial), Id(serial), new PackCommand(PackAction.Dispense), Start, default);
 
         Assert.Equal(ScanOutcome.Alert, judgement?.Outcome.Verdict);
-        Assert.DoesNotContain("Corner Pharmacy", judgement!.Outcome.Message);
+        Assert.Contains(HolderDisclosure.Withheld, judgement!.Outcome.Message);
+        Assert.DoesNotContain(Pharmacy.Gln, judgement.Outcome.Message);
+        Assert.DoesNotContain("Corner Pharmacy", judgement.Outcome.Message);
+        Assert.Null(judgement.Outcome.Pack!.Custodian);
         Assert.NotEmpty(judgement.Findings);
     }
 

@@ -22,7 +22,8 @@ public class ScanFactsReaderTests
     {
         var serial = await _world.PackAtAsync(Pharmacy);
 
-        var (facts, brandOwner) = await Reader().ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, Start, default);
+        // The brand owner is involved: it is told who holds its pack.
+        var (facts, brandOwner) = await Reader().ReadAsync(Maker, Id(serial), PackAction.Verify, Start, default);
 
         Assert.Equal($"Corner Pharmacy ({Pharmacy.Gln})", facts.Name(facts.Pack!.Custodian));
         Assert.Equal($"Corner Pharmacy ({Pharmacy.Gln})", facts.Name(facts.Pack.ChangedBy));
@@ -30,7 +31,12 @@ public class ScanFactsReaderTests
         Assert.Equal("", facts.Name(null));
         Assert.Equal(Maker.Gln, brandOwner);
         Assert.Equal(("Paracetamol 500 mg", "LOT42"), (facts.ProductName, facts.Lot?.Lot));
-        Assert.Equal((OtherPharmacy, PackAction.Verify, Start), (facts.Actor, facts.Action, facts.Now));
+        Assert.Equal((Maker, PackAction.Verify, Start), (facts.Actor, facts.Action, facts.Now));
+
+        // A party that neither holds nor expects it is not.
+        var (uninvolved, _) = await Reader().ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, Start, default);
+        Assert.Equal(HolderDisclosure.Withheld, uninvolved.Name(uninvolved.Pack!.Custodian));
+        Assert.Equal(HolderDisclosure.Withheld, uninvolved.Name(uninvolved.Pack.ChangedBy));
     }
 
     [Fact]

@@ -12,14 +12,39 @@ public class RegisterProductTests
     [Fact]
     public async Task The_registering_manufacturer_becomes_the_brand_owner_and_blanks_are_dropped()
     {
-        var product = await new RegisterProductHandler(_world.Catalog, ContextFor(OtherMaker))
+        _world.Parties.SetPrefixes(Maker.Gln, "950600");
+        _world.Parties.SetPrefixes(OtherMaker.Gln, "9506000");
+        var product = await new RegisterProductHandler(_world.Catalog, _world.Parties, ContextFor(OtherMaker))
             .Handle(new RegisterProduct(OtherMaker.Gln, "9506000134376", "  Aspirin 100 mg ", "  ", " 100 mg "), CancellationToken.None);
         Assert.Equal(new Product(UnregisteredGtin, "Aspirin 100 mg", null, "100 mg", OtherMaker.Gln), product);
         Assert.Equal(product, await _world.Catalog.FindProductAsync(UnregisteredGtin, default));
-        var noStrength = await new RegisterProductHandler(_world.Catalog, ContextFor(Maker))
+        var noStrength = await new RegisterProductHandler(_world.Catalog, _world.Parties, ContextFor(Maker))
             .Handle(new RegisterProduct(Maker.Gln, "09506000134383", "X", " tablet ", null), CancellationToken.None);
         Assert.Equal(("tablet", (string?)null), (noStrength.Form, noStrength.Strength));
     }
+
+    [Fact]
+    public async Task A_GTIN_outside_the_manufacturers_company_prefixes_is_refused_and_not_stored()
+    {
+        _world.Parties.SetPrefixes(OtherMaker.Gln, "4012345");
+        var refused = await Assert.ThrowsAsync<DrugTrace.Application.Common.Exceptions.ForbiddenAccessException>(() =>
+            new RegisterProductHandler(_world.Catalog, _world.Parties, ContextFor(OtherMaker))
+                .Handle(new RegisterProduct(OtherMaker.Gln, UnregisteredGtin, "Aspirin", null, null), CancellationToken.None).AsTask());
+        Assert.Contains("4012345", refused.Message);
+        Assert.Null(await _world.Catalog.FindProductAsync(UnregisteredGtin, default));
+
+        // Without any prefix a manufacturer registers nothing.
+        await Assert.ThrowsAsync<DrugTrace.Application.Common.Exceptions.ForbiddenAccessException>(() =>
+            new RegisterProductHandler(_world.Catalog, _world.Parties, ContextFor(Maker))
+                .Handle(new RegisterProduct(Maker.Gln, UnregisteredGtin, "Aspirin", null, null), CancellationToken.None).AsTask());
+    }
+
+    [Theory]
+    [InlineData("Amoxi\0cillin", "name")]
+    [InlineData("Line\nbreak", "name")]
+    [InlineData("\u202Eevil", "name")]
+    public void Control_characters_and_bidi_overrides_are_refused_by_field(string name, string field) =>
+        Assert.Equal(field, Assert.Single(Validate(Gtin, name, null, null)).Field);
 
     [Theory]
     [InlineData("09506000134353", "Name", null, null, "gtin")]

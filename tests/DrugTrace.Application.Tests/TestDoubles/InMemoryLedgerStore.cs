@@ -98,6 +98,15 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
         return true;
     }
 
+    public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var ((stream, gtin, key), chain) in _chains.Where(c => c.Key.Item1 == StreamKind.Lot).ToList())
+            yield return new StoredChain(stream, gtin, key, [.. chain], null, catalog.Lots.GetValueOrDefault((gtin, key)));
+        foreach (var ((stream, gtin, key), chain) in _chains.Where(c => c.Key.Item1 == StreamKind.Pack).ToList())
+            yield return new StoredChain(stream, gtin, key, [.. chain], _packs.GetValueOrDefault((gtin, key)), null);
+    }
+
     public ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var chainIds = new Dictionary<(StreamKind, string, string), long>();
@@ -112,6 +121,9 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
     }
 
     /// <summary>Edits a stored event in place, as an attacker with write access to the database would.</summary>
+    /// <summary>Edits a pack's stored state behind the ledger's back, as someone with write access to the store could.</summary>
+    public void TamperState(string gtin, string serial, Func<PackState, PackState> edit) => _packs[(gtin, serial)] = edit(_packs[(gtin, serial)]);
+
     public void Tamper(StreamKind stream, string gtin, string key, int seq, Func<LedgerEvent, LedgerEvent> edit)
     {
         var chain = _chains[(stream, gtin, key)];
@@ -134,7 +146,7 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
 
     private void Store(LedgerEvent e)
     {
-        var stored = new StoredEvent(_log.Count + 1, e);
+        var stored = new StoredEvent(_log.Count, e);
         _log.Add(stored);
         var key = (e.Stream, e.Gtin, e.Key);
         if (!_chains.TryGetValue(key, out var chain)) _chains[key] = chain = [];

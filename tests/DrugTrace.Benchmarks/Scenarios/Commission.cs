@@ -23,7 +23,7 @@ public static class Commission
     {
         var lots = scale.Of(1_000);
         var gtin = AppPaths.Gtin(90001);
-        await app.Parties.AddAsync(new Party(ManufacturerGln, "Helvetia Pharma AG", PartyRole.Manufacturer), null, default);
+        await app.Parties.AddAsync(new Party(ManufacturerGln, "Helvetia Pharma AG", PartyRole.Manufacturer), null, ["4012345"], default);
         await app.Parties.AddAsync(new Party(RegulatorGln, "National Medicines Verification Authority", PartyRole.Regulator), null, default);
         await app.SendAsync(new RegisterProduct(ManufacturerGln, gtin, "Benchmark tablets 10 mg, 30", "tablet", "10 mg"));
 

@@ -31,8 +31,8 @@ public static class PhotoDecode
 
         return new ScenarioResult("9. Photo decode (12 megapixels)",
         [
-            new Figure("decode time, 4000x3000 JPEG, median", "<= 300 ms", Measure.Ms(p50), p50 <= 300),
-            new Figure("decode time, p95", "(reference)", Measure.Ms(p95), null),
+            new Figure("decode time, 4000x3000 JPEG, p95", "<= 300 ms", Measure.Ms(p95), p95 <= 300),
+            new Figure("decode time, median", "(reference)", Measure.Ms(p50), null),
             new Figure("JPEG size", "(reference)", Measure.Mb(jpeg.Length), null),
             new Figure("the code read is the pack's element string (]d2)", "yes", correct ? "yes" : "no", correct, IsCorrectness: true),
         ],
@@ -40,7 +40,8 @@ public static class PhotoDecode
             A 4000 x 3000 JPEG (quality 90) of a carton-coloured background with some print and one GS1
             DataMatrix of 20 px modules off-centre, as a phone would take it, read {runs} times by
             `PhotoReader.Read` (SkiaSharp decode at a JPEG scale giving about 1600 px, grey conversion,
-            code-patch location, ZXing.Net DataMatrix/QR on each patch) after one untimed warm-up.
+            code-patch location, each patch turned upright, ZXing.Net DataMatrix/QR on it; harder variants only
+            within the search budget) after one untimed warm-up.
             """);
     }
 

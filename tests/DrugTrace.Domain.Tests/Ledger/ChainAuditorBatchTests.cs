@@ -64,7 +64,7 @@ public class ChainAuditorBatchTests
                     PrevHash = heads[p]?.Hash ?? Hash256.Zero,
                 });
                 heads[p] = e;
-                log.Add(new AuditEntry(log.Count + 1, p, e));
+                log.Add(new AuditEntry(log.Count, p, e));
             }
         }
         return log;

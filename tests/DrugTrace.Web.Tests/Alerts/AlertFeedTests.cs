@@ -198,7 +198,7 @@ public sealed class AlertFeedTests(DrugTraceFactory factory)
     private async Task<(string Gtin, long Id)> RaiseOnNewProductAsync(string manufacturerKey, string scannerKey)
     {
         var manufacturer = factory.ClientFor(manufacturerKey);
-        var gtin = Api.NewGtin();
+        var gtin = manufacturerKey == Demo.OtherManufacturerKey ? Api.NewGtin("5012345") : Api.NewGtin();
         (await manufacturer.PostAsJsonAsync("/api/v1/products", new { gtin, name = "Alert test " + gtin })).EnsureSuccessStatusCode();
         var outcome = await Api.ScanAsync(factory.ClientFor(scannerKey), $"(01){gtin}(21)N{Guid.NewGuid().ToString("N").Substring(0, 15)}", "verify");
         return (gtin, long.Parse(outcome.GetProperty("alerts")[0].GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture));

@@ -32,8 +32,8 @@ public sealed class BadInputTests(DrugTraceFactory factory)
 
     [Theory]
     [InlineData("{\"code\":", "not valid JSON")]
-    [InlineData("[1,2]", "not valid JSON")]
-    [InlineData("{\"code\": 42}", "not valid JSON")]
+    [InlineData("[1,2]", "wrong shape")]
+    [InlineData("{\"code\": 42}", "$.code has the wrong type")]
     public async Task A_malformed_body_is_a_400(string body, string expected)
     {
         var response = await factory.ClientFor(Demo.PharmacyKey)
@@ -98,7 +98,8 @@ public sealed class BadInputTests(DrugTraceFactory factory)
         await Api.ProblemAsync(twice, HttpStatusCode.Conflict);
         var other = await factory.ClientFor(Demo.OtherManufacturerKey)
             .PostAsJsonAsync("/api/v1/lots", new { gtin, lot = "X1", expiry = "2030-01-31", quantity = 1 });
-        await Api.ProblemAsync(other, HttpStatusCode.Forbidden);
+        // Another brand's product is answered like an unregistered one (no existence oracle).
+        await Api.ProblemAsync(other, HttpStatusCode.NotFound);
     }
 
     [Theory]

@@ -10,10 +10,10 @@ public static class Api
 {
     private static int _nextProduct = Random.Shared.Next(1000, 9000);
 
-    /// <summary>A fresh valid GTIN under the demo manufacturer's prefix.</summary>
-    public static string NewGtin()
+    /// <summary>A fresh valid GTIN under a 7-digit GS1 company prefix: by default Helvetia's 4012345 (Nordic's is 5012345).</summary>
+    public static string NewGtin(string companyPrefix = "4012345")
     {
-        var body = "0401234" + Interlocked.Increment(ref _nextProduct).ToString("D5", System.Globalization.CultureInfo.InvariantCulture) + "9";
+        var body = "0" + companyPrefix + Interlocked.Increment(ref _nextProduct).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "9";
         return body + CheckDigit.Compute(body);
     }
 

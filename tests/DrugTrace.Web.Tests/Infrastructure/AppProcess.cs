@@ -34,6 +34,8 @@ public sealed class AppProcess : IDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__Sqlite__DataDirectory"] = dataDirectory;
+        start.Environment["Seed__Demo"] = "true";
+        start.Environment["Labels__DigitalLinkBase"] = DrugTraceFactory.DigitalLinkBase;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -4,9 +4,12 @@ using Microsoft.Data.Sqlite;
 
 namespace DrugTrace.Web.Tests.Infrastructure;
 
-/// <summary>The real app on a fresh SQLite file in a temp folder, loaded with seed-data/.</summary>
+/// <summary>The real app on a fresh SQLite file in a temp folder, loaded with seed-data/ (a demo server: Seed:Demo=true).</summary>
 public class DrugTraceFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Where printed Digital Links point in the tests.</summary>
+    public const string DigitalLinkBase = "https://verify.drugtrace.test";
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("drugtrace-test-").FullName;
 
     public string DatabasePath => Path.Combine(DataDirectory, "drugtrace.db");
@@ -16,7 +19,16 @@ public class DrugTraceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Sqlite:DataDirectory", DataDirectory);
         // Tests do not need power-loss durability; the benchmarks measure FULL.
         builder.UseSetting("Storage:Sqlite:Synchronous", "NORMAL");
+        // Photo tests check what is read, not how fast: a loaded test machine must not run out of search time.
+        builder.UseSetting("Scanning:SearchBudgetMs", "60000");
         builder.UseEnvironment("Production");
+        // Production loads the published demo credentials only when told to, as a demo server would be.
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Labels:DigitalLinkBase", DigitalLinkBase);
+        // Every in-memory request comes from one (unknown) address: the per-address guessing limits are
+        // set out of reach here, and ThrottlingTests sets them low on purpose.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Security:FailedApiKeysPerMinute", "100000");
     }
 
     public HttpClient ClientFor(string apiKey)

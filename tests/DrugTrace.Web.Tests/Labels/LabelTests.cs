@@ -70,8 +70,16 @@ public sealed class LabelTests(DrugTraceFactory factory)
         var symbol = Assert.Single(Barcodes.Rasterize(svg));
         var read = Barcodes.Decode(symbol.Pixels, symbol.Width, symbol.Height)!.Value;
         Assert.Equal(BarcodeFormat.QR_CODE, read.Format);
-        Assert.StartsWith("http://localhost/01/" + gtin + "/10/" + lot + "/21/", read.Text);
+        Assert.StartsWith(DrugTraceFactory.DigitalLinkBase + "/01/" + gtin + "/10/" + lot + "/21/", read.Text);
         AssertIdentity(read.Text, gtin, serials[0], lot, expiry);
+
+        // A spoofed Host header does not end up on a printed label: the link is Labels:DigitalLinkBase.
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/packs/{gtin}/{serials[0]}/label.svg?code=digital-link-qr");
+        spoofed.Headers.Host = "evil.example";
+        var spoofedSvg = await (await manufacturer.SendAsync(spoofed)).Content.ReadAsStringAsync();
+        var spoofedSymbol = Assert.Single(Barcodes.Rasterize(spoofedSvg));
+        var spoofedRead = Barcodes.Decode(spoofedSymbol.Pixels, spoofedSymbol.Width, spoofedSymbol.Height)!.Value;
+        Assert.StartsWith(DrugTraceFactory.DigitalLinkBase + "/01/", spoofedRead.Text);
 
         var dm = await manufacturer.GetStringAsync($"/api/v1/packs/{gtin}/{serials[0]}/label.svg?code=digital-link-datamatrix");
         var dmSymbol = Assert.Single(Barcodes.Rasterize(dm));

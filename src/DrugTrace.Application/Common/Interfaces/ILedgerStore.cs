@@ -35,6 +35,12 @@ public interface ILedgerStore
     /// <summary>Appends a sealed lot event and stores the lot's new state; false if another append won.</summary>
     ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every chain with its stored state, for the replaying audit: all lot chains first, then
+    /// every pack chain; events with no state row, and rows with no events, are yielded too.
+    /// </summary>
+    IAsyncEnumerable<StoredChain> ReadChainsAsync(CancellationToken cancellationToken);
+
     /// <summary>Feeds every stored event, in global log order, to the auditor, then checks the heads.</summary>
     ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken);
 }

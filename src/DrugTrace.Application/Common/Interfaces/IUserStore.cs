@@ -13,4 +13,13 @@ public interface IUserStore
     ValueTask UpdatePasswordHashAsync(string userName, string passwordHash, CancellationToken cancellationToken);
 
     ValueTask<int> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts a wrong password, atomically. At the <paramref name="maxFailures"/>-th the account is locked
+    /// until <paramref name="lockUntil"/> and the count starts again; returns the account as it is now.
+    /// </summary>
+    ValueTask<UserAccount?> RecordFailedSignInAsync(string userName, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken);
+
+    /// <summary>After a sign-in: no failures, no lock.</summary>
+    ValueTask ResetFailedSignInsAsync(string userName, CancellationToken cancellationToken);
 }

@@ -13,4 +13,7 @@ public static class ApiKeys
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey)));
 
     public static string Generate() => "dt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A key's public id, to list and revoke it by; says nothing about the key itself.</summary>
+    public static string NewId() => "k" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 }

@@ -12,6 +12,7 @@ using DrugTrace.Application.Parties;
 using DrugTrace.Application.Products;
 using DrugTrace.Application.Shipping;
 using DrugTrace.Application.Stock;
+using DrugTrace.Application.Transparency;
 using DrugTrace.Application.Verification;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
@@ -55,11 +56,13 @@ public static class RoleMatrix
         Only<UpdateAlert>(Regulator),
         Only<GetDashboard>(Regulator),
         Only<AuditLedger>(Regulator),
+        Only<GetRecentCheckpoints>(Regulator),
 
         // Any registered party; what each one sees is narrowed by its handler.
         AnyParty<ListProducts>(),
         AnyParty<ListParties>(),
         AnyParty<GetPackHistory>(),
+        AnyParty<GetPackProof>(),
         AnyParty<ListAlerts>(),
         AnyParty<GetAlert>(),
         AnyParty<Epcis.ExportPackEpcis>(),
@@ -69,8 +72,21 @@ public static class RoleMatrix
         // VRS requesters are wholesalers and pharmacies in practice; any party may check its stock.
         AnyParty<VerifyForVrs>(),
         AnyParty<CheckVrsConnectivity>(),
+        // A party manages its own keys, a regulator anyone's (KeyOwner in the handlers).
+        AnyParty<IssueApiKey>(),
+        AnyParty<ListApiKeys>(),
+        AnyParty<RevokeApiKey>(),
 
         Public<VerifyPublicly>(),
+
+        // The transparency log is read by anyone: hashes and signatures only, never event bodies.
+        Public<GetLogKey>(),
+        Public<GetLogCheckpoint>(),
+        Public<GetLogTile>(),
+        Public<GetInclusionProof>(),
+        Public<GetConsistencyProof>(),
+        // Holds no actor: the one-time bootstrap key is its credential.
+        Public<BootstrapRegulator>(),
     ];
 
     private static readonly FrozenDictionary<Type, UseCaseAccess> ByRequest = Rows.ToFrozenDictionary(r => r.Request);

@@ -19,7 +19,7 @@ public static class CustodyMismatchRule
             _ => false,
         };
         if (!mismatch) return null;
-        // The holder and the recipient are named only to a party involved in the pack's custody.
+        // An uninvolved party is told only that it does not hold the pack, never who does (least disclosure).
         var involved = pack.Custodian == actor || pack.ShipTo == actor;
         var message = f.Action == PackAction.Receive
             ? pack.Status == PackStatus.InTransit && involved
@@ -29,7 +29,7 @@ public static class CustodyMismatchRule
                 ? $"This pack is on its way to {f.Name(pack.ShipTo)}; it is not in your stock."
                 : involved
                     ? $"This pack is in the stock of {f.Name(pack.Custodian)}, not {f.Actor.Name}."
-                    : "The ledger does not place this pack in your stock, so it cannot be moved by you; ask your supplier to record its shipment.";
+                    : "The ledger places this pack with another party, not in your stock, so you cannot move it; ask your supplier to record its shipment to you.";
         return new Finding(AlertKind.CustodyMismatch, message);
     }
 }

@@ -20,7 +20,7 @@ public class CustodyMismatchRuleTests
             AlertKind.CustodyMismatch, Severity.High, null);
 
         // The party is not involved: it is not told who holds the pack.
-        Assert.Equal("The ledger does not place this pack in your stock, so it cannot be moved by you; ask your supplier to record its shipment.", message);
+        Assert.Equal("The ledger places this pack with another party, not in your stock, so you cannot move it; ask your supplier to record its shipment to you.", message);
     }
 
     [Theory]

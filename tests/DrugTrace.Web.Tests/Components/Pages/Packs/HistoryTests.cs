@@ -12,9 +12,12 @@ public sealed class HistoryTests : UiContext
 {
     private static readonly PackView Pack = new("04012345000115", "SN123", "AMX24A17", new DateOnly(2029, 12, 31), "Active", Demo.PharmacyGln, "Amoxicillin 500 mg");
 
+    private DrugTrace.Application.Common.Interfaces.StoredCheckpoint? _checkpoint;
+
     public HistoryTests()
     {
         WithFakeUseCases().SignedInAs(PartyRole.Pharmacy, Demo.PharmacyGln, "Linden-Apotheke");
+        UseCases.On<DrugTrace.Application.Transparency.GetLogCheckpoint>(_ => _checkpoint ?? throw new NotFoundException("The log has not signed a checkpoint yet."));
         UseCases.On<ListParties>(_ => (IReadOnlyList<Party>)[new Party(Demo.ManufacturerGln, "Helvetia Pharma AG", PartyRole.Manufacturer), new Party(Demo.PharmacyGln, "Linden-Apotheke", PartyRole.Pharmacy)]);
     }
 
@@ -53,5 +56,32 @@ public sealed class HistoryTests : UiContext
         UseCases.On<GetPackHistory>(_ => throw new NotFoundException("No pack SN123 of GTIN 04012345000115 that you may see."));
         var cut = Render<History>(p => p.Add(c => c.Gtin, Pack.Gtin).Add(c => c.Serial, Pack.Serial));
         Assert.Contains("that you may see", cut.Find("[data-testid=problem]").TextContent);
+    }
+
+    [Fact]
+    public void Shows_where_each_event_sits_in_the_log_and_offers_the_proof_download()
+    {
+        var at = new DateTimeOffset(2026, 1, 2, 10, 0, 0, TimeSpan.Zero);
+        var signer = DrugTrace.Domain.Transparency.NoteSigner.Generate("drugtrace.example/log");
+        var text = new DrugTrace.Domain.Transparency.Checkpoint("drugtrace.example/log", 2, DrugTrace.Domain.Transparency.Rfc6962.EmptyRoot).Text;
+        var witness = DrugTrace.Domain.Transparency.Cosigner.Generate("regulator.example/witness");
+        var note = text + "\n" + signer.SignatureLine(text) + witness.SignatureLine(text, 1_764_579_600);
+        _checkpoint = new DrugTrace.Application.Common.Interfaces.StoredCheckpoint(2, DrugTrace.Domain.Transparency.Rfc6962.EmptyRoot, at, note);
+        UseCases.On<GetPackHistory>(_ => new PackHistory(Pack,
+        [
+            new EventView(1, 0, "Commissioned", Demo.ManufacturerGln, null, null, null, at, at, new string('0', 64), new string('a', 64)),
+            new EventView(7, 1, "Shipped", Demo.ManufacturerGln, null, Demo.PharmacyGln, null, at, at, new string('a', 64), new string('b', 64)),
+        ], true, []));
+
+        var cut = Render<History>(p => p.Add(c => c.Gtin, Pack.Gtin).Add(c => c.Serial, Pack.Serial));
+
+        var panel = cut.Find("[data-testid=log-checkpoint]").TextContent;
+        Assert.Contains("2 events", panel);
+        Assert.Contains("cosigned by regulator.example/witness", panel);
+        Assert.Contains("1 of 2 events of this pack are in it", panel);
+        Assert.Equal($"/packs/{Pack.Gtin}/{Pack.Serial}/proof.json", cut.Find("[data-testid=download-proof]").GetAttribute("href"));
+        var timeline = cut.Find("[data-testid=timeline]").TextContent;
+        Assert.Contains("log index 1 · in the latest checkpoint", timeline);
+        Assert.Contains("log index 7 · in the next checkpoint", timeline);
     }
 }

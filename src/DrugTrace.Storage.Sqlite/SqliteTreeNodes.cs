@@ -1,0 +1,92 @@
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Transparency;
+using Microsoft.Data.Sqlite;
+
+namespace DrugTrace.Storage.Sqlite;
+
+/// <summary>
+/// Keeps the log's Merkle tree in the <c>tree_nodes</c> table as events are appended: after the
+/// event at log index i, every tile that i completes gets its root stored one tile level up.
+/// Leaf hashes are not stored twice: they are SHA-256(0x00 || events.hash). Nothing is kept in
+/// memory, so a rolled-back write leaves nothing to undo.
+/// </summary>
+internal static class SqliteTreeNodes
+{
+    private const string SelectLeaves = "SELECT hash FROM events WHERE log_index >= $from AND log_index < $to ORDER BY log_index";
+    private const string SelectNodes = "SELECT hash FROM tree_nodes WHERE level = $level AND idx >= $from AND idx < $to ORDER BY idx";
+    private const string InsertNode = "INSERT INTO tree_nodes (level, idx, hash) VALUES ($level, $idx, $hash)";
+
+    /// <summary>The log index the next event gets: one past the last, from 0.</summary>
+    public const string NextLogIndex = "COALESCE((SELECT MAX(log_index) FROM events) + 1, 0)";
+
+    /// <summary>Called inside the append transaction, after the event at <paramref name="logIndex"/> was inserted.</summary>
+    public static void Appended(SqliteWriter w, long logIndex)
+    {
+        foreach (var (level, index) in LogTiles.NodesCompletedBy(logIndex))
+        {
+            var children = Read(w.Command(level == 1 ? SelectLeaves : SelectNodes), level - 1, index * LogTiles.Width, LogTiles.Width);
+            w.Command(InsertNode).Add("$level", level).Add("$idx", index).Add("$hash", Rows.Blob(Rfc6962.Root(children)))
+                .ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The hashes of tile level <paramref name="tileLevel"/> from index <paramref name="from"/>, as many as are there up to <paramref name="count"/>.</summary>
+    public static Hash256[] ReadTile(SqliteConnection connection, SqliteTransaction? tx, int tileLevel, long from, int count)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = tileLevel == 0 ? SelectLeaves : SelectNodes;
+        return Read(command, tileLevel, from, count);
+    }
+
+    private static Hash256[] Read(SqliteCommand command, int tileLevel, long from, int count)
+    {
+        command.Parameters.Clear();
+        if (tileLevel > 0) command.Add("$level", tileLevel);
+        command.Add("$from", from).Add("$to", from + count);
+        var hashes = new List<Hash256>(count);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var h = Rows.Hash(reader, 0);
+            hashes.Add(tileLevel == 0 ? Rfc6962.LeafHash(h) : h);
+        }
+        return [.. hashes];
+    }
+
+    /// <summary>
+    /// Stores the tile roots a log written before the tree existed lacks (a migrated database),
+    /// one tile level at a time. Does nothing on a log whose tree is complete.
+    /// </summary>
+    public static void CatchUp(SqliteConnection connection)
+    {
+        using var tx = connection.BeginTransaction();
+        long size;
+        using (var count = connection.CreateCommand())
+        {
+            count.Transaction = tx;
+            count.CommandText = $"SELECT {NextLogIndex}";
+            size = (long)count.ExecuteScalar()!;
+        }
+        for (var level = 1; level <= LogTiles.MaxLevel && LogTiles.HashesAt(level, size) > 0; level++)
+        {
+            long stored;
+            using (var count = connection.CreateCommand())
+            {
+                count.Transaction = tx;
+                count.CommandText = "SELECT COUNT(*) FROM tree_nodes WHERE level = $level";
+                count.Add("$level", level);
+                stored = (long)count.ExecuteScalar()!;
+            }
+            for (var index = stored; index < LogTiles.HashesAt(level, size); index++)
+            {
+                var children = ReadTile(connection, tx, level - 1, index * LogTiles.Width, LogTiles.Width);
+                using var insert = connection.CreateCommand();
+                insert.Transaction = tx;
+                insert.CommandText = InsertNode;
+                insert.Add("$level", level).Add("$idx", index).Add("$hash", Rows.Blob(Rfc6962.Root(children))).ExecuteNonQuery();
+            }
+        }
+        tx.Commit();
+    }
+}
