@@ -43,18 +43,20 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         await Ledger.AuditAsync(auditor, null, default);
         var root = auditor.LogRoot;
 
-        // Back to the schema before the Merkle migration: a log from 1 and none of its tables.
+        // Back to the schema before the Merkle migration: a log from 1 and none of its tables (nor the later custody exception column).
         var db = _store.Get<SqliteDatabase>();
         using (var connection = db.OpenRead())
         {
             Execute(connection, $"""
+                DROP INDEX alerts_custodian;
+                ALTER TABLE alerts DROP COLUMN custodian;
                 DROP TABLE tree_nodes;
                 DROP TABLE checkpoints;
                 DROP TABLE witnessed_logs;
                 DROP TABLE witness_answers;
                 UPDATE events SET log_index = -log_index - 1;
                 UPDATE events SET log_index = -log_index;
-                PRAGMA user_version = {SqliteSchema.Version - 1};
+                PRAGMA user_version = {SqliteSchema.Version - 2};
                 """);
             Assert.Equal(1L, Scalar(connection, "SELECT MIN(log_index) FROM events"));
         }

@@ -7,6 +7,7 @@ using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
+using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Application.Packs;
 
@@ -25,13 +26,14 @@ public sealed class PackHandoffs
     private readonly ScanningErrorTriage _triage;
     private readonly PackJudge _judge;
 
-    public PackHandoffs(ILedgerStore ledger, ICatalogStore catalog, PartyDirectory parties, IScanLog scanLog, AlertRaiser alerts, TimeProvider clock)
+    public PackHandoffs(ILedgerStore ledger, ICatalogStore catalog, PartyDirectory parties, IScanLog scanLog, AlertRaiser alerts, TimeProvider clock,
+        IOptions<AlertOptions> options)
     {
         _scanLog = scanLog;
         _alerts = alerts;
         _clock = clock;
         _recipients = new RecipientCheck(parties);
-        var facts = new ScanFactsReader(ledger, catalog, parties);
+        var facts = new ScanFactsReader(ledger, catalog, parties, scanLog, options.Value.CloneWindow);
         _triage = new ScanningErrorTriage(facts);
         _judge = new PackJudge(ledger, facts, _triage);
     }
@@ -59,7 +61,7 @@ public sealed class PackHandoffs
         if (judgement.Findings.Count > 0)
         {
             var subject = new AlertSubject(ActionName(command.Action), code, parsed.Value, judgement.PackGtin ?? parsed.Value?.Gtin.Value,
-                judgement.PackSerial ?? parsed.Value?.Serial, actor.Gln, judgement.BrandOwner, judgement.ProbableScanningError);
+                judgement.PackSerial ?? parsed.Value?.Serial, actor.Gln, judgement.BrandOwner, judgement.ProbableScanningError, judgement.Custodian);
             outcome = outcome with { Alerts = await _alerts.RaiseAsync(subject, judgement.Findings, cancellationToken) };
         }
         await _scanLog.RecordAsync(new ScanRecord(

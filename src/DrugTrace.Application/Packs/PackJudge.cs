@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Alerts.Rules;
 using DrugTrace.Domain.Gs1;
 using DrugTrace.Domain.Ledger;
@@ -36,15 +37,20 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
             var findings = AlertRules.CheckState(facts);
             if (findings.Count == 0) return Judgement.Of(ScanOutcomes.Genuine(view), [], brandOwner);
             // A shipment not yet recorded is answered as genuine, with the exception raised for the holder and brand owner to see.
-            return ScanOutcomes.OnlyCustodyExceptions(findings)
+            var verified = ScanOutcomes.OnlyCustodyExceptions(findings)
                 ? Judgement.Of(ScanOutcomes.Warn(view, findings), findings, brandOwner)
                 : Judgement.Flagged(view, findings, brandOwner);
+            return verified with { Custodian = pack.Custodian };
         }
 
         switch (PackLifecycle.Decide(pack, lot, command, actor, now, facts.Name))
         {
             case Decision.Refused { Finding: { } finding }:
-                return Judgement.Flagged(view, [finding], brandOwner);
+                // Receiving or dispensing a pack not shipped to you stays refused, and records the same custody exception.
+                IReadOnlyList<Finding> raised = finding.Kind == AlertKind.CustodyMismatch && CustodyExceptionRule.Check(facts) is { } exception
+                    ? [finding, exception]
+                    : [finding];
+                return Judgement.Flagged(view, raised, brandOwner) with { Custodian = pack.Custodian };
             case Decision.Refused refused:
                 return Judgement.Of(ScanOutcomes.Refused(refused.Message, view), [], brandOwner);
             case Decision.Accepted accepted:

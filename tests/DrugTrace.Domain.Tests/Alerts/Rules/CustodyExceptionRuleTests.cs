@@ -39,12 +39,30 @@ public class CustodyExceptionRuleTests
         Assert.Null(Verify(OtherPharmacy, Pack(status, Pharmacy)));
 
     [Fact]
-    public void Silent_for_manufacturers_regulators_the_public_and_handoffs()
+    public void Silent_for_manufacturers_regulators_and_the_public()
     {
         var pack = Pack(PackStatus.Active, Pharmacy);
         Assert.Null(Verify(Maker, pack));
         Assert.Null(Verify(Regulator, pack));
         Assert.Null(Verify(null, pack));
-        Assert.Null(CustodyExceptionRule.Check(Facts(PackAction.Receive, OtherPharmacy, pack)));
     }
+
+    [Theory]
+    [InlineData(PackAction.Receive)]
+    [InlineData(PackAction.Dispense)]
+    public void Receiving_or_dispensing_a_pack_held_elsewhere_records_the_same_exception(PackAction action)
+    {
+        var pack = Pack(PackStatus.Active, Pharmacy);
+        var finding = CustodyExceptionRule.Check(Facts(action, OtherPharmacy, pack));
+        Assert.Equal((AlertKind.CustodyException, CustodyExceptionRule.Message), (finding?.Kind, finding?.Message));
+        // The refusal itself stays a custody mismatch, the first finding of the handoff.
+        Assert.Equal([AlertKind.CustodyMismatch], AlertRules.CheckState(Facts(action, OtherPharmacy, pack)).Select(f => f.Kind));
+    }
+
+    [Theory]
+    [InlineData(PackAction.Ship)]
+    [InlineData(PackAction.Decommission)]
+    [InlineData(PackAction.UndoDispense)]
+    public void Silent_for_other_handoffs(PackAction action) =>
+        Assert.Null(CustodyExceptionRule.Check(Facts(action, OtherPharmacy, Pack(PackStatus.Active, Pharmacy))));
 }
