@@ -35,7 +35,8 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
         if (command.Action == PackAction.Verify)
         {
             var findings = AlertRules.CheckState(facts);
-            if (findings.Count == 0) return Judgement.Of(ScanOutcomes.Genuine(view), [], brandOwner);
+            if (findings.Count == 0)
+                return Judgement.Of(pack.Status == PackStatus.Quarantined ? ScanOutcomes.Held(view, pack) : ScanOutcomes.Genuine(view), [], brandOwner);
             // A shipment not yet recorded is answered as genuine, with the exception raised for the holder and brand owner to see.
             var verified = ScanOutcomes.OnlyCustodyExceptions(findings)
                 ? Judgement.Of(ScanOutcomes.Warn(view, findings), findings, brandOwner)
@@ -60,9 +61,18 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
                 // The lot's head is re-checked in the append's transaction: a recall that committed after
                 // this decision was read makes the append lose, and the retry sees the recall.
                 if (!await ledger.TryAppendAsync(e, next, lot.Head, ct)) return null;
-                return Judgement.Of(ScanOutcomes.Done(e, HolderDisclosure.View(ScanOutcomes.View(next, lot, product), facts with { Pack = next }, brandOwner)!), [], brandOwner);
+                return Judgement.Of(ScanOutcomes.Done(e, HolderDisclosure.View(ScanOutcomes.View(next, lot, product), facts with { Pack = next }, brandOwner)!),
+                    Notices(e, now), brandOwner);
             default:
                 throw new InvalidOperationException("Unknown decision.");
         }
     }
+
+    // A confirmation of illegitimate product is itself an alert: the regulators and the brand owner must act within 24 hours.
+    private static IReadOnlyList<Finding> Notices(LedgerEvent e, DateTimeOffset now) =>
+        e.Type != EventType.ConfirmedIllegitimate ? []
+        : [new Finding(AlertKind.ConfirmedIllegitimate,
+            $"This pack was confirmed illegitimate on {now.UtcDateTime:yyyy-MM-dd HH:mm} UTC after its quarantine"
+            + (e.Reason is { } why ? $" ({why})" : "") + ". It is decommissioned for good; notify the authorities and the trading partners "
+            + $"by {AlertCatalog.NotificationDue(AlertKind.ConfirmedIllegitimate, now)!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC.")];
 }

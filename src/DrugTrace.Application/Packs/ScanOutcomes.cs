@@ -24,6 +24,12 @@ public static class ScanOutcomes
     public static ScanOutcome Warn(PackView pack, IReadOnlyList<Finding> findings) =>
         Flag(pack with { Custodian = null }, findings) with { Verdict = ScanVerdict.Warning };
 
+    /// <summary>A genuine pack set aside while it is investigated: not to be supplied, and not a new alert.</summary>
+    public static ScanOutcome Held(PackView pack, PackState state) =>
+        new(ScanVerdict.Warning,
+            $"Quarantined since {state.ChangedAt.UtcDateTime:yyyy-MM-dd}: this pack is set aside as suspect product while it is investigated. Do not supply it.",
+            pack, [], null);
+
     public static bool OnlyCustodyExceptions(IReadOnlyList<Finding> findings) =>
         findings.Count > 0 && findings.All(f => f.Kind == AlertKind.CustodyException);
 
@@ -38,6 +44,10 @@ public static class ScanOutcomes
         EventType.DispenseUndone => "Dispense undone: the pack is back in your stock.",
         EventType.Decommissioned => "Decommissioned.",
         EventType.Unlocked => "Unlocked: the pack is back in your stock.",
+        EventType.Quarantined => "Quarantined: the pack is held while it is investigated; it cannot be shipped, received or dispensed.",
+        EventType.Released => "Released from quarantine: the pack is back to the status it had.",
+        EventType.ConfirmedIllegitimate =>
+            "Confirmed illegitimate: the pack is decommissioned; the regulators and the brand owner are alerted and must be notified within 24 hours.",
         _ => type.ToString(),
     };
 

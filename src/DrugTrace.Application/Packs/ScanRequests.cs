@@ -3,6 +3,7 @@ using DrugTrace.Application.Common.Security;
 using DrugTrace.Application.Common.Wire;
 using DrugTrace.Application.Decommissioning;
 using DrugTrace.Application.Dispensing;
+using DrugTrace.Application.Investigations;
 using DrugTrace.Application.Shipping;
 using DrugTrace.Application.Verification;
 using DrugTrace.Domain.Packs;
@@ -42,6 +43,10 @@ public static class ScanRequests
             PackAction.UndoDispense => new UndoDispense(actor, text),
             PackAction.Decommission => new DecommissionPack(actor, text, reason),
             PackAction.Unlock => new UnlockPack(actor, text),
+            // The scan's free-text reason is the quarantine's reason, or the note of its release or confirmation.
+            PackAction.Quarantine => new QuarantinePack(actor, text, reason),
+            PackAction.Release => new ReleasePack(actor, text, reason),
+            PackAction.ConfirmIllegitimate => new ConfirmIllegitimate(actor, text, reason),
             _ => throw new ValidationException("action", $"'{new WireName<PackAction>(action).Name}' is not an action; use one of: {Actions}."),
         };
     }
