@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyContext, IdempotencyContext>();
         services.AddOptions<IdempotencyOptions>();
         services.AddScoped<PackHandoffs>();
+        services.AddScoped<Investigations.InvestigationGuard>();
         services.AddScoped<AlertRaiser>();
         services.AddSingleton<PartyDirectory>();
         services.AddSingleton<Transparency.LogTree>();

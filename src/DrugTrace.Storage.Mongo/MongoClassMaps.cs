@@ -167,6 +167,7 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.PackSerial).SetElementName("packSerial");
                 cm.MapMember(d => d.ScanningParty).SetElementName("scanningParty");
                 cm.MapMember(d => d.BrandOwner).SetElementName("brandOwner");
+                cm.MapMember(d => d.Custodian).SetElementName("custodian").SetIgnoreIfNull(true);
                 cm.MapMember(d => d.ProbableScanningError).SetElementName("probableScanningError");
                 cm.MapMember(d => d.RaisedAt).SetElementName("raisedAt").SetSerializer(Utc);
                 cm.MapMember(d => d.LastSeenAt).SetElementName("lastSeenAt").SetSerializer(Utc);

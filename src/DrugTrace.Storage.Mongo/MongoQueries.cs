@@ -264,7 +264,7 @@ internal static class MongoQueries
     {
         var f = AlertFilter;
         var parts = new List<FilterDefinition<AlertDocument>>();
-        if (q.VisibleTo is { } viewer) parts.Add(f.Eq(a => a.ScanningParty, viewer) | f.Eq(a => a.BrandOwner, viewer));
+        if (q.VisibleTo is { } viewer) parts.Add(f.Eq(a => a.ScanningParty, viewer) | f.Eq(a => a.BrandOwner, viewer) | f.Eq(a => a.Custodian, viewer));
         if (q.Status is { } status) parts.Add(f.Eq(a => a.Status, status.ToString()));
         if (q.Kind is { } kind) parts.Add(f.Eq(a => a.Kind, kind.ToString()));
         if (q.MinSeverity is { } severity) parts.Add(f.Gte(a => a.Severity, (int)severity));
@@ -273,6 +273,8 @@ internal static class MongoQueries
         if (q.Party is { } party) parts.Add(f.Eq(a => a.ScanningParty, party));
         if (q.AfterId is { } after) parts.Add(f.Gt(a => a.Id, after));
         if (!q.IncludeScanningErrors) parts.Add(f.Eq(a => a.ProbableScanningError, false));
+        if (q.CustodyExceptions is { } exceptions)
+            parts.Add(exceptions ? f.Eq(a => a.Kind, nameof(AlertKind.CustodyException)) : f.Ne(a => a.Kind, nameof(AlertKind.CustodyException)));
         return parts.Count == 0 ? f.Empty : f.And(parts);
     }
 
@@ -339,6 +341,13 @@ internal static class MongoQueries
     ];
 
     /// <summary>Scans per UTC hour since a time, for the regulator's dashboard: { _id: hour start, count }.</summary>
+    /// <summary>One pack's scans since a time, newest first (the gtin_serial index).</summary>
+    public static FilterDefinition<ScanDocument> ScansOfPack(string gtin, string serial, DateTimeOffset since)
+    {
+        var f = Builders<ScanDocument>.Filter;
+        return f.Eq(s => s.Gtin, gtin) & f.Eq(s => s.Serial, serial) & f.Gte(s => s.At, since.UtcDateTime);
+    }
+
     public static PipelineDefinition<ScanDocument, BsonDocument> ScansPerHour(DateTimeOffset since) =>
         PipelineDefinition<ScanDocument, BsonDocument>.Create(
         [
@@ -355,6 +364,8 @@ internal static class MongoQueries
         new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.DedupeKey).Descending(a => a.Id), new CreateIndexOptions { Name = "dedupeKey_id" }),
         new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.ScanningParty).Descending(a => a.Id), new CreateIndexOptions { Name = "scanningParty_id" }),
         new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.BrandOwner).Descending(a => a.Id), new CreateIndexOptions { Name = "brandOwner_id" }),
+        new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.Custodian).Descending(a => a.Id),
+            new CreateIndexOptions<AlertDocument> { Name = "custodian_id", PartialFilterExpression = Builders<AlertDocument>.Filter.Exists(a => a.Custodian) }),
         new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.PackGtin).Descending(a => a.Id), new CreateIndexOptions { Name = "packGtin_id" }),
         new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.ScannedGtin).Descending(a => a.Id), new CreateIndexOptions { Name = "scannedGtin_id" }),
         new(Builders<AlertDocument>.IndexKeys.Ascending(a => a.Status).Descending(a => a.Id), new CreateIndexOptions { Name = "status_id" }),

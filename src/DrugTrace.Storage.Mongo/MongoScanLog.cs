@@ -12,6 +12,14 @@ internal sealed class MongoScanLog(MongoContext db) : IScanLog
         await db.ScanCollection.InsertOneAsync(MongoMapping.ToDocument(scan, Guid.CreateVersion7(scan.At)), cancellationToken: cancellationToken);
     }
 
+    public async ValueTask<IReadOnlyList<ScanRecord>> ScansOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await db.EnsureReadyAsync(cancellationToken);
+        var scans = await db.ScanCollection.Find(MongoQueries.ScansOfPack(gtin, serial, since))
+            .SortByDescending(s => s.At).ToListAsync(cancellationToken);
+        return [.. scans.Select(MongoMapping.ToScan)];
+    }
+
     public async ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await db.EnsureReadyAsync(cancellationToken);

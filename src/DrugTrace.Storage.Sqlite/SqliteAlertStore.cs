@@ -11,7 +11,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
 {
     private const string Columns =
         "id, kind, severity, reason_code, message, action, scanned_code, scanned_gtin, scanned_serial, scanned_lot, scanned_expiry, "
-        + "pack_gtin, pack_serial, scanning_party, brand_owner, probable_scanning_error, raised_at, last_seen_at, count, status, resolution, version";
+        + "pack_gtin, pack_serial, scanning_party, brand_owner, probable_scanning_error, raised_at, last_seen_at, count, status, resolution, version, custodian";
 
     public async ValueTask<(Alert Alert, bool IsNew)> RaiseAsync(Alert alert, TimeSpan window, CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         var id = (long)w.Command($"""
                 INSERT INTO alerts ({Columns[4..]}, dedupe_key)
                 VALUES ($kind, $severity, $reason, $message, $action, $code, $sgtin, $sserial, $slot, $sexpiry, $pgtin, $pserial,
-                        $party, $brand, $pse, $raised, $seen, $count, $status, $resolution, $version, $key)
+                        $party, $brand, $pse, $raised, $seen, $count, $status, $resolution, $version, $custodian, $key)
                 RETURNING id
                 """)
             .Add("$kind", alert.Kind.ToString()).Add("$severity", (int)alert.Severity).Add("$reason", alert.ReasonCode)
@@ -63,7 +63,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
             .Add("$brand", alert.BrandOwner).Add("$pse", alert.ProbableScanningError ? 1 : 0)
             .Add("$raised", Rows.Millis(alert.RaisedAt)).Add("$seen", Rows.Millis(alert.LastSeenAt)).Add("$count", alert.Count)
             .Add("$status", (int)alert.Status).Add("$resolution", alert.Resolution is { } r ? (int)r : null)
-            .Add("$version", alert.Version).Add("$key", alert.DedupeKey)
+            .Add("$version", alert.Version).Add("$custodian", alert.Custodian).Add("$key", alert.DedupeKey)
             .ExecuteScalar()!;
         var raised = alert with { Id = id };
         Announce(w, raised, isNew: true, alert.LastSeenAt);
@@ -102,7 +102,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         var where = new StringBuilder("WHERE 1 = 1");
         if (query.VisibleTo is { } viewer)
         {
-            where.Append(" AND (scanning_party = $viewer OR brand_owner = $viewer)");
+            where.Append(" AND (scanning_party = $viewer OR brand_owner = $viewer OR custodian = $viewer)");
             command.Add("$viewer", viewer);
         }
         if (query.Status is { } status) { where.Append(" AND status = $status"); command.Add("$status", (int)status); }
@@ -113,6 +113,11 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         if (query.Party is { } party) { where.Append(" AND scanning_party = $party"); command.Add("$party", party); }
         if (query.AfterId is { } after) { where.Append(" AND id > $after"); command.Add("$after", after); }
         if (!query.IncludeScanningErrors) where.Append(" AND probable_scanning_error = 0");
+        if (query.CustodyExceptions is { } exceptions)
+        {
+            where.Append(exceptions ? " AND kind = $exception" : " AND kind != $exception");
+            command.Add("$exception", nameof(AlertKind.CustodyException));
+        }
         // A listener catching up reads forwards; a person browsing reads the newest first.
         var order = query.AfterId is null ? "id DESC" : "id";
         command.CommandText = $"SELECT {Columns} FROM alerts {where} ORDER BY {order} LIMIT $take OFFSET $skip";
@@ -186,5 +191,6 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         Status = (AlertStatus)r.GetInt32(19),
         Resolution = r.IsDBNull(20) ? null : (AlertResolution)r.GetInt32(20),
         Version = r.GetInt32(21),
+        Custodian = Rows.NullableString(r, 22),
     };
 }

@@ -139,6 +139,7 @@ internal static class SqliteSchema
         MerkleMigration,
         IdempotencyMigration,
         AlertOutboxMigration,
+        CustodyExceptionMigration,
     ];
 
     /// <summary>
@@ -161,6 +162,12 @@ internal static class SqliteSchema
     /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>
     private const string RecallNoticeMigration = """
         ALTER TABLE lots ADD COLUMN public_recall_text TEXT;
+        """;
+
+    /// <summary>A custody exception is also shown to the pack's holder.</summary>
+    private const string CustodyExceptionMigration = """
+        ALTER TABLE alerts ADD COLUMN custodian TEXT;
+        CREATE INDEX alerts_custodian ON alerts(custodian, id) WHERE custodian IS NOT NULL;
         """;
 
     /// <summary>A quarantined pack remembers the status its release goes back to.</summary>

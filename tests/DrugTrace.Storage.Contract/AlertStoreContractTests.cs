@@ -433,4 +433,21 @@ public abstract class AlertStoreContractTests
         var query = new AlertQuery { VisibleTo = Maker, Kind = AlertKind.UnknownSerial, IncludeScanningErrors = false, Gtin = Gtin };
         Assert.Equal(["A1"], await Serials(query));
     }
+
+    // ---- Custody exceptions --------------------------------------------------------------------
+
+    [SkippableFact]
+    public async Task A_custody_exception_is_visible_to_the_packs_holder_and_kept_apart_from_the_counterfeit_feed()
+    {
+        RequireStore();
+        var exception = await RaiseAsync(Make("E1", party: OtherPharmacy, kind: AlertKind.CustodyException) with { Custodian = Pharmacy });
+        await RaiseAsync(Make("C1", party: OtherPharmacy, kind: AlertKind.CloneSuspected));
+
+        Assert.Equal(Pharmacy, (await Alerts.GetAsync(exception.Id, default))!.Custodian);
+        Assert.Equal(["E1"], await Serials(new AlertQuery { VisibleTo = Pharmacy }));
+        Assert.Equal(["C1", "E1"], await Serials(new AlertQuery { VisibleTo = OtherPharmacy }));
+        Assert.Equal(["C1"], await Serials(new AlertQuery { CustodyExceptions = false }));
+        Assert.Equal(["E1"], await Serials(new AlertQuery { CustodyExceptions = true }));
+        Assert.Empty(await Serials(new AlertQuery { VisibleTo = Pharmacy, CustodyExceptions = false }));
+    }
 }

@@ -430,6 +430,24 @@ public abstract class LedgerStoreContractTests
         await Scans.RecordAsync(new ScanRecord(Now, Pharmacy, "verify", "(01)x", null, null, "ok", null), default);
     }
 
+    [SkippableFact]
+    public async Task A_packs_recent_scans_are_read_back_newest_first()
+    {
+        RequireStore();
+        var gtin = "04012345000115";
+        ScanRecord Scan(int minutes, string actor, string serial) =>
+            new(Now.AddMinutes(minutes), actor, "verify", $"(01){gtin}(21){serial}", gtin, serial, "warning", "CustodyException");
+        await Scans.RecordAsync(Scan(-40, Maker, "SN1"), default);
+        await Scans.RecordAsync(Scan(-20, Pharmacy, "SN1"), default);
+        await Scans.RecordAsync(Scan(-10, Pharmacy, "SN2"), default);
+        await Scans.RecordAsync(Scan(-5, Maker, "SN1"), default);
+
+        var recent = await Scans.ScansOfPackAsync(gtin, "SN1", Now.AddMinutes(-30), default);
+
+        Assert.Equal([Scan(-5, Maker, "SN1"), Scan(-20, Pharmacy, "SN1")], recent);
+        Assert.Empty(await Scans.ScansOfPackAsync(gtin, "SN3", Now.AddHours(-1), default));
+    }
+
     protected async Task InitializeAsync()
     {
         await Parties.AddAsync(new Party(Maker, "Maker", PartyRole.Manufacturer), "hash-of-maker", default);

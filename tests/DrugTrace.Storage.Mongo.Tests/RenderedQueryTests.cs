@@ -185,7 +185,7 @@ public sealed class RenderedQueryTests
     {
         Assert.Equal("{ }", Rendered.Of(MongoQueries.AlertQuery(new AlertQuery())));
         Assert.Equal(
-            """{ "$and" : [{ "$or" : [{ "scanningParty" : "4012347000014" }, { "brandOwner" : "4012347000014" }] }, """
+            """{ "$and" : [{ "$or" : [{ "scanningParty" : "4012347000014" }, { "brandOwner" : "4012347000014" }, { "custodian" : "4012347000014" }] }, """
             + """{ "$or" : [{ "packGtin" : "04012345000115" }, { "scannedGtin" : "04012345000115" }] }] }""",
             Rendered.Of(MongoQueries.AlertQuery(new AlertQuery { VisibleTo = "4012347000014", Gtin = "04012345000115" })));
         Assert.Equal(
@@ -195,6 +195,21 @@ public sealed class RenderedQueryTests
                 Status = AlertStatus.Open, Kind = AlertKind.LotMismatch, MinSeverity = Severity.High, Party = "4012347000014",
                 AfterId = 10, IncludeScanningErrors = false,
             })));
+    }
+
+    [Fact]
+    public void Custody_exceptions_are_left_out_of_or_alone_in_a_listing()
+    {
+        Assert.Equal("""{ "kind" : { "$ne" : "CustodyException" } }""", Rendered.Of(MongoQueries.AlertQuery(new AlertQuery { CustodyExceptions = false })));
+        Assert.Equal("""{ "kind" : "CustodyException" }""", Rendered.Of(MongoQueries.AlertQuery(new AlertQuery { CustodyExceptions = true })));
+    }
+
+    [Fact]
+    public void A_packs_recent_scans()
+    {
+        Assert.Equal(
+            """{ "gtin" : "04012345000115", "serial" : "SN1", "at" : { "$gte" : { "$date" : "2026-11-25T10:00:00.123Z" } } }""",
+            Rendered.Of(MongoQueries.ScansOfPack("04012345000115", "SN1", new DateTimeOffset(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero))));
     }
 
     [Fact]
@@ -242,6 +257,7 @@ public sealed class RenderedQueryTests
                 """{ "key" : { "dedupeKey" : 1, "_id" : -1 }, "name" : "dedupeKey_id" }""",
                 """{ "key" : { "scanningParty" : 1, "_id" : -1 }, "name" : "scanningParty_id" }""",
                 """{ "key" : { "brandOwner" : 1, "_id" : -1 }, "name" : "brandOwner_id" }""",
+                """{ "key" : { "custodian" : 1, "_id" : -1 }, "name" : "custodian_id", "partialFilterExpression" : { "custodian" : { "$exists" : true } } }""",
                 """{ "key" : { "packGtin" : 1, "_id" : -1 }, "name" : "packGtin_id" }""",
                 """{ "key" : { "scannedGtin" : 1, "_id" : -1 }, "name" : "scannedGtin_id" }""",
                 """{ "key" : { "status" : 1, "_id" : -1 }, "name" : "status_id" }""",

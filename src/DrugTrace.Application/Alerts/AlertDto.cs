@@ -4,7 +4,10 @@ using DrugTrace.Domain.Parties;
 
 namespace DrugTrace.Application.Alerts;
 
-/// <summary>An alert as the API, the hub and the UI show it.</summary>
+/// <summary>
+/// An alert as the API, the hub and the UI show it. <see cref="NotificationDue"/>: by when a
+/// confirmed illegitimate product must be notified (24 hours after its alert was raised).
+/// </summary>
 public sealed record AlertDto(
     long Id,
     string Kind,
@@ -28,14 +31,16 @@ public sealed record AlertDto(
     WireName<AlertStatus> Status,
     string? Resolution,
     int Version,
-    IReadOnlyList<AlertChangeDto> History)
+    IReadOnlyList<AlertChangeDto> History,
+    DateTimeOffset? NotificationDue = null)
 {
     public static AlertDto From(Alert a) => new(
         a.Id, a.Kind.ToString(), a.Severity.ToString().ToLowerInvariant(), a.ReasonCode, a.Message, AlertActionNames.Name(a.Action), a.ScannedCode,
         a.ScannedGtin, a.ScannedSerial, a.ScannedLot, a.ScannedExpiry, a.PackGtin, a.PackSerial, a.ScanningParty, a.BrandOwner,
         a.ProbableScanningError, a.RaisedAt, a.LastSeenAt, a.Count, a.Status,
         a.Resolution is { } r ? AlertText.Resolution(r) : null, a.Version,
-        [.. a.History.Select(h => new AlertChangeDto(h.At, h.By, h.Status, h.Resolution is { } hr ? AlertText.Resolution(hr) : null, h.Note))]);
+        [.. a.History.Select(h => new AlertChangeDto(h.At, h.By, h.Status, h.Resolution is { } hr ? AlertText.Resolution(hr) : null, h.Note))],
+        AlertCatalog.NotificationDue(a.Kind, a.RaisedAt));
 
     /// <summary>
     /// The alert as <paramref name="viewer"/> may read it: regulators and the brand owner read the

@@ -44,6 +44,8 @@ public sealed class AlertRaiser(IAlertStore store, IPublisher publisher, IOption
                 PackSerial = subject.PackSerial,
                 ScanningParty = subject.ScanningParty,
                 BrandOwner = subject.BrandOwner,
+                // Only the exception goes to the holder: the other alerts concern the scanning party's own conduct.
+                Custodian = finding.Kind == AlertKind.CustodyException ? subject.Custodian : null,
                 ProbableScanningError = subject.ProbableScanningError,
                 RaisedAt = now,
                 LastSeenAt = now,

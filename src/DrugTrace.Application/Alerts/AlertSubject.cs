@@ -3,7 +3,10 @@ using DrugTrace.Domain.Gs1;
 
 namespace DrugTrace.Application.Alerts;
 
-/// <summary>What an alert is about: the scan as received and read, and the pack it concerns.</summary>
+/// <summary>
+/// What an alert is about: the scan as received and read, and the pack it concerns.
+/// <paramref name="Custodian"/> is the pack's holder, told of a custody exception on it.
+/// </summary>
 public sealed record AlertSubject(
     AlertAction Action,
     string ScannedCode,
@@ -12,4 +15,5 @@ public sealed record AlertSubject(
     string? PackSerial,
     string ScanningParty,
     string? BrandOwner,
-    bool ProbableScanningError);
+    bool ProbableScanningError,
+    string? Custodian = null);

@@ -10,6 +10,7 @@ namespace DrugTrace.Application.Alerts;
 /// <summary>
 /// Alerts the caller may see, filtered. With <c>Since</c> (an alert id) the answer is every
 /// visible alert raised after it, oldest first: what a listener missed while disconnected.
+/// <c>CustodyExceptions</c>: false leaves them out (the counterfeit feed), true lists only them.
 /// </summary>
 public sealed record ListAlerts(
     string ActorGln,
@@ -21,7 +22,8 @@ public sealed record ListAlerts(
     bool ScanningErrors = true,
     int Skip = 0,
     int Take = 100,
-    string? Severity = null) : IRequest<IReadOnlyList<AlertDto>>, IActorRequest
+    string? Severity = null,
+    bool? CustodyExceptions = null) : IRequest<IReadOnlyList<AlertDto>>, IActorRequest
 {
     public const int MaxTake = 1000;
 }
@@ -60,6 +62,7 @@ public sealed class ListAlertsHandler(IAlertStore store, IActorContext context) 
             Party = request.Party?.Trim(),
             AfterId = request.Since,
             IncludeScanningErrors = request.ScanningErrors,
+            CustodyExceptions = request.CustodyExceptions,
             Skip = request.Skip,
             Take = request.Take,
         };

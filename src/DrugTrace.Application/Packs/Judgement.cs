@@ -14,6 +14,9 @@ public sealed record Judgement(
     string? BrandOwner,
     bool ProbableScanningError)
 {
+    /// <summary>The pack's holder, told of a custody exception this judgement raises.</summary>
+    public string? Custodian { get; init; }
+
     /// <summary>An outcome about the scanned pack itself.</summary>
     public static Judgement Of(ScanOutcome outcome, IReadOnlyList<Finding> findings, string? brandOwner) =>
         new(outcome, findings, null, null, brandOwner, ProbableScanningError: false);

@@ -9,6 +9,7 @@ using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Application.Packs;
 
@@ -33,14 +34,14 @@ public sealed class PackHandoffs
     private readonly ILogger _logger;
 
     public PackHandoffs(ILedgerStore ledger, ICatalogStore catalog, PartyDirectory parties, IScanLog scanLog, AlertRaiser alerts, TimeProvider clock,
-        ILogger<PackHandoffs>? logger = null)
+        IOptions<AlertOptions> options, ILogger<PackHandoffs>? logger = null)
     {
         _logger = logger ?? NullLogger<PackHandoffs>.Instance;
         _scanLog = scanLog;
         _alerts = alerts;
         _clock = clock;
         _recipients = new RecipientCheck(parties);
-        var facts = new ScanFactsReader(ledger, catalog, parties);
+        var facts = new ScanFactsReader(ledger, catalog, parties, scanLog, options.Value.CloneWindow);
         _triage = new ScanningErrorTriage(facts);
         _judge = new PackJudge(ledger, facts, _triage);
     }
@@ -93,7 +94,7 @@ public sealed class PackHandoffs
         if (judgement.Findings.Count > 0)
         {
             var subject = new AlertSubject(command.Action, code, parsed.Value, judgement.PackGtin ?? parsed.Value?.Gtin.Value,
-                judgement.PackSerial ?? parsed.Value?.Serial, actor.Gln, judgement.BrandOwner, judgement.ProbableScanningError);
+                judgement.PackSerial ?? parsed.Value?.Serial, actor.Gln, judgement.BrandOwner, judgement.ProbableScanningError, judgement.Custodian);
             outcome = outcome with { Alerts = await RaiseAsync(subject, judgement, outcome, cancellationToken) };
         }
         await RecordAsync(new ScanRecord(

@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Alerts.Rules;
 using DrugTrace.Domain.Gs1;
 using DrugTrace.Domain.Ledger;
@@ -34,9 +35,13 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
         if (command.Action == PackAction.Verify)
         {
             var findings = AlertRules.CheckState(facts);
-            return findings.Count == 0
-                ? Judgement.Of(ScanOutcomes.Genuine(view), [], brandOwner)
+            if (findings.Count == 0)
+                return Judgement.Of(pack.Status == PackStatus.Quarantined ? ScanOutcomes.Held(view, pack) : ScanOutcomes.Genuine(view), [], brandOwner);
+            // A shipment not yet recorded is answered as genuine, with the exception raised for the holder and brand owner to see.
+            var verified = ScanOutcomes.OnlyCustodyExceptions(findings)
+                ? Judgement.Of(ScanOutcomes.Warn(view, findings), findings, brandOwner)
                 : Judgement.Flagged(view, findings, brandOwner);
+            return verified with { Custodian = pack.Custodian };
         }
 
         // A queued scan replayed twice (its answer lost on the way back) is the pack's last change, by this
@@ -48,7 +53,11 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
         switch (PackLifecycle.Decide(pack, lot, command, actor, now, facts.Name))
         {
             case Decision.Refused { Finding: { } finding }:
-                return Judgement.Flagged(view, [finding], brandOwner);
+                // Receiving or dispensing a pack not shipped to you stays refused, and records the same custody exception.
+                IReadOnlyList<Finding> raised = finding.Kind == AlertKind.CustodyMismatch && CustodyExceptionRule.Check(facts) is { } exception
+                    ? [finding, exception]
+                    : [finding];
+                return Judgement.Flagged(view, raised, brandOwner) with { Custodian = pack.Custodian };
             case Decision.Refused refused:
                 return Judgement.Of(ScanOutcomes.Refused(refused.Message, view), [], brandOwner);
             case Decision.Accepted accepted:
@@ -58,7 +67,8 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
                 // The lot's head is re-checked in the append's transaction: a recall that committed after
                 // this decision was read makes the append lose, and the retry sees the recall.
                 if (!await AppendAsync(e, next, lot.Head, ct)) return null;
-                return Judgement.Of(ScanOutcomes.Done(e, HolderDisclosure.View(ScanOutcomes.View(next, lot, product), facts with { Pack = next }, brandOwner)!), [], brandOwner);
+                return Judgement.Of(ScanOutcomes.Done(e, HolderDisclosure.View(ScanOutcomes.View(next, lot, product), facts with { Pack = next }, brandOwner)!),
+                    Notices(e, now), brandOwner);
             default:
                 throw new InvalidOperationException("Unknown decision.");
         }
@@ -95,4 +105,12 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
             return false;
         }
     }
+
+    // A confirmation of illegitimate product is itself an alert: the regulators and the brand owner must act within 24 hours.
+    private static IReadOnlyList<Finding> Notices(LedgerEvent e, DateTimeOffset now) =>
+        e.Type != EventType.ConfirmedIllegitimate ? []
+        : [new Finding(AlertKind.ConfirmedIllegitimate,
+            $"This pack was confirmed illegitimate on {now.UtcDateTime:yyyy-MM-dd HH:mm} UTC after its quarantine"
+            + (e.Reason is { } why ? $" ({why})" : "") + ". It is decommissioned for good; notify the authorities and the trading partners "
+            + $"by {AlertCatalog.NotificationDue(AlertKind.ConfirmedIllegitimate, now)!.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC.")];
 }

@@ -2,6 +2,7 @@ using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Parties;
 using DrugTrace.Domain.Alerts.Rules;
 using DrugTrace.Domain.Gs1;
+using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 
@@ -9,9 +10,11 @@ namespace DrugTrace.Application.Packs;
 
 /// <summary>
 /// Gathers the facts the alert rules and the lifecycle decide on: the product, the pack and its
-/// lot, whether the scanned lot exists, and the names of the parties the pack mentions.
+/// lot, whether the scanned lot exists, the names of the parties the pack mentions and, for a
+/// verification, where else the pack was scanned within the clone window (<paramref name="scans"/>).
 /// </summary>
-public sealed class ScanFactsReader(ILedgerStore ledger, ICatalogStore catalog, PartyDirectory parties)
+public sealed class ScanFactsReader(ILedgerStore ledger, ICatalogStore catalog, PartyDirectory parties,
+    IScanLog? scans = null, TimeSpan cloneWindow = default)
 {
     public async ValueTask<PackFacts> ReadAsync(Party actor, PackIdentity id, PackAction action, DateTimeOffset now, CancellationToken ct)
     {
@@ -25,7 +28,7 @@ public sealed class ScanFactsReader(ILedgerStore ledger, ICatalogStore catalog, 
         var scannedLotRegistered = pack is not null || product is null || id.Lot is null
             || await catalog.FindLotAsync(gtin, id.Lot, ct) is not null;
         var names = pack is null ? PartyNames.None : await NamesAsync(pack, ct);
-        return new PackFacts(new ScanFacts
+        var read = new PackFacts(new ScanFacts
         {
             Action = action,
             Actor = actor,
@@ -37,6 +40,37 @@ public sealed class ScanFactsReader(ILedgerStore ledger, ICatalogStore catalog, 
             ScannedLotRegistered = scannedLotRegistered,
             Name = pack is null ? names.Describe : HolderDisclosure.Names(actor, pack, product?.Manufacturer, names.Describe),
         }, product?.Manufacturer);
+        return pack is not null && action == PackAction.Verify ? await WithSightingsAsync(read, actor, pack, now, ct) : read;
+    }
+
+    private static readonly string ShipWord = PackHandoffs.ActionName(PackAction.Ship);
+
+    /// <summary>
+    /// Other trading parties' scans of the pack within the window (a regulator's inspection is no
+    /// sighting) and, only when there are any, who the ledger placed in its custody meanwhile.
+    /// </summary>
+    private async ValueTask<PackFacts> WithSightingsAsync(PackFacts read, Party actor, PackState pack, DateTimeOffset now, CancellationToken ct)
+    {
+        if (scans is null || cloneWindow <= TimeSpan.Zero || actor.Role is not (PartyRole.Wholesaler or PartyRole.Pharmacy)) return read;
+        var since = now - cloneWindow;
+        var sightings = new List<Sighting>();
+        foreach (var scan in await scans.ScansOfPackAsync(pack.Gtin, pack.Serial, since, ct))
+        {
+            if (scan.Actor == actor.Gln || sightings.Exists(s => s.Party == scan.Actor)) continue;
+            // A shipping scan says the pack left that party (a misdelivery is explained by custody), not that it is in stock there.
+            if (scan.Action == ShipWord) continue;
+            if (await parties.FindAsync(scan.Actor, ct) is not { Role: not PartyRole.Regulator }) continue;
+            sightings.Add(new Sighting(scan.At, scan.Actor));
+        }
+        if (sightings.Count == 0) return read;
+        var custody = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stored in await ledger.GetChainAsync(StreamKind.Pack, pack.Gtin, pack.Serial, ct))
+        {
+            var e = stored.Event;
+            if (e.RecordedAt < since && e.OccurredAt < since) continue;
+            foreach (var party in new[] { e.Actor, e.From, e.To }.OfType<string>()) custody.Add(party);
+        }
+        return read with { Facts = read.Facts with { RecentSightings = sightings, RecentCustody = custody } };
     }
 
     // The only parties a rule or the lifecycle names in a message.

@@ -4,7 +4,8 @@ namespace DrugTrace.Application.Packs;
 
 /// <summary>
 /// The answer to a scan. <see cref="Verdict"/> is "ok", "alert" (something suspicious: see
-/// <see cref="Alerts"/>) or "refused" (a plain mistake, such as receiving a pack twice).
+/// <see cref="Alerts"/>), "refused" (a plain mistake, such as receiving a pack twice) or "warning"
+/// (genuine, with a custody exception).
 /// </summary>
 public sealed record ScanOutcome(
     WireName<ScanVerdict> Verdict,
@@ -17,6 +18,7 @@ public sealed record ScanOutcome(
     public const string Ok = "ok";
     public const string Alert = "alert";
     public const string Refused = "refused";
+    public const string Warning = "warning";
 }
 
 /// <summary>A pack as shown to a scanning party.</summary>

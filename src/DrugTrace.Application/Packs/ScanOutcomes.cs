@@ -17,6 +17,22 @@ public static class ScanOutcomes
         new(ScanVerdict.Alert, findings[0].Message, pack,
             [.. findings.Select(f => new AlertView(null, f.Kind.ToString(), f.Severity.ToString().ToLowerInvariant(), f.Message))], null);
 
+    /// <summary>
+    /// A genuine pack with custody exceptions only: a warning, not a counterfeit alarm. The holder is
+    /// not disclosed to the scanning party, which is not involved in the pack's custody.
+    /// </summary>
+    public static ScanOutcome Warn(PackView pack, IReadOnlyList<Finding> findings) =>
+        Flag(pack with { Custodian = null }, findings) with { Verdict = ScanVerdict.Warning };
+
+    /// <summary>A genuine pack set aside while it is investigated: not to be supplied, and not a new alert.</summary>
+    public static ScanOutcome Held(PackView pack, PackState state) =>
+        new(ScanVerdict.Warning,
+            $"Quarantined since {state.ChangedAt.UtcDateTime:yyyy-MM-dd}: this pack is set aside as suspect product while it is investigated. Do not supply it.",
+            pack, [], null);
+
+    public static bool OnlyCustodyExceptions(IReadOnlyList<Finding> findings) =>
+        findings.Count > 0 && findings.All(f => f.Kind == AlertKind.CustodyException);
+
     public static ScanOutcome Done(LedgerEvent appended, PackView pack) =>
         new(ScanVerdict.Ok, Done(appended.Type), pack, [], new EventRef(appended.Seq, appended.Hash.ToHex()));
 
@@ -32,6 +48,10 @@ public static class ScanOutcomes
         EventType.DispenseUndone => "Dispense undone: the pack is back in your stock.",
         EventType.Decommissioned => "Decommissioned.",
         EventType.Unlocked => "Unlocked: the pack is back in your stock.",
+        EventType.Quarantined => "Quarantined: the pack is held while it is investigated; it cannot be shipped, received or dispensed.",
+        EventType.Released => "Released from quarantine: the pack is back to the status it had.",
+        EventType.ConfirmedIllegitimate =>
+            "Confirmed illegitimate: the pack is decommissioned; the regulators and the brand owner are alerted and must be notified within 24 hours.",
         _ => type.ToString(),
     };
 

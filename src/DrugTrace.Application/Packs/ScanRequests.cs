@@ -3,6 +3,7 @@ using DrugTrace.Application.Common.Security;
 using DrugTrace.Application.Common.Wire;
 using DrugTrace.Application.Decommissioning;
 using DrugTrace.Application.Dispensing;
+using DrugTrace.Application.Investigations;
 using DrugTrace.Application.Shipping;
 using DrugTrace.Application.Verification;
 using DrugTrace.Domain.Packs;
@@ -43,6 +44,10 @@ public static class ScanRequests
             PackAction.UndoDispense => new UndoDispense(actor, text, scannedAt),
             PackAction.Decommission => new DecommissionPack(actor, text, reason, scannedAt),
             PackAction.Unlock => new UnlockPack(actor, text, scannedAt),
+            // The scan's free-text reason is the quarantine's reason, or the note of its release or confirmation.
+            PackAction.Quarantine => new QuarantinePack(actor, text, reason),
+            PackAction.Release => new ReleasePack(actor, text, reason),
+            PackAction.ConfirmIllegitimate => new ConfirmIllegitimate(actor, text, reason),
             _ => throw new ValidationException("action", $"'{new WireName<PackAction>(action).Name}' is not an action; use one of: {Actions}."),
         };
     }

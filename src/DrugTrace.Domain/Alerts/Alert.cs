@@ -26,6 +26,11 @@ public sealed record Alert
     public required string ScanningParty { get; init; }
     /// <summary>Manufacturer of the GTIN, who must see alerts on its products.</summary>
     public string? BrandOwner { get; init; }
+    /// <summary>
+    /// The pack's holder, on a custody exception only: it sees the exception, so that it can record
+    /// the shipment the scanning party is waiting for.
+    /// </summary>
+    public string? Custodian { get; init; }
     public bool ProbableScanningError { get; init; }
     public required DateTimeOffset RaisedAt { get; init; }
     public required DateTimeOffset LastSeenAt { get; init; }

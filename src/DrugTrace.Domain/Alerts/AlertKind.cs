@@ -16,4 +16,8 @@ public enum AlertKind
     CustodyMismatch,
     CloneSuspected,
     IntegrityViolation,
+    /// <summary>A genuine active pack scanned by a party that neither holds nor expects it: a shipment not yet recorded.</summary>
+    CustodyException,
+    /// <summary>A quarantined pack confirmed illegitimate (DSCSA: notify within 24 hours).</summary>
+    ConfirmedIllegitimate,
 }

@@ -24,6 +24,7 @@ internal sealed class AlertDocument
     public string? PackSerial { get; set; }
     public string ScanningParty { get; set; } = "";
     public string? BrandOwner { get; set; }
+    public string? Custodian { get; set; }
     public bool ProbableScanningError { get; set; }
     public DateTime RaisedAt { get; set; }
     public DateTime LastSeenAt { get; set; }

@@ -5,7 +5,8 @@ namespace DrugTrace.Web.Alerts;
 
 /// <summary>
 /// Counts the new alerts one signed-in user has not seen yet (one per circuit), for the badge
-/// in the menu. Probable scanning errors are not counted: the feed hides them by default.
+/// in the menu. Probable scanning errors are not counted: the feed hides them by default; nor,
+/// for a regulator, custody exceptions, which are in the exceptions view, not the live feed.
 /// While the feed is open everything it shows counts as seen.
 /// </summary>
 public sealed class UnseenAlerts(AlertBroadcaster broadcaster) : IDisposable
@@ -14,6 +15,7 @@ public sealed class UnseenAlerts(AlertBroadcaster broadcaster) : IDisposable
     private readonly HashSet<long> _unseen = [];
     private IDisposable? _subscription;
     private int _feedsOpen;
+    private bool _regulator;
 
     public int Count { get { lock (_gate) return _unseen.Count; } }
 
@@ -26,6 +28,7 @@ public sealed class UnseenAlerts(AlertBroadcaster broadcaster) : IDisposable
         lock (_gate)
         {
             if (_subscription is not null) return;
+            _regulator = party.Role == PartyRole.Regulator;
             _subscription = broadcaster.Subscribe(party, (alert, isNew) =>
             {
                 if (isNew) Add(alert);
@@ -37,7 +40,7 @@ public sealed class UnseenAlerts(AlertBroadcaster broadcaster) : IDisposable
     /// <summary>Counts an alert as unseen (by id, so it is counted once however it arrives).</summary>
     public void Add(AlertDto alert)
     {
-        if (alert.ProbableScanningError) return;
+        if (alert.ProbableScanningError || (_regulator && alert.Kind == nameof(Domain.Alerts.AlertKind.CustodyException))) return;
         lock (_gate)
         {
             if (_feedsOpen > 0 || !_unseen.Add(alert.Id)) return;

@@ -178,20 +178,51 @@ public class PackHandoffsTests
     }
 
     [Fact]
-    public async Task A_pack_verified_by_a_party_the_ledger_does_not_place_it_with_is_a_suspected_clone()
+    public async Task A_genuine_pack_verified_by_a_party_the_ledger_does_not_place_it_with_is_a_custody_exception_not_a_clone()
     {
         var serial = await _world.PackAtAsync(Pharmacy);
         var logBefore = _world.Ledger.Log.Count;
+        // The holder's own receipt is older than the clone window: custody alone is in question.
+        _world.Clock.Advance(_world.AlertOptions.CloneWindow + TimeSpan.FromMinutes(1));
+
+        var outcome = await _world.ScanAsync(OtherPharmacy, Code(serial), Verify);
+
+        Assert.Equal(ScanOutcome.Warning, outcome.Verdict);
+        Assert.Equal([("CustodyException", "low")], outcome.Alerts.Select(a => (a.Kind, a.Severity)));
+        Assert.NotNull(outcome.Alerts[0].Id);
+        Assert.Contains("has not yet recorded a shipment of this pack to you", outcome.Message);
+        // Genuine and its status, but never who holds it (least disclosure).
+        Assert.DoesNotContain("Corner Pharmacy", outcome.Message);
+        Assert.DoesNotContain(Pharmacy.Gln, string.Join(" ", outcome.Message, outcome.Alerts.Select(a => a.Message)));
+        Assert.Equal((null, "Active"), (outcome.Pack!.Custodian, outcome.Pack.Status));
+        Assert.Equal(logBefore, _world.Ledger.Log.Count);
+        var stored = Assert.Single(_world.Alerts.All);
+        Assert.Equal((Domain.Alerts.AlertKind.CustodyException, Domain.Alerts.Severity.Low, OtherPharmacy.Gln, Maker.Gln, Pharmacy.Gln),
+            (stored.Kind, stored.Severity, stored.ScanningParty, stored.BrandOwner, stored.Custodian));
+    }
+
+    [Fact]
+    public async Task A_dispensed_pack_verified_at_another_pharmacy_is_a_suspected_clone()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        await _world.ScanAsync(Pharmacy, Code(serial), Dispense);
 
         var outcome = await _world.ScanAsync(OtherPharmacy, Code(serial), Verify);
 
         Assert.Equal(ScanOutcome.Alert, outcome.Verdict);
-        Assert.Equal(["CloneSuspected"], outcome.Alerts.Select(a => a.Kind));
-        // Genuine or not and its status, but never who holds it (least disclosure).
+        Assert.Contains("CloneSuspected", outcome.Alerts.Select(a => a.Kind));
+        Assert.DoesNotContain("Corner Pharmacy", string.Join(" ", outcome.Alerts.Where(a => a.Kind == "CloneSuspected").Select(a => a.Message)));
+    }
+
+    [Fact]
+    public async Task Receiving_a_pack_not_shipped_to_you_stays_refused_as_custody_mismatch()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var outcome = await _world.ScanAsync(OtherPharmacy, Code(serial), new PackCommand(PackAction.Receive));
+        Assert.Equal(ScanOutcome.Alert, outcome.Verdict);
+        // Refused as a mismatch, and the same custody exception a verification raises is recorded.
+        Assert.Equal(["CustodyMismatch", "CustodyException"], outcome.Alerts.Select(a => a.Kind));
         Assert.DoesNotContain("Corner Pharmacy", outcome.Message);
-        Assert.DoesNotContain(Pharmacy.Gln, string.Join(" ", outcome.Message, outcome.Alerts.Select(a => a.Message)));
-        Assert.Null(outcome.Pack!.Custodian);
-        Assert.Equal(logBefore, _world.Ledger.Log.Count);
     }
 
     [Fact]
@@ -254,7 +285,7 @@ public class PackHandoffsTests
     {
         var serial = await _world.PackAtAsync(Pharmacy);
         var setupScans = _world.ScanLog.Scans.Count;
-        _world.Clock.Advance(TimeSpan.FromMinutes(5));
+        _world.Clock.Advance(_world.AlertOptions.CloneWindow + TimeSpan.FromMinutes(5));
 
         await _world.ScanAsync(OtherPharmacy, Code(serial), Verify);
         await _world.ScanAsync(Pharmacy, Code(serial), new PackCommand(PackAction.Receive));
@@ -266,7 +297,7 @@ public class PackHandoffsTests
         var scans = _world.ScanLog.Scans.Skip(setupScans).ToList();
         Assert.Equal(
             [
-                (OtherPharmacy.Gln, "verify", "alert", (string?)"CloneSuspected"),
+                (OtherPharmacy.Gln, "verify", "warning", (string?)"CustodyException"),
                 (Pharmacy.Gln, "receive", "refused", null),
                 (Pharmacy.Gln, "dispense", "ok", null),
                 (Pharmacy.Gln, "dispense", "alert", "AlreadyInactive"),
@@ -276,7 +307,7 @@ public class PackHandoffsTests
             scans.Select(s => (s.Actor, s.Action, s.Verdict, s.Alerts)));
         Assert.All(scans.Take(5), s => Assert.Equal((Code(serial), Gtin, serial), (s.Code, s.Gtin, s.Serial)));
         Assert.Equal("NOSUCHSERIAL", scans[5].Serial);
-        Assert.All(scans, s => Assert.Equal(EventHasher.TruncateToMilliseconds(Start.AddMinutes(5)), s.At));
+        Assert.All(scans, s => Assert.Equal(EventHasher.TruncateToMilliseconds(Start + _world.AlertOptions.CloneWindow + TimeSpan.FromMinutes(5)), s.At));
     }
 
     [Fact]

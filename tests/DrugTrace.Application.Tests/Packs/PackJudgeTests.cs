@@ -87,4 +87,16 @@ public class PackJudgeTests
         Assert.Null(judgement.Outcome.Pack!.Custodian);
         Assert.NotEmpty(judgement.Findings);
     }
+
+    [Fact]
+    public async Task A_message_to_an_involved_party_names_the_other_party_from_the_gathered_facts()
+    {
+        var serial = await _world.PackAtAsync(Wholesaler);
+        await _world.ScanAsync(Wholesaler, Code(serial), new PackCommand(PackAction.Ship, Pharmacy.Gln));
+
+        var judgement = await Judge().TryOnceAsync(Wholesaler, Code(serial), Id(serial), new PackCommand(PackAction.Ship, OtherPharmacy.Gln), Start, default);
+
+        Assert.Equal(ScanOutcome.Refused, judgement?.Outcome.Verdict);
+        Assert.Contains($"Corner Pharmacy ({Pharmacy.Gln})", judgement!.Outcome.Message);
+    }
 }

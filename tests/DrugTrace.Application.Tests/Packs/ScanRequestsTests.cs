@@ -12,7 +12,7 @@ public class ScanRequestsTests
 {
     [Fact]
     public void The_action_words_are_the_ones_the_api_always_listed() =>
-        Assert.Equal("verify, receive, ship, dispense, undo-dispense, decommission, unlock", ScanRequests.Actions);
+        Assert.Equal("verify, receive, ship, dispense, undo-dispense, decommission, unlock, quarantine, release, confirm-illegitimate", ScanRequests.Actions);
 
     [Theory]
     [InlineData(null, PackAction.Verify)]
@@ -24,7 +24,7 @@ public class ScanRequestsTests
 
     [Theory]
     [InlineData("steal")]
-    [InlineData("quarantine")]
+    [InlineData("confirm")]
     public void A_word_without_a_scan_use_case_is_refused_with_the_list(string word)
     {
         var e = Assert.Throws<ValidationException>(() => ScanRequests.Action(word));

@@ -41,7 +41,8 @@ public sealed class InMemoryAlertStore : IAlertStore
         lock (_gate)
         {
             var matches = _alerts.Where(a =>
-                (query.VisibleTo is null || a.ScanningParty == query.VisibleTo || a.BrandOwner == query.VisibleTo)
+                (query.VisibleTo is null || a.ScanningParty == query.VisibleTo || a.BrandOwner == query.VisibleTo || a.Custodian == query.VisibleTo)
+                && (query.CustodyExceptions is null || (a.Kind == AlertKind.CustodyException) == query.CustodyExceptions)
                 && (query.Status is null || a.Status == query.Status)
                 && (query.Kind is null || a.Kind == query.Kind)
                 && (query.MinSeverity is null || a.Severity >= query.MinSeverity)

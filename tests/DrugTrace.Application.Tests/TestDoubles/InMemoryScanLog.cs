@@ -24,6 +24,9 @@ public sealed class InMemoryScanLog : IScanLog
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask<IReadOnlyList<ScanRecord>> ScansOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ScanRecord>>([.. _scans.Where(s => s.Gtin == gtin && s.Serial == serial && s.At >= since).Reverse()]);
+
     public ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<(DateTimeOffset, int)>>([.. _scans.Where(s => s.At >= since)
             .GroupBy(s => new DateTimeOffset(s.At.UtcDateTime.Year, s.At.UtcDateTime.Month, s.At.UtcDateTime.Day, s.At.UtcDateTime.Hour, 0, 0, TimeSpan.Zero))

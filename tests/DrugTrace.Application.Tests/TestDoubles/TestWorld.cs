@@ -53,9 +53,11 @@ public sealed class TestWorld
 
     internal static ActorContext ContextFor(Party actor) => new() { Actor = actor };
 
-    public AlertRaiser AlertRaiser() => new(Alerts, Publisher, Options.Create(new AlertOptions()), Clock);
+    public AlertRaiser AlertRaiser() => new(Alerts, Publisher, Options.Create(AlertOptions), Clock);
 
-    public PackHandoffs Handoffs() => new(Ledger, Catalog, new PartyDirectory(Parties), ScanLog, AlertRaiser(), Clock);
+    public AlertOptions AlertOptions { get; } = new();
+
+    public PackHandoffs Handoffs() => new(Ledger, Catalog, new PartyDirectory(Parties), ScanLog, AlertRaiser(), Clock, Options.Create(AlertOptions));
 
     public ValueTask<ScanOutcome> ScanAsync(Party actor, string code, PackCommand command) =>
         Handoffs().HandleAsync(actor, code, command, CancellationToken.None);

@@ -17,6 +17,8 @@ public class AlertCatalogTests
     [InlineData(AlertKind.Expired, Severity.Medium, null)]
     [InlineData(AlertKind.CustodyMismatch, Severity.High, null)]
     [InlineData(AlertKind.CloneSuspected, Severity.Critical, null)]
+    [InlineData(AlertKind.CustodyException, Severity.Low, null)]
+    [InlineData(AlertKind.ConfirmedIllegitimate, Severity.Critical, null)]
     [InlineData(AlertKind.IntegrityViolation, Severity.Critical, null)]
     public void Severity_and_eu_code_per_kind(AlertKind kind, Severity severity, string? euCode)
     {

@@ -423,7 +423,7 @@ public class PackLifecycleTests
         var decision = PackLifecycle.Decide(InTransit(Maker, Wholesaler), Lot, new PackCommand(PackAction.Receive), OtherWholesaler, Now);
 
         AssertAlert(AlertKind.CustodyMismatch, decision);
-        Assert.Contains($"shipped to {Wholesaler.Gln}", ((Decision.Refused)decision).Message);
+        Assert.DoesNotContain(Wholesaler.Gln, ((Decision.Refused)decision).Message);
     }
 
     [Fact]
@@ -444,7 +444,7 @@ public class PackLifecycleTests
         var decision = PackLifecycle.Decide(ActiveAt(Pharmacy), Lot, new PackCommand(PackAction.Dispense), OtherPharmacy, Now);
 
         AssertAlert(AlertKind.CustodyMismatch, decision);
-        Assert.Contains($"in the stock of {Pharmacy.Gln}, not {OtherPharmacy.Name}", ((Decision.Refused)decision).Message);
+        Assert.DoesNotContain(Pharmacy.Gln, ((Decision.Refused)decision).Message);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
     [
         "/", "/scan", "/packs/04012345000115/ANYSERIAL", "/manufacturer/products", $"/manufacturer/products/{Product}",
         $"/manufacturer/products/{Product}/lots/{Lot}", "/regulator/packs", "/regulator/audit",
-        "/regulator/alerts", "/regulator/dashboard", "/alerts", "/alerts/1", "/stock", "/shipments/incoming", "/shipments/outgoing",
+        "/regulator/alerts", "/regulator/exceptions", "/regulator/dashboard", "/alerts", "/alerts/1", "/stock", "/shipments/incoming", "/shipments/outgoing",
     ];
 
     public static TheoryData<string, string> RefusedPages => new()
@@ -29,6 +29,8 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
         { "helvetia", "/regulator/packs" },
         { "helvetia", "/regulator/audit" },
         { "linden", "/regulator/alerts" },
+        { "linden", "/regulator/exceptions" },
+        { "helvetia", "/regulator/exceptions" },
         { "linden", "/regulator/dashboard" },
         { "atlas", "/regulator/alerts" },
         { "atlas", "/regulator/dashboard" },
@@ -54,6 +56,7 @@ public sealed class PageAccessTests(DrugTraceFactory factory)
         { "nmva", "/regulator/packs" },
         { "nmva", "/regulator/audit" },
         { "nmva", "/regulator/alerts" },
+        { "nmva", "/regulator/exceptions" },
         { "nmva", "/regulator/dashboard" },
         { "nmva", "/alerts/999999999" },
         { "linden", "/alerts" },

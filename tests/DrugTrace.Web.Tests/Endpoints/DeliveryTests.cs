@@ -36,7 +36,7 @@ public sealed class DeliveryTests(DrugTraceFactory factory)
         Assert.Equal(1, receipt.GetProperty("unreadable").GetInt32());
         var verdicts = receipt.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("verdict").GetString()!).ToArray();
         Assert.Equal(["ok", "ok", "duplicate", "ok", "alert", "unreadable"], verdicts);
-        Assert.Equal(["CustodyMismatch"], receipt.GetProperty("items")[4].AlertKinds());
+        Assert.Equal(["CustodyMismatch", "CustodyException"], receipt.GetProperty("items")[4].AlertKinds());
     }
 
     [Fact]

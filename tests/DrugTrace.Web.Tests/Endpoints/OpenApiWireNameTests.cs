@@ -18,7 +18,7 @@ public sealed class OpenApiWireNameTests(DrugTraceFactory factory)
             ? schemas.GetProperty(reference.GetString()!.Split('/')[^1])
             : verdict;
         Assert.Equal("string", resolved.GetProperty("type").GetString());
-        Assert.Equal(["ok", "alert", "refused"], resolved.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["ok", "alert", "refused", "warning"], resolved.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
@@ -30,6 +30,6 @@ public sealed class OpenApiWireNameTests(DrugTraceFactory factory)
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(JsonValueKind.String, body.GetProperty("verdict").ValueKind);
-        Assert.Contains(body.GetProperty("verdict").GetString(), new[] { "ok", "alert", "refused" });
+        Assert.Contains(body.GetProperty("verdict").GetString(), new[] { "ok", "alert", "refused", "warning" });
     }
 }

@@ -68,7 +68,8 @@ public sealed class SupplyChainFlowTests(DrugTraceFactory factory)
         var other = factory.ClientFor(Demo.OtherPharmacyKey);
         var outcome = await Api.ScanAsync(other, Api.Code(gtin, serials[0], lot, expiry), "dispense");
         Assert.Equal("alert", outcome.Verdict());
-        Assert.Equal(["CustodyMismatch"], outcome.AlertKinds());
+        // Refused as a mismatch, with the custody exception recorded for the holder to see (issue #15).
+        Assert.Equal(["CustodyMismatch", "CustodyException"], outcome.AlertKinds());
         Assert.Equal(JsonValueKind.Null, outcome.GetProperty("event").ValueKind);
     }
 
@@ -80,7 +81,7 @@ public sealed class SupplyChainFlowTests(DrugTraceFactory factory)
         var code = Api.Code(gtin, serials[0], lot, expiry);
         await Api.ScanAsync(manufacturer, code, "ship", to: Demo.WholesalerGln);
         var outcome = await Api.ScanAsync(factory.ClientFor(Demo.OtherWholesalerKey), code, "receive");
-        Assert.Equal(["CustodyMismatch"], outcome.AlertKinds());
+        Assert.Equal(["CustodyMismatch", "CustodyException"], outcome.AlertKinds());
     }
 
     [Fact]

@@ -20,7 +20,9 @@ public sealed class DisclosureTests(DrugTraceFactory factory)
         // Harbour neither holds it (Helvetia ships it) nor expects it (it is on its way to Linden).
         var stranger = await Api.ScanAsync(factory.ClientFor(Demo.OtherPharmacyKey), code, "verify");
         var text = stranger.GetRawText();
-        Assert.Equal("alert", stranger.Verdict());
+        // Genuine, with a custody exception (a misdelivery, or a shipment not yet recorded), not a clone.
+        Assert.Equal("warning", stranger.Verdict());
+        Assert.Equal(["CustodyException"], stranger.AlertKinds());
         Assert.Equal("InTransit", stranger.GetProperty("pack").GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, stranger.GetProperty("pack").GetProperty("custodian").ValueKind);
         foreach (var secret in new[] { Demo.ManufacturerGln, Demo.PharmacyGln, "Helvetia", "Linden" })

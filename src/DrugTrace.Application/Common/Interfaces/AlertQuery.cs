@@ -4,7 +4,8 @@ namespace DrugTrace.Application.Common.Interfaces;
 
 /// <summary>
 /// Filters for listing alerts. <see cref="VisibleTo"/> limits the result to what one party may
-/// see (null: everything, for regulators): alerts it raised, and alerts on its own brands.
+/// see (null: everything, for regulators): alerts it raised, alerts on its own brands and custody
+/// exceptions on packs it holds.
 /// </summary>
 public sealed record AlertQuery
 {
@@ -20,6 +21,8 @@ public sealed record AlertQuery
     /// <summary>Only alerts with a larger id: what a listener missed since the last one it saw.</summary>
     public long? AfterId { get; init; }
     public bool IncludeScanningErrors { get; init; } = true;
+    /// <summary>Custody exceptions: null, with the other alerts; false, left out (the counterfeit feed); true, only them (the exceptions view).</summary>
+    public bool? CustodyExceptions { get; init; }
     public int Skip { get; init; }
     public int Take { get; init; } = 100;
 }

@@ -10,4 +10,7 @@ public interface IScanLog
     /// the hour and its count, only for hours that had scans, in any order.
     /// </summary>
     ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>The scans of one pack (as read: GTIN and serial) from <paramref name="since"/> on, newest first.</summary>
+    ValueTask<IReadOnlyList<ScanRecord>> ScansOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -5,6 +5,7 @@ using DrugTrace.Application.Audit;
 using DrugTrace.Application.Dashboard;
 using DrugTrace.Application.Decommissioning;
 using DrugTrace.Application.Dispensing;
+using DrugTrace.Application.Investigations;
 using DrugTrace.Application.Labels;
 using DrugTrace.Application.Lots;
 using DrugTrace.Application.Packs;
@@ -40,6 +41,9 @@ public static class RoleMatrix
         Handoff<UndoDispense>(PackAction.UndoDispense),
         Handoff<DecommissionPack>(PackAction.Decommission),
         Handoff<UnlockPack>(PackAction.Unlock),
+        Handoff<QuarantinePack>(PackAction.Quarantine),
+        Handoff<ReleasePack>(PackAction.Release),
+        Handoff<ConfirmIllegitimate>(PackAction.ConfirmIllegitimate),
         Handoff<ReceiveDelivery>(PackAction.Receive),
 
         // A party's own stock and shipments; the regulator asks about packs, not stock.

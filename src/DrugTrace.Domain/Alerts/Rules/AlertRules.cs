@@ -13,7 +13,7 @@ public static class AlertRules
         [UnknownProductRule.Check, UnknownSerialRule.Check, UnknownLotRule.Check, LotMismatchRule.Check, ExpiryMismatchRule.Check];
 
     private static readonly Func<ScanFacts, Finding?>[] State =
-        [StolenPackRule.Check, AlreadyInactiveRule.Check, CustodyMismatchRule.Check, CloneSuspectedRule.Check,
+        [StolenPackRule.Check, AlreadyInactiveRule.Check, CustodyMismatchRule.Check, CloneSuspectedRule.Check, CustodyExceptionRule.Check,
          UndoRefusedRule.Check, RecalledRule.Check, ExpiredRule.Check];
 
     /// <summary>Is the scanned code a genuine commissioned pack, as labelled? Every problem found.</summary>

@@ -19,13 +19,17 @@ public static class CustodyMismatchRule
             _ => false,
         };
         if (!mismatch) return null;
+        // An uninvolved party is told only that it does not hold the pack, never who does (least disclosure).
+        var involved = pack.Custodian == actor || pack.ShipTo == actor;
         var message = f.Action == PackAction.Receive
-            ? pack.Status == PackStatus.InTransit
+            ? pack.Status == PackStatus.InTransit && involved
                 ? $"This pack was shipped to {f.Name(pack.ShipTo)}, not to you."
-                : $"This pack was never shipped to you; it is in the stock of {f.Name(pack.Custodian)}."
-            : pack.Status == PackStatus.InTransit
+                : "The ledger has not recorded a shipment of this pack to you, so it cannot be received; ask your supplier to record it."
+            : pack.Status == PackStatus.InTransit && involved
                 ? $"This pack is on its way to {f.Name(pack.ShipTo)}; it is not in your stock."
-                : $"This pack is in the stock of {f.Name(pack.Custodian)}, not {f.Actor.Name}.";
+                : involved
+                    ? $"This pack is in the stock of {f.Name(pack.Custodian)}, not {f.Actor.Name}."
+                    : "The ledger places this pack with another party, not in your stock, so you cannot move it; ask your supplier to record its shipment to you.";
         return new Finding(AlertKind.CustodyMismatch, message);
     }
 }

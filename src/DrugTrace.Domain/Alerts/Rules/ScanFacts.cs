@@ -25,6 +25,13 @@ public sealed record ScanFacts
     public bool ScannedLotRegistered { get; init; } = true;
     /// <summary>How a GLN is named in messages.</summary>
     public Func<string?, string> Name { get; init; } = gln => gln ?? "";
+    /// <summary>Scans of this pack by other trading parties within the clone window, newest first (never the scanning party's own).</summary>
+    public IReadOnlyList<Sighting> RecentSightings { get; init; } = [];
+    /// <summary>
+    /// Parties the ledger placed in the pack's custody during the clone window (holders, senders,
+    /// recipients of its recorded handoffs), besides its current holder and recipient.
+    /// </summary>
+    public IReadOnlySet<string> RecentCustody { get; init; } = new HashSet<string>();
 
     public bool IsHandoff => Action is not PackAction.Verify;
 }

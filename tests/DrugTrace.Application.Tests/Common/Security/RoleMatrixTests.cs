@@ -47,17 +47,18 @@ public class RoleMatrixTests
     public void A_handoffs_roles_are_the_domains()
     {
         var handoffs = RoleMatrix.All.Where(r => r.Action is not null).ToList();
-        Assert.Equal(8, handoffs.Count);
+        Assert.Equal(11, handoffs.Count);
         foreach (var row in handoffs)
             foreach (var role in Enum.GetValues<PartyRole>())
                 Assert.Equal(PackLifecycle.IsAllowed(role, row.Action!.Value), row.Allows(role));
     }
 
     [Theory]
-    [InlineData(PartyRole.Regulator, "Verify")]
-    [InlineData(PartyRole.Manufacturer, "Verify Ship Decommission Unlock")]
-    [InlineData(PartyRole.Wholesaler, "Verify Receive Ship Decommission Unlock")]
-    [InlineData(PartyRole.Pharmacy, "Verify Receive Dispense UndoDispense Decommission Unlock")]
+    // Anyone may ask to quarantine, release or confirm: custody (holder, recipient, quarantiner, regulator) decides per pack.
+    [InlineData(PartyRole.Regulator, "Verify Quarantine Release ConfirmIllegitimate")]
+    [InlineData(PartyRole.Manufacturer, "Verify Ship Decommission Unlock Quarantine Release ConfirmIllegitimate")]
+    [InlineData(PartyRole.Wholesaler, "Verify Receive Ship Decommission Unlock Quarantine Release ConfirmIllegitimate")]
+    [InlineData(PartyRole.Pharmacy, "Verify Receive Dispense UndoDispense Decommission Unlock Quarantine Release ConfirmIllegitimate")]
     public void The_scan_menu_of_a_role_is_what_it_may_ask_for(PartyRole role, string actions) =>
         Assert.Equal(actions, string.Join(' ', RoleMatrix.ScanActionsFor(role)));
 

@@ -18,7 +18,7 @@ public class WireNameTests
     [Fact]
     public void Verdicts_and_statuses_keep_todays_words()
     {
-        Assert.Equal(["ok", "alert", "refused"], WireNames.All<ScanVerdict>().Select(n => n.Name));
+        Assert.Equal(["ok", "alert", "refused", "warning"], WireNames.All<ScanVerdict>().Select(n => n.Name));
         Assert.Equal(["open", "investigating", "closed"], WireNames.All<AlertStatus>().Select(n => n.Name));
     }
 

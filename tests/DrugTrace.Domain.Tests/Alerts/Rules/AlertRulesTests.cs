@@ -48,7 +48,7 @@ public class AlertRulesTests
         // Held by another party, of a recalled lot, past its expiry.
         var facts = Facts(PackAction.Verify, OtherPharmacy, Pack(PackStatus.Active, Pharmacy), RecalledLot, AfterExpiry);
 
-        Assert.Equal([AlertKind.CloneSuspected, AlertKind.Recalled, AlertKind.Expired], AlertRules.CheckState(facts).Select(f => f.Kind));
+        Assert.Equal([AlertKind.CustodyException, AlertKind.Recalled, AlertKind.Expired], AlertRules.CheckState(facts).Select(f => f.Kind));
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public class CustodyMismatchRuleTests
         var message = AssertFinding(Check(action, OtherPharmacy, Pack(PackStatus.Active, Pharmacy)),
             AlertKind.CustodyMismatch, Severity.High, null);
 
-        Assert.Equal("This pack is in the stock of Corner Pharmacy, not High Street Pharmacy.", message);
+        // The party is not involved: it is not told who holds the pack.
+        Assert.Equal("The ledger places this pack with another party, not in your stock, so you cannot move it; ask your supplier to record its shipment to you.", message);
     }
 
     [Theory]
@@ -38,28 +39,28 @@ public class CustodyMismatchRuleTests
     }
 
     [Fact]
-    public void Receive_of_a_pack_shipped_to_someone_else_names_the_recipient()
+    public void Receive_of_a_pack_shipped_to_someone_else_does_not_name_the_recipient()
     {
         var message = AssertFinding(Check(PackAction.Receive, OtherPharmacy, Pack(PackStatus.InTransit, Wholesaler, shipTo: Pharmacy)),
             AlertKind.CustodyMismatch, Severity.High, null);
 
-        Assert.Equal("This pack was shipped to Corner Pharmacy, not to you.", message);
+        Assert.Equal("The ledger has not recorded a shipment of this pack to you, so it cannot be received; ask your supplier to record it.", message);
     }
 
     [Fact]
-    public void Receive_of_a_pack_that_was_never_shipped_names_its_holder()
+    public void Receive_of_a_pack_that_was_never_shipped_does_not_name_its_holder()
     {
         var message = Check(PackAction.Receive, Pharmacy, Pack(PackStatus.Active, Wholesaler))?.Message;
 
-        Assert.Equal("This pack was never shipped to you; it is in the stock of Big Wholesale.", message);
+        Assert.Equal("The ledger has not recorded a shipment of this pack to you, so it cannot be received; ask your supplier to record it.", message);
     }
 
     [Fact]
-    public void Dispense_of_a_pack_on_its_way_to_another_party_names_that_party()
+    public void Dispense_of_a_pack_on_its_way_to_another_party_names_it_only_to_the_sender()
     {
-        var message = Check(PackAction.Dispense, OtherPharmacy, Pack(PackStatus.InTransit, Wholesaler, shipTo: Pharmacy))?.Message;
-
-        Assert.Equal("This pack is on its way to Corner Pharmacy; it is not in your stock.", message);
+        Assert.DoesNotContain("Corner Pharmacy", Check(PackAction.Dispense, OtherPharmacy, Pack(PackStatus.InTransit, Wholesaler, shipTo: Pharmacy))!.Message);
+        var toSender = Check(PackAction.Dispense, Wholesaler, Pack(PackStatus.InTransit, Wholesaler, shipTo: Pharmacy))?.Message;
+        Assert.Equal("This pack is on its way to Corner Pharmacy; it is not in your stock.", toSender);
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public static class AlertLook
         "UndoRefused" => "Undo refused",
         "CustodyMismatch" => "Not in the scanner's custody",
         "CloneSuspected" => "Suspected clone",
+        "CustodyException" => "Custody exception: shipment not recorded",
+        "ConfirmedIllegitimate" => "Confirmed illegitimate",
         "IntegrityViolation" => "Ledger integrity violation",
         _ => VerdictCard.Plain(kind),
     };

@@ -57,6 +57,7 @@ public sealed class AlertSamples
             lock (Stored)
             {
                 var q = Stored.Where(a => (r.ScanningErrors || !a.ProbableScanningError)
+                    && (r.CustodyExceptions is null || (a.Kind == AlertKind.CustodyException) == r.CustodyExceptions)
                     && (r.Kind is null || a.Kind.ToString() == r.Kind)
                     && (r.Severity is null || a.Severity.ToString().Equals(r.Severity, StringComparison.OrdinalIgnoreCase))
                     && (r.Status is null || AlertText.Status(a.Status) == r.Status)

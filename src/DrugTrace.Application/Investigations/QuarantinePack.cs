@@ -1,0 +1,37 @@
+using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Common.Validation;
+using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Packs;
+using Mediator;
+
+namespace DrugTrace.Application.Investigations;
+
+/// <summary>
+/// Sets a suspect pack aside while it is investigated (DSCSA quarantine): nothing ships, receives
+/// or dispenses it until it is released or confirmed illegitimate. The reason is required.
+/// </summary>
+public sealed record QuarantinePack(string ActorGln, string Code, string? Reason) : IRequest<ScanOutcome>, IActorRequest;
+
+public sealed class QuarantinePackValidator : IValidator<QuarantinePack>
+{
+    public const int MaxReasonLength = 500;
+
+    public IEnumerable<(string Field, string Message)> Validate(QuarantinePack request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason))
+            yield return ("reason", "Say why the pack is quarantined: what makes it suspect.");
+        else if (request.Reason.Trim().Length > MaxReasonLength)
+            yield return ("reason", $"The reason is at most {MaxReasonLength} characters.");
+    }
+}
+
+public sealed class QuarantinePackHandler(PackHandoffs handoffs, InvestigationGuard guard, IActorContext context)
+    : IRequestHandler<QuarantinePack, ScanOutcome>
+{
+    public async ValueTask<ScanOutcome> Handle(QuarantinePack request, CancellationToken cancellationToken)
+    {
+        var command = new PackCommand(PackAction.Quarantine, Note: request.Reason);
+        await guard.CheckAsync(context.Actor, request.Code, command.Action, cancellationToken);
+        return await handoffs.HandleAsync(context.Actor, request.Code, command, cancellationToken);
+    }
+}
