@@ -27,9 +27,9 @@ public sealed class CaptureJob(string captureId, string owner, string errorBehav
         lock (_gate) _errors.Add(new CaptureError(index, eventId, reason));
     }
 
-    public void CountApplied()
+    public void CountApplied(int events)
     {
-        lock (_gate) Applied++;
+        lock (_gate) Applied += events;
     }
 
     public void Finish()

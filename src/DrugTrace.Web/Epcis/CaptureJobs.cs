@@ -7,11 +7,11 @@ using Mediator;
 namespace DrugTrace.Web.Epcis;
 
 /// <summary>
-/// Runs capture jobs in the background, each event through the same use cases as a scan, in a DI
-/// scope of its own. Jobs are kept in memory (the ledger keeps what they applied); a restart forgets them.
-/// With rollback (the default) the whole document is read first and nothing is applied if any event
-/// cannot be; an event refused while applying stops the job, and the events applied before it stay,
-/// because the ledger is append-only. With proceed every event is tried.
+/// Runs capture jobs in the background: reads every event of the document into what it asks
+/// (<see cref="CaptureMapping"/>), then applies them all in one use case (<see cref="CaptureEvents"/>),
+/// which stores them in one transaction. With rollback (the default) an event that cannot be read
+/// or applied keeps the whole document out; with proceed each event is applied or refused on its own.
+/// Jobs are kept in memory (the ledger keeps what they applied); a restart forgets them.
 /// </summary>
 public sealed class CaptureJobs(IServiceScopeFactory scopes, ILogger<CaptureJobs> logger)
 {
@@ -33,10 +33,10 @@ public sealed class CaptureJobs(IServiceScopeFactory scopes, ILogger<CaptureJobs
         try
         {
             var ns = EpcisNamespaces.From(document["@context"]);
-            var plans = new List<(int Index, string EventId, CapturePlan Plan)>();
+            var plans = new List<(int Index, string? EventId, CapturePlan Plan)>();
             for (var i = 0; i < events.Count; i++)
             {
-                if (events[i] is not JsonObject ev) { job.Fail(i, null, "The event is not a JSON object."); continue; }
+                if (events[i] is not JsonObject ev) { plans.Add((i, null, CapturePlan.Refuse("The event is not a JSON object."))); continue; }
                 CapturePlan plan;
                 string? id = null;
                 try
@@ -59,40 +59,17 @@ public sealed class CaptureJobs(IServiceScopeFactory scopes, ILogger<CaptureJobs
                     logger.LogWarning(e, "Capture job {Id}: event {Index} could not be read", job.CaptureID, i);
                     plan = CapturePlan.Refuse($"The event could not be read: {e.Message}");
                 }
-                if (plan.Refusal is not null) job.Fail(i, id, plan.Refusal);
-                else plans.Add((i, id!, plan));
+                plans.Add((i, id, plan));
             }
-            if (rollback && job.Errors.Count > 0)
-            {
-                foreach (var p in plans) job.Fail(p.Index, p.EventId, "Not applied: another event of this document cannot be (rollback).");
-                return;
-            }
-            foreach (var (index, eventId, plan) in plans)
-            {
-                foreach (var step in plan.Steps)
-                {
-                    var result = await ApplyAsync(job.Owner, step, eventId);
-                    if (!result.Applied)
-                    {
-                        job.Fail(index, eventId, result.Message);
-                        if (rollback)
-                        {
-                            foreach (var rest in plans.Where(p => p.Index > index))
-                                job.Fail(rest.Index, rest.EventId, $"Not applied: event {index} was refused and the job stopped there (rollback; events before it stay recorded).");
-                            return;
-                        }
-                        goto nextEvent;
-                    }
-                }
-                job.CountApplied();
-            nextEvent:;
-            }
+            var outcome = await CaptureAsync(job.Owner, [.. plans.Select(p => new CapturedEvent(p.Index, p.EventId, p.Plan))], rollback);
+            foreach (var refused in outcome.Refused) job.Fail(refused.Event, refused.EventID, refused.Reason);
+            job.CountApplied(outcome.Applied);
         }
         catch (Exception e)
         {
             // A bug must not leave the job running for ever; the client sees that it failed.
             logger.LogError(e, "Capture job {Id} failed", job.CaptureID);
-            job.Fail(-1, null, "The capture stopped on an internal error; events after the last applied one were not applied.");
+            job.Fail(-1, null, "The capture stopped on an internal error. Its events are stored together or not at all: query them to see whether they were.");
         }
         finally
         {
@@ -100,18 +77,19 @@ public sealed class CaptureJobs(IServiceScopeFactory scopes, ILogger<CaptureJobs
         }
     }
 
-    private async Task<CapturedStepResult> ApplyAsync(string actor, CaptureStep step, string eventId)
+    private async Task<CaptureOutcome> CaptureAsync(string actor, IReadOnlyList<CapturedEvent> events, bool rollback)
     {
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         try
         {
-            return await mediator.Send(new ApplyCapturedEvent(actor, step, eventId));
+            return await mediator.Send(new CaptureEvents(actor, events, rollback));
         }
         catch (Exception e) when (e is Application.Common.Exceptions.ValidationException or Application.Common.Exceptions.ForbiddenAccessException
-                                      or Application.Common.Exceptions.NotFoundException or Application.Common.Exceptions.ConflictException)
+                                      or Application.Common.Exceptions.NotFoundException or Application.Common.Exceptions.ConflictException
+                                      or Application.Common.Exceptions.UnauthenticatedException)
         {
-            return new CapturedStepResult(false, e.Message);
+            return new CaptureOutcome(0, [.. events.Select(ev => new CaptureRefusal(ev.Index, ev.EventId, e.Message))]);
         }
     }
 }
