@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
         services.AddSingleton<IUserStore, MongoUserStore>();
+        services.AddSingleton<ICaptureJobStore, MongoCaptureJobStore>();
         services.AddHostedService<MongoStartup>();
         // Every instance reads and writes one key ring, so a cookie issued by one is valid on all.
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);

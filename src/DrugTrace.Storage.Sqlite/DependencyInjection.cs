@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<ICaptureJobStore, SqliteCaptureJobStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("store");
         return services;

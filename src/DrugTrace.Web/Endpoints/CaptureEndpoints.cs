@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrugTrace.Application.Epcis;
 using DrugTrace.Domain.Epcis;
-using DrugTrace.Domain.Parties;
 using DrugTrace.Web.Epcis;
 using DrugTrace.Web.Infrastructure;
+using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Web.Endpoints;
@@ -31,11 +31,9 @@ public static class CaptureEndpoints
             .WithSummary("Captures an EPCISDocument (application/ld+json) as a job: 202 with Location /epcis/capture/{id}. "
                 + "GS1-Capture-Error-Behaviour: rollback (default) or proceed.");
 
-        capture.MapGet("/{captureID}", (string captureID, ClaimsPrincipal user, CaptureJobs jobs, HttpContext http) =>
+        capture.MapGet("/{captureID}", async (string captureID, ClaimsPrincipal user, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var job = jobs.Find(captureID);
-                if (job is null || (job.Owner != user.GlnOf() && !user.IsInRole(nameof(PartyRole.Regulator))))
-                    return Results.Problem(statusCode: 404, title: "Not found", detail: $"No capture job {captureID} of yours.");
+                var job = await mediator.Send(new GetCaptureJob(user.GlnOf(), captureID), ct);
                 EpcisEndpoints.VersionHeaders(http);
                 return Results.Json(new
                 {
@@ -103,7 +101,7 @@ public static class CaptureEndpoints
             var count = (document["epcisBody"]?["eventList"] as JsonArray)?.Count ?? 0;
             if (count > limits.CaptureLimit)
                 return Problem(413, "Too many events", $"The document has {count} events; at most {limits.CaptureLimit} are accepted in one capture.");
-            var job = jobs.Start(user.GlnOf(), document, behaviour == "rollback");
+            var job = await jobs.StartAsync(user.GlnOf(), document, behaviour == "rollback", ct);
             return Results.Accepted($"/epcis/capture/{job.CaptureID}", new { captureID = job.CaptureID });
         }
     }

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Epcis;
 using DrugTrace.Domain.Epcis;
 using Mediator;
@@ -11,70 +11,94 @@ namespace DrugTrace.Web.Epcis;
 /// (<see cref="CaptureMapping"/>), then applies them all in one use case (<see cref="CaptureEvents"/>),
 /// which stores them in one transaction. With rollback (the default) an event that cannot be read
 /// or applied keeps the whole document out; with proceed each event is applied or refused on its own.
-/// Jobs are kept in memory (the ledger keeps what they applied); a restart forgets them.
+/// Jobs are kept in the store (<see cref="ICaptureJobStore"/>), so a job is followed across a
+/// restart; one cut off by a restart is ended by <see cref="CaptureJobRecovery"/>.
 /// </summary>
-public sealed class CaptureJobs(IServiceScopeFactory scopes, ILogger<CaptureJobs> logger)
+public sealed class CaptureJobs(IServiceScopeFactory scopes, ICaptureJobStore store, TimeProvider clock, ILogger<CaptureJobs> logger)
 {
-    private readonly ConcurrentDictionary<string, CaptureJob> _jobs = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> _running = [];
 
-    public CaptureJob? Find(string id) => _jobs.GetValueOrDefault(id);
-
-    public CaptureJob Start(string actorGln, JsonObject document, bool rollback)
+    /// <summary>Stores the job as running and starts it; the job as stored.</summary>
+    public async Task<CaptureJob> StartAsync(string actorGln, JsonObject document, bool rollback, CancellationToken cancellationToken)
     {
         var events = document["epcisBody"]?["eventList"] as JsonArray ?? [];
-        var job = new CaptureJob(Guid.NewGuid().ToString("N"), actorGln, rollback ? "rollback" : "proceed", events.Count);
-        _jobs[job.CaptureID] = job;
-        _ = Task.Run(() => RunAsync(job, document, events, rollback));
+        var job = new CaptureJob(Guid.NewGuid().ToString("N"), actorGln, rollback ? "rollback" : "proceed", events.Count, clock.GetUtcNow());
+        await store.AddAsync(job, cancellationToken);
+        var run = Task.Run(() => RunAsync(job, document, events, rollback), CancellationToken.None);
+        lock (_running) _running.Add(run);
+        _ = run.ContinueWith(t => { lock (_running) _running.Remove(t); }, TaskScheduler.Default);
         return job;
+    }
+
+    /// <summary>Waits for the jobs running now (a host stopping lets them write their end).</summary>
+    public Task DrainAsync()
+    {
+        lock (_running) return Task.WhenAll([.. _running]);
     }
 
     private async Task RunAsync(CaptureJob job, JsonObject document, JsonArray events, bool rollback)
     {
+        CaptureJob finished;
         try
         {
-            var ns = EpcisNamespaces.From(document["@context"]);
-            var plans = new List<(int Index, string? EventId, CapturePlan Plan)>();
-            for (var i = 0; i < events.Count; i++)
-            {
-                if (events[i] is not JsonObject ev) { plans.Add((i, null, CapturePlan.Refuse("The event is not a JSON object."))); continue; }
-                CapturePlan plan;
-                string? id = null;
-                try
-                {
-                    id = ev["eventID"] is JsonValue declared && declared.TryGetValue<string>(out var given) ? given : null;
-                    plan = CaptureMapping.Map(ev, job.Owner, EpcisNamespaces.From(ev["@context"], ns));
-                    if (plan.Refusal is null) id = EventHashId.Compute(ev, ns);
-                }
-                catch (ArgumentException e)
-                {
-                    // System.Text.Json refuses an object with a field twice only when it is read.
-                    plan = CapturePlan.Refuse($"The event cannot be read: it has a field twice ({e.Message}).");
-                }
-                catch (NotSupportedException e)
-                {
-                    plan = CapturePlan.Refuse(e.Message);
-                }
-                catch (Exception e) when (e is FormatException or InvalidOperationException or InvalidCastException)
-                {
-                    logger.LogWarning(e, "Capture job {Id}: event {Index} could not be read", job.CaptureID, i);
-                    plan = CapturePlan.Refuse($"The event could not be read: {e.Message}");
-                }
-                plans.Add((i, id, plan));
-            }
-            var outcome = await CaptureAsync(job.Owner, [.. plans.Select(p => new CapturedEvent(p.Index, p.EventId, p.Plan))], rollback);
-            foreach (var refused in outcome.Refused) job.Fail(refused.Event, refused.EventID, refused.Reason);
-            job.CountApplied(outcome.Applied);
+            var outcome = await CaptureAsync(job.Owner, Read(job, document, events), rollback);
+            finished = job.Finished(outcome.Applied, [.. outcome.Refused.OrderBy(r => r.Event)], clock.GetUtcNow());
         }
         catch (Exception e)
         {
             // A bug must not leave the job running for ever; the client sees that it failed.
             logger.LogError(e, "Capture job {Id} failed", job.CaptureID);
-            job.Fail(-1, null, "The capture stopped on an internal error. Its events are stored together or not at all: query them to see whether they were.");
+            finished = job.Finished(0, [new CaptureRefusal(-1, null,
+                "The capture stopped on an internal error. Its events are stored together or not at all: query them to see whether they were.")],
+                clock.GetUtcNow());
         }
-        finally
+        try
         {
-            job.Finish();
+            await store.FinishAsync(finished, CancellationToken.None);
         }
+        catch (Exception e) when (e is Application.Common.Exceptions.StoreUnavailableException or InvalidOperationException)
+        {
+            // The job stays "running" in the store; the next start ends it (CaptureJobRecovery).
+            logger.LogError(e, "Capture job {Id}: its end could not be stored", job.CaptureID);
+        }
+    }
+
+    private List<CapturedEvent> Read(CaptureJob job, JsonObject document, JsonArray events)
+    {
+        var ns = EpcisNamespaces.From(document["@context"]);
+        var read = new List<CapturedEvent>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is not JsonObject ev)
+            {
+                read.Add(new CapturedEvent(i, null, CapturePlan.Refuse("The event is not a JSON object.")));
+                continue;
+            }
+            CapturePlan plan;
+            string? id = null;
+            try
+            {
+                id = ev["eventID"] is JsonValue declared && declared.TryGetValue<string>(out var given) ? given : null;
+                plan = CaptureMapping.Map(ev, job.Owner, EpcisNamespaces.From(ev["@context"], ns));
+                if (plan.Refusal is null) id = EventHashId.Compute(ev, ns);
+            }
+            catch (ArgumentException e)
+            {
+                // System.Text.Json refuses an object with a field twice only when it is read.
+                plan = CapturePlan.Refuse($"The event cannot be read: it has a field twice ({e.Message}).");
+            }
+            catch (NotSupportedException e)
+            {
+                plan = CapturePlan.Refuse(e.Message);
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or InvalidCastException)
+            {
+                logger.LogWarning(e, "Capture job {Id}: event {Index} could not be read", job.CaptureID, i);
+                plan = CapturePlan.Refuse($"The event could not be read: {e.Message}");
+            }
+            read.Add(new CapturedEvent(i, id, plan));
+        }
+        return read;
     }
 
     private async Task<CaptureOutcome> CaptureAsync(string actor, IReadOnlyList<CapturedEvent> events, bool rollback)
