@@ -3,7 +3,7 @@ using System.Text.Json;
 using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12]
 //     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
 const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
 var quick = args.Contains("--quick");
@@ -101,6 +101,18 @@ if (Runs(7))
     Done(await AlertsLive.RunAsync(scale, web, api, gtin, verifyRate));
 }
 
+if (Runs(12))
+{
+    // The interoperability routes (VRS, EPCIS capture) on an app and database of their own.
+    using var folder = AppPaths.NewTempFolder("interop");
+    await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL",
+        store.IsMongo ? store with { MongoDatabase = store.MongoDatabase + "_interop" } : store);
+    using var api = new ApiClient(web.BaseAddress);
+    var gtin = AppPaths.Gtin(90012);
+    await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Interop benchmark tablets, 28" });
+    Done(await EpcisInterop.RunAsync(scale, web, api, gtin));
+}
+
 if (Runs(8)) Done(LabelRender.Run(scale));
 if (Runs(9)) Done(PhotoDecode.Run(scale));
 if (Runs(11)) Done(PhotoReadRate.Run(scale));
@@ -132,6 +144,7 @@ if (store.IsMongo)
     await (store with { MongoDatabase = store.MongoDatabase + "_http" }).DropAsync();
     await (store with { MongoDatabase = store.MongoDatabase + "_alerts" }).DropAsync();
     await (store with { MongoDatabase = store.MongoDatabase + "_camera" }).DropAsync();
+    await (store with { MongoDatabase = store.MongoDatabase + "_interop" }).DropAsync();
 }
 Console.WriteLine($"Report written to {output} ({total.Elapsed.TotalSeconds:0} s).");
 

@@ -21,6 +21,7 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
     private readonly Dictionary<(string Gtin, string Serial), List<LedgerEvent>> _packEvents = [];
     private readonly Dictionary<(string Gtin, string Lot), LotState> _lots = [];
     private readonly List<LedgerWrite> _writes = [];
+    private readonly Dictionary<string, Product?> _products = new(StringComparer.Ordinal);
     private readonly List<Action> _undo = [];
 
     /// <summary>The writes decided so far, in order.</summary>
@@ -43,7 +44,14 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
     public async ValueTask<LotState?> FindLotAsync(string gtin, string lot, CancellationToken cancellationToken) =>
         _lots.TryGetValue((gtin, lot), out var state) ? state : await catalog.FindLotAsync(gtin, lot, cancellationToken);
 
-    public ValueTask<Product?> FindProductAsync(string gtin, CancellationToken cancellationToken) => catalog.FindProductAsync(gtin, cancellationToken);
+    /// <summary>A product as first read: a document names few products, many times (products are never changed).</summary>
+    public async ValueTask<Product?> FindProductAsync(string gtin, CancellationToken cancellationToken)
+    {
+        if (_products.TryGetValue(gtin, out var known)) return known;
+        var product = await catalog.FindProductAsync(gtin, cancellationToken);
+        _products[gtin] = product;
+        return product;
+    }
 
     /// <summary>A pack's chain: the stored events, then the drafted ones (log index -1: not in the log yet).</summary>
     public async ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken)
