@@ -1,4 +1,5 @@
 using DrugTrace.Application.Alerts;
+using DrugTrace.Application.Common.Idempotency;
 using DrugTrace.Application.Common.Security;
 using DrugTrace.Application.Common.Validation;
 using DrugTrace.Application.Lots;
@@ -20,6 +21,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISerialGenerator, RandomSerialGenerator>();
         services.AddScoped<IActorContext, ActorContext>();
+        services.AddScoped<IIdempotencyContext, IdempotencyContext>();
+        services.AddOptions<IdempotencyOptions>();
         services.AddScoped<PackHandoffs>();
         services.AddScoped<AlertRaiser>();
         services.AddSingleton<PartyDirectory>();

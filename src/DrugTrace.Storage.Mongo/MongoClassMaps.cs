@@ -60,6 +60,17 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.FailedSignIns).SetElementName("failedSignIns").SetDefaultValue(0).SetIgnoreIfDefault(true);
                 cm.MapMember(d => d.LockedUntil).SetElementName("lockedUntil").SetSerializer(NullableUtc).SetIgnoreIfNull(true);
             });
+            Map<IdempotencyDocument>(cm =>
+            {
+                cm.MapIdMember(d => d.Id);
+                cm.MapMember(d => d.Actor).SetElementName("actor");
+                cm.MapMember(d => d.Key).SetElementName("key");
+                cm.MapMember(d => d.RequestHash).SetElementName("requestHash");
+                cm.MapMember(d => d.Answer).SetElementName("answer");
+                cm.MapMember(d => d.CreatedAt).SetElementName("createdAt").SetSerializer(Utc);
+                cm.MapMember(d => d.ExpiresAt).SetElementName("expiresAt").SetSerializer(Utc);
+                cm.MapMember(d => d.CompletedAt).SetElementName("completedAt").SetSerializer(NullableUtc).SetIgnoreIfNull(true);
+            });
             Map<ProductDocument>(cm =>
             {
                 cm.MapIdMember(d => d.Gtin);

@@ -14,7 +14,7 @@ internal sealed class MongoContext : IDisposable
 {
     public const string Parties = "parties", Products = "products", Lots = "lots", Packs = "packs", Events = "events",
         Scans = "scans", Alerts = "alerts", Counters = "counters", Checkpoints = "checkpoints", Tree = "tree",
-        Users = "users", CaptureJobs = "capture_jobs";
+        Users = "users", Idempotency = "idempotency", CaptureJobs = "capture_jobs";
 
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _ready;
@@ -49,6 +49,7 @@ internal sealed class MongoContext : IDisposable
         CheckpointCollection = Database.GetCollection<CheckpointDocument>(Checkpoints);
         TreeCollection = Database.GetCollection<TreeNodeDocument>(Tree);
         UserCollection = Database.GetCollection<UserDocument>(Users);
+        IdempotencyCollection = Database.GetCollection<IdempotencyDocument>(Idempotency);
         CaptureJobCollection = Database.GetCollection<CaptureJobDocument>(CaptureJobs);
         RawAlertCollection = Database.GetCollection<BsonDocument>(Alerts);
         RetryPolicy = MongoRetryPolicy.From(options);
@@ -68,6 +69,7 @@ internal sealed class MongoContext : IDisposable
     public IMongoCollection<CheckpointDocument> CheckpointCollection { get; }
     public IMongoCollection<TreeNodeDocument> TreeCollection { get; }
     public IMongoCollection<UserDocument> UserCollection { get; }
+    public IMongoCollection<IdempotencyDocument> IdempotencyCollection { get; }
     public IMongoCollection<CaptureJobDocument> CaptureJobCollection { get; }
     /// <summary>The alerts as raw BSON, for the change stream (see <see cref="AlertChangeReader"/>).</summary>
     public IMongoCollection<BsonDocument> RawAlertCollection { get; }
@@ -99,7 +101,7 @@ internal sealed class MongoContext : IDisposable
             // Collections are created up front: creating one implicitly inside a transaction needs MongoDB 4.4+
             // and races between instances; here a second instance's attempt just finds it there.
             var existing = (await (await Database.ListCollectionNamesAsync(cancellationToken: cancellationToken)).ToListAsync(cancellationToken)).ToHashSet();
-            foreach (var name in new[] { Parties, Products, Lots, Packs, Events, Scans, Alerts, Counters, Checkpoints, Tree, Users, CaptureJobs })
+            foreach (var name in new[] { Parties, Products, Lots, Packs, Events, Scans, Alerts, Counters, Checkpoints, Tree, Users, Idempotency, CaptureJobs })
             {
                 if (existing.Contains(name)) continue;
                 try
@@ -117,6 +119,7 @@ internal sealed class MongoContext : IDisposable
             await EventCollection.Indexes.CreateManyAsync(MongoQueries.EventIndexes, cancellationToken);
             await ScanCollection.Indexes.CreateManyAsync(MongoQueries.ScanIndexes, cancellationToken);
             await AlertCollection.Indexes.CreateManyAsync(MongoQueries.AlertIndexes, cancellationToken);
+            await IdempotencyCollection.Indexes.CreateManyAsync(MongoIdempotencyQueries.Indexes, cancellationToken);
             await CaptureJobCollection.Indexes.CreateManyAsync(MongoQueries.CaptureJobIndexes, cancellationToken);
             // Counters exist before any transaction uses them, so that two first writers never race to upsert one.
             foreach (var counter in new[] { MongoQueries.LogCounter, MongoQueries.AlertCounter })

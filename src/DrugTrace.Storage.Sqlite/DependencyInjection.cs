@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<ICaptureJobStore, SqliteCaptureJobStore>();
+        services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("store");
         return services;

@@ -137,11 +137,9 @@ internal static class SqliteSchema
         WriteProbeMigration,
         SecurityMigration,
         MerkleMigration,
+        IdempotencyMigration,
         CaptureJobsMigration,
     ];
-
-    /// <summary>The schema version right after the Merkle migration (for the test that rebuilds a log from before it).</summary>
-    public static int MerkleVersion => Array.IndexOf(Migrations, MerkleMigration) + 1;
 
     /// <summary>
     /// EPCIS capture jobs, so that GET /epcis/capture/{id} outlives a restart. IF NOT EXISTS: a database
@@ -194,7 +192,7 @@ internal static class SqliteSchema
     /// The tree keeps the nodes at levels 8, 16, 24... (the tlog-tiles levels above the leaves);
     /// a migrated log gets them from <see cref="SqliteTreeNodes.CatchUp"/> on start.
     /// </summary>
-    private const string MerkleMigration = """
+    internal const string MerkleMigration = """
         UPDATE events SET log_index = -log_index WHERE (SELECT MIN(log_index) FROM events) = 1;
         UPDATE events SET log_index = -log_index - 1 WHERE log_index < 0;
         CREATE TABLE tree_nodes (
@@ -227,6 +225,25 @@ internal static class SqliteSchema
             detail TEXT NOT NULL,
             at INTEGER NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// The idempotency table of the security migration was never written (no code used it): it
+    /// is made again in the shape its store needs. A row is a claim of (actor, key) for one
+    /// request (its fingerprint); answer is NULL while that request runs, then its answer (JSON).
+    /// </summary>
+    private const string IdempotencyMigration = """
+        DROP TABLE IF EXISTS idempotency;
+        CREATE TABLE idempotency (
+            actor TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            answer TEXT,
+            created_at INTEGER NOT NULL,
+            completed_at INTEGER,
+            PRIMARY KEY (actor, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX idempotency_created ON idempotency(created_at);
         """;
 
     /// <summary>People who sign in to the browser UI; each acts for one party.</summary>
@@ -273,6 +290,9 @@ internal static class SqliteSchema
         """;
 
     public static int Version => Migrations.Length;
+
+    /// <summary>The schema version a migration brings the database to (tests go back to just before one).</summary>
+    internal static int VersionAfter(string migration) => Array.IndexOf(Migrations, migration) + 1;
 
     public static void Migrate(SqliteConnection connection)
     {

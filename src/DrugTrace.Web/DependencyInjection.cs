@@ -2,6 +2,7 @@ using DrugTrace.Application;
 using System.Text.Json.Serialization;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Behaviours;
+using DrugTrace.Application.Common.Idempotency;
 using DrugTrace.Web.Alerts;
 using DrugTrace.Web.Endpoints;
 using DrugTrace.Web.Infrastructure;
@@ -41,7 +42,8 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(DrugTrace.Application.DependencyInjection), typeof(DependencyInjection)];
-            options.PipelineBehaviors = [typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+            // Idempotency last: a repeat is authorised and validated like the first request.
+            options.PipelineBehaviors = [typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(IdempotencyBehaviour<,>)];
         });
 
         // /api keeps its API-key scheme; the browser UI signs in with a cookie.
@@ -94,6 +96,7 @@ public static class DependencyInjection
         services.AddOpenApi(o => o.AddSchemaTransformer<WireNameSchemaTransformer>().AddDocumentTransformer<ApiKeyDocument>());
 
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
         services.Configure<DrugTrace.Application.Stock.StockOptions>(configuration.GetSection(DrugTrace.Application.Stock.StockOptions.Section));
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<AlertQueue>();

@@ -39,6 +39,7 @@ public sealed class DependencyInjectionTests
         Assert.IsType<MongoLedgerStore>(services.GetRequiredService<ILedgerStore>());
         Assert.IsType<MongoScanLog>(services.GetRequiredService<IScanLog>());
         Assert.IsType<MongoAlertStore>(services.GetRequiredService<IAlertStore>());
+        Assert.IsType<MongoIdempotencyStore>(services.GetRequiredService<IIdempotencyStore>());
         var feed = services.GetRequiredService<IAlertChangeFeed>();
         Assert.Equal("MongoDB change stream on drugtrace.alerts", feed.Description);
         var hosted = services.GetServices<IHostedService>().ToList();

@@ -54,7 +54,7 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
                 DROP TABLE witness_answers;
                 UPDATE events SET log_index = -log_index - 1;
                 UPDATE events SET log_index = -log_index;
-                PRAGMA user_version = {SqliteSchema.MerkleVersion - 1};
+                PRAGMA user_version = {SqliteSchema.VersionAfter(SqliteSchema.MerkleMigration) - 1};
                 """);
             Assert.Equal(1L, Scalar(connection, "SELECT MIN(log_index) FROM events"));
         }

@@ -16,6 +16,7 @@ public static class LotEndpoints
                 var lot = await mediator.Send(new RegisterLot(user.GlnOf(), body.Gtin ?? "", body.Lot ?? "", body.Expiry ?? "", body.Quantity), ct);
                 return Results.Created($"/api/v1/lots/{lot.Gtin}/{Uri.EscapeDataString(lot.Lot)}/packs", lot);
             })
+            .AcceptsIdempotencyKey()
             .WithSummary("Register a lot and commission its packs with random serials (manufacturer, own products).");
         group.MapGet("/{gtin}/{lot}/packs", (string gtin, string lot, int? skip, int? take, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new GetLotPacks(user.GlnOf(), gtin, lot, skip ?? 0, take ?? 100), ct))

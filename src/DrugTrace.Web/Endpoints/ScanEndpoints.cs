@@ -12,6 +12,7 @@ public static class ScanEndpoints
     {
         api.MapPost("/scans", async (Scan body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(ToRequest(body, user.GlnOf()), ct))
+            .AcceptsIdempotencyKey()
             .WithTags("Scans")
             .WithSummary("Scan a pack: verify it or hand it off. The verdict is ok, alert or refused.");
         return api;

@@ -29,6 +29,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ForbiddenAccessException f => Problem(403, "Not allowed", f.Message),
             NotFoundException n => Problem(404, "Not found", n.Message),
             ConflictException c => Problem(409, "Conflict", c.Message),
+            RequestInProgressException r => Problem(409, "Still running", r.Message),
+            IdempotencyKeyReusedException k => Problem(422, "Idempotency-Key used for another request", k.Message),
             StoreUnavailableException s => Problem(503, "The store cannot write", s.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => null,
@@ -41,6 +43,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
         if (exception is StoreUnavailableException) logger.LogError(exception, "The store refused a write on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         httpContext.Response.StatusCode = details.Status ?? 500;
+        if (exception is RequestInProgressException) httpContext.Response.Headers.RetryAfter = "1";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
