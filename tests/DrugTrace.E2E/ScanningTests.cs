@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using DrugTrace.Application.Packs;
 using DrugTrace.Web.Labels;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -55,8 +56,8 @@ public sealed class ScanningTests(AppServer app, ITestOutputHelper output) : IDi
     {
         var (gtin, lot, expiry, _) = await app.PacksAtPharmacyAsync(1);
         var fakeSerial = "FAKE" + Random.Shared.Next(100000, 999999);
-        // The counterfeiter's label: a real-looking GS1 DataMatrix with a serial never commissioned.
-        var svg = LabelRenderer.SymbolSvg(LabelCode.DataMatrix, LabelContent.ElementString(gtin, fakeSerial, lot, expiry));
+        // The counterfeiter's label: the app's own label layout for a serial never commissioned.
+        var svg = LabelRenderer.PackLabelSvg(new PackView(gtin, fakeSerial, lot, expiry, "active", null, null), LabelCode.DataMatrix, app.Address.ToString());
 
         var (pw, browser) = await Browsers.LaunchAsync();
         var png = await Browsers.SvgToPngAsync(browser, svg, _folder, "fake");

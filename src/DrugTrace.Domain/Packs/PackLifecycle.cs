@@ -43,14 +43,6 @@ public static class PackLifecycle
             Pack = pack,
         });
 
-    /// <summary>What a verification reports about a genuine pack's status (it never changes custody).</summary>
-    public static IReadOnlyList<Finding> Verify(
-        PackState pack, LotState lot, DateTimeOffset now, Func<string?, string>? partyName = null, Party? actor = null) =>
-        AlertRules.CheckState(new ScanFacts
-        {
-            Action = PackAction.Verify, Actor = actor, Now = now, Pack = pack, Lot = lot, Name = partyName ?? Gln,
-        });
-
     /// <summary>Decides a handoff by <paramref name="actor"/> at <paramref name="now"/>.</summary>
     /// <paramref name="partyName"/> turns a GLN into the words used in messages (by default the GLN itself).
     public static Decision Decide(PackState pack, LotState lot, PackCommand command, Party actor, DateTimeOffset now, Func<string?, string>? partyName = null)

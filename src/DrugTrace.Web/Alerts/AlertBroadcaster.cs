@@ -42,17 +42,6 @@ public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger)
         return Task.CompletedTask;
     }
 
-    /// <summary>Waits until every subscriber has taken every alert queued so far (tests, orderly shutdown).</summary>
-    public async Task WhenIdleAsync(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (_subscribers.Any(s => s.Pending > 0))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Alert subscribers did not take their alerts in time.");
-            await Task.Delay(5);
-        }
-    }
-
     private void Remove(Subscriber subscriber)
     {
         lock (_gate) _subscribers = [.. _subscribers.Where(s => !ReferenceEquals(s, subscriber))];
@@ -64,7 +53,6 @@ public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger)
 
         private readonly Func<AlertDto, bool, Task> _onAlert;
         private readonly AlertBroadcaster _owner;
-        private int _pending;
 
         public Subscriber(Party party, Func<AlertDto, bool, Task> onAlert, AlertBroadcaster owner)
         {
@@ -72,22 +60,14 @@ public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger)
             _onAlert = onAlert;
             _owner = owner;
             _queue = Channel.CreateBounded<(AlertDto, bool)>(
-                new BoundedChannelOptions(QueueLimit) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
-                itemDropped: _ => Interlocked.Decrement(ref _pending));
+                new BoundedChannelOptions(QueueLimit) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
             _ = Task.Run(PumpAsync);
         }
 
         public Party Party { get; }
 
-        /// <summary>Alerts queued and not yet handled.</summary>
-        public int Pending => Volatile.Read(ref _pending);
-
-        public void Enqueue(AlertDto alert, bool isNew)
-        {
-            Interlocked.Increment(ref _pending);
-            // Fails only once the subscriber is gone, and then nobody waits for it any more.
-            if (!_queue.Writer.TryWrite((alert, isNew))) Interlocked.Decrement(ref _pending);
-        }
+        // Fails only once the subscriber is gone, and then nobody waits for it any more.
+        public void Enqueue(AlertDto alert, bool isNew) => _queue.Writer.TryWrite((alert, isNew));
 
         private async Task PumpAsync()
         {
@@ -103,7 +83,6 @@ public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger)
                     Dispose();
                     return;
                 }
-                Interlocked.Decrement(ref _pending);
             }
         }
 

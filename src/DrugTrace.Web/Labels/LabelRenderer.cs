@@ -42,14 +42,6 @@ public static class LabelRenderer
         return new DataMatrixWriter().encode(content, BarcodeFormat.DATA_MATRIX, 0, 0, dm);
     }
 
-    /// <summary>An SVG of the symbol alone (with its quiet zone), sized by whoever shows it.</summary>
-    public static string SymbolSvg(LabelCode code, string content)
-    {
-        var sb = new StringBuilder(4096);
-        AppendSymbol(sb, Matrix(code, content), QuietZone(code), x: null, y: null, size: null);
-        return sb.ToString();
-    }
-
     /// <summary>
     /// A pack's label: the code on the left, the human-readable lines on the right, in a
     /// <paramref name="widthMm"/> x <paramref name="heightMm"/> box.
@@ -93,15 +85,15 @@ public static class LabelRenderer
     }
 
     /// <summary>
-    /// Appends the symbol as an &lt;svg&gt; in module units: one path, one "h" run per row of dark
-    /// modules. With a position and size it nests inside a label.
+    /// Appends the symbol as an &lt;svg&gt; in module units, nested at a position and size inside a
+    /// label: one path, one "h" run per row of dark modules.
     /// </summary>
-    private static void AppendSymbol(StringBuilder sb, BitMatrix matrix, int quiet, double? x, double? y, double? size)
+    private static void AppendSymbol(StringBuilder sb, BitMatrix matrix, int quiet, double x, double y, double size)
     {
         var w = matrix.Width + 2 * quiet;
         var h = matrix.Height + 2 * quiet;
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"symbol\" shape-rendering=\"crispEdges\"");
-        if (x is { } px) sb.Append(Inv($" x=\"{px:0.###}\" y=\"{y:0.###}\" width=\"{size:0.###}\" height=\"{size:0.###}\""));
+        sb.Append(Inv($" x=\"{x:0.###}\" y=\"{y:0.###}\" width=\"{size:0.###}\" height=\"{size:0.###}\""));
         sb.Append(Inv($" viewBox=\"0 0 {w} {h}\"><rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/><path fill=\"#000\" d=\""));
         for (var row = 0; row < matrix.Height; row++)
         {

@@ -1,4 +1,5 @@
 using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Alerts.Rules;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
@@ -605,17 +606,21 @@ public class PackLifecycleTests
         Assert.Equal([AlertKind.LotMismatch, AlertKind.ExpiryMismatch], findings.Select(f => f.Kind));
     }
 
+    // A verification's findings, as the scan path asks for them: the state rules on the facts of a verify.
+    private static IReadOnlyList<Finding> Verify(PackState pack, LotState lot, DateTimeOffset now) =>
+        AlertRules.CheckState(new ScanFacts { Action = PackAction.Verify, Now = now, Pack = pack, Lot = lot });
+
     [Fact]
     public void Verify_of_a_genuine_active_pack_finds_nothing()
     {
-        Assert.Empty(PackLifecycle.Verify(ActiveAt(Pharmacy), Lot, Now));
-        Assert.Empty(PackLifecycle.Verify(InTransit(Maker, Wholesaler), Lot, Now));
+        Assert.Empty(Verify(ActiveAt(Pharmacy), Lot, Now));
+        Assert.Empty(Verify(InTransit(Maker, Wholesaler), Lot, Now));
     }
 
     [Fact]
     public void Verify_reports_stolen_only_as_stolen()
     {
-        var finding = Assert.Single(PackLifecycle.Verify(With(PackStatus.Stolen, Pharmacy), RecalledLot, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var finding = Assert.Single(Verify(With(PackStatus.Stolen, Pharmacy), RecalledLot, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
         Assert.Equal(AlertKind.StolenPack, finding.Kind);
     }
@@ -626,7 +631,7 @@ public class PackLifecycleTests
     [InlineData(PackStatus.Exported)]
     public void Verify_of_an_inactive_pack_is_AlreadyInactive_without_recall_or_expiry(PackStatus status)
     {
-        var finding = Assert.Single(PackLifecycle.Verify(With(status, Pharmacy), RecalledLot, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var finding = Assert.Single(Verify(With(status, Pharmacy), RecalledLot, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
         Assert.Equal(AlertKind.AlreadyInactive, finding.Kind);
     }
@@ -634,11 +639,11 @@ public class PackLifecycleTests
     [Fact]
     public void Verify_reports_recall_and_expiry_of_a_pack_in_the_supply_chain()
     {
-        var findings = PackLifecycle.Verify(ActiveAt(Pharmacy), RecalledLot, new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero));
+        var findings = Verify(ActiveAt(Pharmacy), RecalledLot, new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero));
 
         Assert.Equal([AlertKind.Recalled, AlertKind.Expired], findings.Select(f => f.Kind));
-        Assert.Equal(AlertKind.Recalled, Assert.Single(PackLifecycle.Verify(InTransit(Maker, Wholesaler), RecalledLot, Now)).Kind);
-        Assert.Equal(AlertKind.Expired, Assert.Single(PackLifecycle.Verify(With(PackStatus.Locked, Pharmacy), Lot, new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero))).Kind);
+        Assert.Equal(AlertKind.Recalled, Assert.Single(Verify(InTransit(Maker, Wholesaler), RecalledLot, Now)).Kind);
+        Assert.Equal(AlertKind.Expired, Assert.Single(Verify(With(PackStatus.Locked, Pharmacy), Lot, new DateTimeOffset(2027, 7, 1, 0, 0, 0, TimeSpan.Zero))).Kind);
     }
 
     // ---- Effective status and reasons ----------------------------------------------------------
