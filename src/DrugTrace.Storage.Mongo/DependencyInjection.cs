@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<IScanLog, MongoScanLog>();
         services.AddSingleton<IAlertStore, MongoAlertStore>();
         services.AddSingleton<IUserStore, MongoUserStore>();
+        services.AddSingleton<ICaptureJobStore, MongoCaptureJobStore>();
         services.AddSingleton<IIdempotencyStore, MongoIdempotencyStore>();
         services.AddHostedService<MongoStartup>();
         // Every instance reads and writes one key ring, so a cookie issued by one is valid on all.

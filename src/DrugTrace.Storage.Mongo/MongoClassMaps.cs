@@ -130,6 +130,25 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.PrevHash).SetElementName("prevHash");
                 cm.MapMember(d => d.Hash).SetElementName("hash");
             });
+            Map<CaptureJobDocument>(cm =>
+            {
+                cm.MapIdMember(d => d.Id);
+                cm.MapMember(d => d.Owner).SetElementName("owner");
+                cm.MapMember(d => d.Behaviour).SetElementName("behaviour");
+                cm.MapMember(d => d.Events).SetElementName("events");
+                cm.MapMember(d => d.Applied).SetElementName("applied");
+                cm.MapMember(d => d.Running).SetElementName("running");
+                cm.MapMember(d => d.Success).SetElementName("success");
+                cm.MapMember(d => d.Errors).SetElementName("errors");
+                cm.MapMember(d => d.CreatedAt).SetElementName("createdAt").SetSerializer(Utc);
+                cm.MapMember(d => d.FinishedAt).SetElementName("finishedAt").SetSerializer(NullableUtc);
+            });
+            Map<CaptureErrorDocument>(cm =>
+            {
+                cm.MapMember(d => d.Event).SetElementName("event");
+                cm.MapMember(d => d.EventId).SetElementName("eventID").SetIgnoreIfNull(true);
+                cm.MapMember(d => d.Reason).SetElementName("reason");
+            });
             Map<ScanDocument>(cm =>
             {
                 cm.MapIdMember(d => d.Id).SetSerializer(StandardGuid);

@@ -22,12 +22,12 @@ namespace DrugTrace.Storage.Mongo;
 internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
 {
     private readonly MongoContext _db;
-    private readonly AppendBatcher<LedgerAppend> _appends;
+    private readonly AppendBatcher<LedgerWrite> _appends;
 
     public MongoLedgerStore(MongoContext db)
     {
         _db = db;
-        _appends = new AppendBatcher<LedgerAppend>(db.Options.MaxAppendBatch, RunBatchAsync, DuplicateKey.Is);
+        _appends = new AppendBatcher<LedgerWrite>(db.Options.MaxAppendBatch, RunBatchAsync, DuplicateKey.Is);
     }
 
     public ValueTask DisposeAsync() => _appends.DisposeAsync();
@@ -114,7 +114,7 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
     public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken) =>
         await AppendAsync(new LotAppend(e, newState), cancellationToken);
 
-    private async Task<bool> AppendAsync(LedgerAppend append, CancellationToken cancellationToken)
+    private async Task<bool> AppendAsync(LedgerWrite append, CancellationToken cancellationToken)
     {
         await _db.EnsureReadyAsync(cancellationToken);
         try
@@ -135,7 +135,7 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
     /// the commit, and the tree tiles they complete are stored. A later append in the batch sees the
     /// earlier ones: a recall queued before a dispense of its lot makes the dispense lose.
     /// </summary>
-    private Task<bool[]> RunBatchAsync(IReadOnlyList<LedgerAppend> appends, CancellationToken cancellationToken) =>
+    private Task<bool[]> RunBatchAsync(IReadOnlyList<LedgerWrite> appends, CancellationToken cancellationToken) =>
         _db.InTransactionAsync(async (session, ct) =>
         {
             // Built afresh on every run: the retry policy may run the body again.
@@ -143,15 +143,15 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
             var accepted = new List<(LedgerEvent Event, long Chain)>(appends.Count);
             for (var i = 0; i < appends.Count; i++)
             {
-                var chain = appends[i] switch
+                (LedgerEvent e, long? chain) = appends[i] switch
                 {
-                    PackAppend pack => await MovePackHeadAsync(session, pack, ct),
-                    LotAppend lot => await MoveLotHeadAsync(session, lot, ct),
+                    PackAppend pack => (pack.Event, await MovePackHeadAsync(session, pack, ct)),
+                    LotAppend lot => (lot.Event, await MoveLotHeadAsync(session, lot, ct)),
                     _ => throw new InvalidOperationException($"Unknown append {appends[i].GetType().Name}."),
                 };
                 if (chain is null) continue;
                 results[i] = true;
-                accepted.Add((appends[i].Event, chain.Value));
+                accepted.Add((e, chain.Value));
             }
             if (accepted.Count == 0) return results;
             var first = await _db.ReserveLogAsync(session, accepted.Count, ct);
@@ -169,27 +169,95 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
         // two snapshot transactions that each read what the other writes both commit. Writing the lot
         // document makes a concurrent recall a write conflict, and the retry sees the recall. Checked
         // before the pack's head moves, so that a lot that moved leaves the batch's other appends alone.
-        var guarded = await _db.LotCollection.UpdateOneAsync(session, MongoQueries.LotStillAt(e.Gtin, append.NewState.Lot, append.LotHead),
+        var guarded = await _db.LotCollection.UpdateOneAsync(session, MongoQueries.LotStillAt(e.Gtin, append.State.Lot, append.LotHead),
             MongoQueries.GuardLot, cancellationToken: ct);
         if (guarded.MatchedCount == 0) return null;
         // The head moves only if it is still the one the event was decided on: the optimistic check.
-        var moved = await _db.PackCollection.FindOneAndUpdateAsync(session, MongoQueries.PackHead(e), MongoQueries.MovePackHead(e, append.NewState),
+        var moved = await _db.PackCollection.FindOneAndUpdateAsync(session, MongoQueries.PackHead(e), MongoQueries.MovePackHead(e, append.State),
             new FindOneAndUpdateOptions<PackDocument> { Projection = MongoQueries.PackChainOnly }, ct);
         return moved?.Chain;
     }
 
     private async Task<long?> MoveLotHeadAsync(IClientSessionHandle session, LotAppend append, CancellationToken ct)
     {
-        var moved = await _db.LotCollection.FindOneAndUpdateAsync(session, MongoQueries.LotHead(append.Event), MongoQueries.MoveLotHead(append.Event, append.NewState),
+        var moved = await _db.LotCollection.FindOneAndUpdateAsync(session, MongoQueries.LotHead(append.Event), MongoQueries.MoveLotHead(append.Event, append.State),
             new FindOneAndUpdateOptions<LotDocument> { Projection = MongoQueries.LotChainOnly }, ct);
         return moved?.Chain;
     }
 
-    private abstract record LedgerAppend(LedgerEvent Event);
+    /// <summary>The pack's lot moved (a recall) after the decision read it, or a batch's head moved; thrown to abort the transaction.</summary>
+    private sealed class LotMoved : Exception;
 
-    private sealed record PackAppend(LedgerEvent Event, PackState NewState, ChainHead LotHead) : LedgerAppend(Event);
-
-    private sealed record LotAppend(LedgerEvent Event, LotState NewState) : LedgerAppend(Event);
+    public async ValueTask<bool> TryAppendBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken)
+    {
+        if (writes.Count == 0) return true;
+        try
+        {
+            return await _db.InTransactionAsync(async (session, ct) =>
+            {
+                // One reservation for the whole batch: its events take consecutive log indexes, in the batch's order.
+                var next = await _db.ReserveLogAsync(session, writes.Sum(w => w.EventCount), ct);
+                var first = next;
+                foreach (var write in writes)
+                {
+                    switch (write)
+                    {
+                        case LotRegistration r:
+                            await _db.LotCollection.InsertOneAsync(session, MongoMapping.ToDocument(r.Lot, next), cancellationToken: ct);
+                            await _db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(r.Event, next, next), cancellationToken: ct);
+                            next++;
+                            break;
+                        case PacksCommissioning c:
+                            // The lot must still be as decided on: writing its guard makes a concurrent recall a write conflict.
+                            var lot = await _db.LotCollection.UpdateOneAsync(session, MongoQueries.LotStillAt(c.Lot.Gtin, c.Lot.Lot, c.Lot.Head),
+                                MongoQueries.GuardLot, cancellationToken: ct);
+                            if (lot.MatchedCount == 0) throw new LotMoved();
+                            var packs = new List<PackDocument>(c.Events.Count);
+                            var events = new List<EventDocument>(c.Events.Count);
+                            foreach (var e in c.Events)
+                            {
+                                packs.Add(MongoMapping.ToCommissionedPack(c.Lot, e, next));
+                                events.Add(MongoMapping.ToDocument(e, next, next));
+                                next++;
+                            }
+                            await _db.PackCollection.InsertManyAsync(session, packs, new InsertManyOptions { IsOrdered = true }, ct);
+                            await _db.EventCollection.InsertManyAsync(session, events, new InsertManyOptions { IsOrdered = true }, ct);
+                            break;
+                        case PackAppend a:
+                            var moved = await _db.PackCollection.FindOneAndUpdateAsync(session, MongoQueries.PackHead(a.Event), MongoQueries.MovePackHead(a.Event, a.State),
+                                new FindOneAndUpdateOptions<PackDocument> { Projection = MongoQueries.PackChainOnly }, ct);
+                            if (moved is null) throw new LotMoved();
+                            var guarded = await _db.LotCollection.UpdateOneAsync(session, MongoQueries.LotStillAt(a.Event.Gtin, a.State.Lot, a.LotHead),
+                                MongoQueries.GuardLot, cancellationToken: ct);
+                            if (guarded.MatchedCount == 0) throw new LotMoved();
+                            await _db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(a.Event, next, moved.Chain), cancellationToken: ct);
+                            next++;
+                            break;
+                        case LotAppend l:
+                            var lotMoved = await _db.LotCollection.FindOneAndUpdateAsync(session, MongoQueries.LotHead(l.Event), MongoQueries.MoveLotHead(l.Event, l.State),
+                                new FindOneAndUpdateOptions<LotDocument> { Projection = MongoQueries.LotChainOnly }, ct);
+                            if (lotMoved is null) throw new LotMoved();
+                            await _db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(l.Event, next, lotMoved.Chain), cancellationToken: ct);
+                            next++;
+                            break;
+                        default:
+                            throw new InvalidOperationException($"Unknown ledger write {write.GetType().Name}.");
+                    }
+                }
+                await MongoTreeNodes.AppendedAsync(_db, session, first, (int)(next - first), ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (MongoException ex) when (DuplicateKey.Is(ex))
+        {
+            // A lot or serial that had to be new, or a (chain, seq) already taken: the transaction is aborted.
+            return false;
+        }
+        catch (LotMoved)
+        {
+            return false;
+        }
+    }
 
     public async ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<IScanLog, SqliteScanLog>();
         services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<ICaptureJobStore, SqliteCaptureJobStore>();
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         // The outbox is the push source: alert changes are delivered from what was committed.
         services.AddSingleton<SqliteAlertOutbox>();

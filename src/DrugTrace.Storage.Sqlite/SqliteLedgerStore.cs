@@ -101,45 +101,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
             }
             Insert(w, LotChain(lotId), lotEvent);
 
-            // No RETURNING here: SQLite runs RETURNING like a trigger, which gives every insert a statement
-            // journal, and releasing one inside this write's savepoint walks the whole in-memory sub-journal
-            // from its start: quadratic in the lot size. The rowid is read from the connection instead.
-            var insertPack = w.Command("""
-                INSERT INTO packs (gtin, serial, lot_id, lot, expiry, status, custodian, changed_by, changed_at, head_seq, head_hash)
-                VALUES ($gtin, $serial, $lotId, $lot, $expiry, $status, $custodian, $custodian, $at, $seq, $hash)
-                """);
-            insertPack.Parameters.AddWithValue("$gtin", lot.Gtin);
-            var pSerial = insertPack.Parameters.AddWithValue("$serial", "");
-            insertPack.Parameters.AddWithValue("$lotId", lotId);
-            insertPack.Parameters.AddWithValue("$lot", lot.Lot);
-            insertPack.Parameters.AddWithValue("$expiry", Rows.Date(lot.Expiry));
-            insertPack.Parameters.AddWithValue("$status", (int)PackStatus.Active);
-            var pCustodian = insertPack.Parameters.AddWithValue("$custodian", "");
-            var pAt = insertPack.Parameters.AddWithValue("$at", 0L);
-            var pSeq = insertPack.Parameters.AddWithValue("$seq", 0);
-            var pHash = insertPack.Parameters.AddWithValue("$hash", Array.Empty<byte>());
-            var insertEvent = EventInsert(w);
-            foreach (var e in packEvents)
-            {
-                pSerial.Value = e.Key;
-                pCustodian.Value = e.Actor;
-                pAt.Value = Rows.Millis(e.OccurredAt);
-                pSeq.Value = e.Seq;
-                pHash.Value = Rows.Blob(e.Hash);
-                long packId;
-                try
-                {
-                    insertPack.ExecuteNonQuery();
-                    packId = w.LastInsertRowId;
-                }
-                catch (SqliteException ex) when (Rows.IsConstraint(ex))
-                {
-                    throw new SerialCollisionException(lot.Gtin);
-                }
-                insertEvent.Bind(PackChain(packId), e);
-                insertEvent.Command.ExecuteNonQuery();
-                SqliteTreeNodes.Appended(w, w.LastInsertRowId);
-            }
+            InsertPacks(w, lotId, lot, packEvents);
             return true;
         }, cancellationToken);
     }
@@ -185,6 +147,157 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
             Insert(w, LotChain((long)lotId), e);
             return true;
         }, cancellationToken);
+
+    // No RETURNING here: SQLite runs RETURNING like a trigger, which gives every insert a statement
+    // journal, and releasing one inside this write's savepoint walks the whole in-memory sub-journal
+    // from its start: quadratic in the lot size. The rowid is read from the connection instead.
+    private static void InsertPacks(SqliteWriter w, long lotId, LotState lot, IReadOnlyList<LedgerEvent> packEvents)
+    {
+        var insertPack = w.Command("""
+            INSERT INTO packs (gtin, serial, lot_id, lot, expiry, status, custodian, changed_by, changed_at, head_seq, head_hash)
+            VALUES ($gtin, $serial, $lotId, $lot, $expiry, $status, $custodian, $custodian, $at, $seq, $hash)
+            """);
+        insertPack.Parameters.AddWithValue("$gtin", lot.Gtin);
+        var pSerial = insertPack.Parameters.AddWithValue("$serial", "");
+        insertPack.Parameters.AddWithValue("$lotId", lotId);
+        insertPack.Parameters.AddWithValue("$lot", lot.Lot);
+        insertPack.Parameters.AddWithValue("$expiry", Rows.Date(lot.Expiry));
+        insertPack.Parameters.AddWithValue("$status", (int)PackStatus.Active);
+        var pCustodian = insertPack.Parameters.AddWithValue("$custodian", "");
+        var pAt = insertPack.Parameters.AddWithValue("$at", 0L);
+        var pSeq = insertPack.Parameters.AddWithValue("$seq", 0);
+        var pHash = insertPack.Parameters.AddWithValue("$hash", Array.Empty<byte>());
+        var insertEvent = EventInsert(w);
+        foreach (var e in packEvents)
+        {
+            pSerial.Value = e.Key;
+            pCustodian.Value = e.Actor;
+            pAt.Value = Rows.Millis(e.OccurredAt);
+            pSeq.Value = e.Seq;
+            pHash.Value = Rows.Blob(e.Hash);
+            long packId;
+            try
+            {
+                insertPack.ExecuteNonQuery();
+                packId = w.LastInsertRowId;
+            }
+            catch (SqliteException ex) when (Rows.IsConstraint(ex))
+            {
+                throw new SerialCollisionException(lot.Gtin);
+            }
+            insertEvent.Bind(PackChain(packId), e);
+            insertEvent.Command.ExecuteNonQuery();
+            SqliteTreeNodes.Appended(w, w.LastInsertRowId);
+        }
+    }
+
+    public async ValueTask<bool> TryAppendBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken)
+    {
+        if (writes.Count == 0) return true;
+        try
+        {
+            // One write of the writer: one savepoint, so a check that fails half way undoes the writes before it.
+            return await db.Writer.WriteAsync(w =>
+            {
+                foreach (var write in writes)
+                {
+                    var stored = write switch
+                    {
+                        LotRegistration r => RegisterLot(w, r),
+                        PacksCommissioning c => CommissionInto(w, c),
+                        PackAppend a => AppendPack(w, a),
+                        LotAppend l => AppendLot(w, l),
+                        _ => throw new InvalidOperationException($"Unknown ledger write {write.GetType().Name}."),
+                    };
+                    if (!stored) throw new BatchLost();
+                }
+                return true;
+            }, cancellationToken);
+        }
+        catch (BatchLost)
+        {
+            return false;
+        }
+        catch (SerialCollisionException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A check of a batch failed; thrown to roll its savepoint back.</summary>
+    private sealed class BatchLost : Exception;
+
+    private static bool RegisterLot(SqliteWriter w, LotRegistration r)
+    {
+        var lot = r.Lot;
+        try
+        {
+            w.Command("""
+                    INSERT INTO lots (gtin, lot, expiry, manufacturer, head_seq, head_hash)
+                    VALUES ($gtin, $lot, $expiry, $m, $seq, $hash)
+                    """)
+                .Add("$gtin", lot.Gtin).Add("$lot", lot.Lot).Add("$expiry", Rows.Date(lot.Expiry))
+                .Add("$m", lot.Manufacturer).Add("$seq", lot.Head.Seq).Add("$hash", Rows.Blob(lot.Head.Hash))
+                .ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (Rows.IsConstraint(ex))
+        {
+            return false;
+        }
+        Insert(w, LotChain(w.LastInsertRowId), r.Event);
+        return true;
+    }
+
+    private static bool CommissionInto(SqliteWriter w, PacksCommissioning c)
+    {
+        var lotId = w.Command("SELECT id FROM lots WHERE gtin = $gtin AND lot = $lot AND head_seq = $seq AND head_hash = $hash")
+            .Add("$gtin", c.Lot.Gtin).Add("$lot", c.Lot.Lot).Add("$seq", c.Lot.Head.Seq).Add("$hash", Rows.Blob(c.Lot.Head.Hash))
+            .ExecuteScalar();
+        if (lotId is null) return false;
+        InsertPacks(w, (long)lotId, c.Lot, c.Events);
+        return true;
+    }
+
+    // The single appends' checks without RETURNING (see InsertPacks): many of them run in one savepoint here.
+    private static bool AppendPack(SqliteWriter w, PackAppend a)
+    {
+        var (e, newState, lotHead) = (a.Event, a.State, a.LotHead);
+        var changed = w.Command("""
+                UPDATE packs SET status = $status, custodian = $custodian, ship_to = $shipTo, changed_by = $by,
+                    changed_at = $at, head_seq = $seq, head_hash = $hash, held_from = $heldFrom
+                WHERE gtin = $gtin AND serial = $serial AND head_seq = $prevSeq AND head_hash = $prevHash
+                    AND EXISTS (SELECT 1 FROM lots WHERE lots.id = packs.lot_id AND lots.head_seq = $lotSeq AND lots.head_hash = $lotHash)
+                """)
+            .Add("$lotSeq", lotHead.Seq).Add("$lotHash", Rows.Blob(lotHead.Hash))
+            .Add("$status", (int)newState.Status).Add("$custodian", newState.Custodian).Add("$shipTo", newState.ShipTo)
+            .Add("$heldFrom", newState.HeldFrom is { } held ? (int)held : null)
+            .Add("$by", newState.ChangedBy).Add("$at", Rows.Millis(newState.ChangedAt))
+            .Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
+            .Add("$gtin", e.Gtin).Add("$serial", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
+            .ExecuteNonQuery();
+        if (changed != 1) return false;
+        var packId = (long)w.Command("SELECT id FROM packs WHERE gtin = $gtin AND serial = $serial")
+            .Add("$gtin", e.Gtin).Add("$serial", e.Key).ExecuteScalar()!;
+        Insert(w, PackChain(packId), e);
+        return true;
+    }
+
+    private static bool AppendLot(SqliteWriter w, LotAppend l)
+    {
+        var (e, newState) = (l.Event, l.State);
+        var changed = w.Command("""
+                UPDATE lots SET head_seq = $seq, head_hash = $hash, recalled_at = $recalledAt, recall_reason = $reason
+                WHERE gtin = $gtin AND lot = $lot AND head_seq = $prevSeq AND head_hash = $prevHash
+                """)
+            .Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
+            .Add("$recalledAt", newState.RecalledAt is { } at ? Rows.Millis(at) : null).Add("$reason", newState.RecallReason)
+            .Add("$gtin", e.Gtin).Add("$lot", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
+            .ExecuteNonQuery();
+        if (changed != 1) return false;
+        var lotId = (long)w.Command("SELECT id FROM lots WHERE gtin = $gtin AND lot = $lot").Add("$gtin", e.Gtin).Add("$lot", e.Key).ExecuteScalar()!;
+        Insert(w, LotChain(lotId), e);
+        return true;
+    }
 
     public async ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
     {

@@ -140,6 +140,7 @@ internal static class SqliteSchema
         IdempotencyMigration,
         AlertOutboxMigration,
         CustodyExceptionMigration,
+        CaptureJobsMigration,
     ];
 
     /// <summary>
@@ -157,6 +158,26 @@ internal static class SqliteSchema
             -- The alert as this change left it (JSON): a push says what happened then, not what holds by delivery.
             snapshot TEXT NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// EPCIS capture jobs, so that GET /epcis/capture/{id} outlives a restart. IF NOT EXISTS: a database
+    /// put back to an older version by hand runs it again harmlessly.
+    /// </summary>
+    private const string CaptureJobsMigration = """
+        CREATE TABLE IF NOT EXISTS capture_jobs (
+            id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            behaviour TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            applied INTEGER NOT NULL,
+            running INTEGER NOT NULL,
+            success INTEGER NOT NULL,
+            errors TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            finished_at INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS capture_jobs_running ON capture_jobs(created_at) WHERE running = 1;
         """;
 
     /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>

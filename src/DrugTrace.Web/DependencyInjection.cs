@@ -124,6 +124,7 @@ public static class DependencyInjection
         services.AddTransparencyLog(configuration);
         services.Configure<DrugTrace.Web.Epcis.CaptureOptions>(configuration.GetSection(DrugTrace.Web.Epcis.CaptureOptions.Section));
         services.AddSingleton<DrugTrace.Web.Epcis.CaptureJobs>();
+        services.AddHostedService<DrugTrace.Web.Epcis.CaptureJobRecovery>();
 
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddHostedService<SeedLoader>();

@@ -79,6 +79,19 @@ public sealed class ApiClient : IDisposable
         return (ticks, response.IsSuccessStatusCode && text.Contains("\"verdict\":\"ok\"", StringComparison.Ordinal));
     }
 
+    /// <summary>Sends one request and returns its latency in Stopwatch ticks, its status, body and Location.</summary>
+    public async Task<(long Ticks, int Status, string Body, string? Location)> SendAsync(
+        HttpMethod method, string path, string apiKey, HttpContent? content = null, params (string Name, string Value)[] headers)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        request.Headers.Add("X-Api-Key", apiKey);
+        foreach (var (name, value) in headers) request.Headers.Add(name, value);
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (Stopwatch.GetTimestamp() - start, (int)response.StatusCode, text, response.Headers.Location?.ToString());
+    }
+
     private static readonly Uri ScansUri = new("/api/v1/scans", UriKind.Relative);
 
     /// <summary>The human-readable code of a pack.</summary>

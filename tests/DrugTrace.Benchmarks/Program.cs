@@ -110,6 +110,18 @@ if (Runs(7))
     Done(await AlertsLive.RunAsync(scale, web, api, gtin, verifyRate));
 }
 
+if (Runs(12))
+{
+    // The interoperability routes (VRS, EPCIS capture) on an app and database of their own.
+    using var folder = AppPaths.NewTempFolder("interop");
+    await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL",
+        store.IsMongo ? store with { MongoDatabase = store.MongoDatabase + "_interop" } : store);
+    using var api = new ApiClient(web.BaseAddress);
+    var gtin = AppPaths.Gtin(90012);
+    await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Interop benchmark tablets, 28" });
+    Done(await EpcisInterop.RunAsync(scale, web, api, gtin));
+}
+
 if (Runs(8)) Done(LabelRender.Run(scale));
 if (Runs(9)) Done(PhotoDecode.Run(scale));
 if (Runs(11)) Done(PhotoReadRate.Run(scale));
@@ -141,6 +153,7 @@ if (store.IsMongo)
     await (store with { MongoDatabase = store.MongoDatabase + "_http" }).DropAsync();
     await (store with { MongoDatabase = store.MongoDatabase + "_alerts" }).DropAsync();
     await (store with { MongoDatabase = store.MongoDatabase + "_camera" }).DropAsync();
+    await (store with { MongoDatabase = store.MongoDatabase + "_interop" }).DropAsync();
 }
 Console.WriteLine($"Report written to {output} ({total.Elapsed.TotalSeconds:0} s).");
 

@@ -337,6 +337,94 @@ public abstract class LedgerStoreContractTests
     }
 
     [SkippableFact]
+    public async Task A_batch_stores_a_new_lot_its_packs_their_handoffs_and_more_packs_in_one_go_in_log_order()
+    {
+        RequireStore();
+        var (existing, _) = await CommissionAsync("LOTX1", 1);
+        var before = await Tree.GetSizeAsync(default);
+        var (lotEvent, lot, packEvents) = Draft("LOTX2", 3);
+        var shipped = new List<LedgerWrite>();
+        var s0 = PackLifecycle.Apply(null, packEvents[0]);
+        var ship = Next(s0, EventType.Shipped, to: Pharmacy);
+        var s1 = PackLifecycle.Apply(s0, ship);
+        var receive = EventHasher.Seal(Next(s1, EventType.Received) with { Actor = Pharmacy, From = Maker, To = Pharmacy });
+        var more = Draft(existing, "X1ADD", 2);
+        var writes = new LedgerWrite[]
+        {
+            new LotRegistration(lot, lotEvent),
+            new PacksCommissioning(lot, packEvents),
+            new PackAppend(ship, s1, lot.Head),
+            new PackAppend(receive, PackLifecycle.Apply(s1, receive), lot.Head),
+            new PacksCommissioning(existing, more),
+        };
+        Assert.True(await Ledger.TryAppendBatchAsync(writes, default));
+
+        Assert.Equal(before + 1 + 3 + 2 + 2, await Tree.GetSizeAsync(default));
+        var chain = await Ledger.GetChainAsync(StreamKind.Pack, lot.Gtin, packEvents[0].Key, default);
+        Assert.Equal([EventType.Commissioned, EventType.Shipped, EventType.Received], chain.Select(c => c.Event.Type));
+        Assert.True(chain.Zip(chain.Skip(1)).All(p => p.First.LogIndex < p.Second.LogIndex));
+        Assert.Equal(Pharmacy, (await Ledger.FindPackAsync(lot.Gtin, packEvents[0].Key, default))!.Custodian);
+        Assert.Equal(3, await Ledger.CountPacksAsync(existing.Gtin, "LOTX1", default));
+        Assert.Equal(lot, await Catalog.FindLotAsync(lot.Gtin, "LOTX2", default));
+        await AssertAuditCleanAsync(before + 8);
+    }
+
+    [SkippableFact]
+    public async Task A_batch_with_one_stale_write_stores_nothing_of_it()
+    {
+        RequireStore();
+        var (existing, packs) = await CommissionAsync("LOTY1", 1);
+        var before = await Tree.GetSizeAsync(default);
+        var pack = (await Ledger.FindPackAsync(existing.Gtin, packs[0].Key, default))!;
+        var (lotEvent, lot, packEvents) = Draft("LOTY2", 2);
+        var (recall, recalled) = Recall(existing);
+        var good = Next(pack, EventType.Shipped, to: Pharmacy);
+
+        // Last write decided on a head that is not the pack's (a stale decision), or on the lot before a recall.
+        var stale = EventHasher.Seal(Next(pack, EventType.Decommissioned, reason: "destroyed") with { Seq = pack.Head.Seq + 2 });
+        foreach (var last in new LedgerWrite[]
+                 {
+                     new PackAppend(stale, PackLifecycle.Apply(pack, stale), existing.Head),
+                     new PacksCommissioning(existing, Draft(existing, "Y1ADD", 1)),
+                     new LotRegistration(existing, EventHasher.Seal(lotEvent with { Key = "LOTY1", Lot = "LOTY1" })),
+                     new PacksCommissioning(lot, [packs[0] with { Lot = "LOTY2" }]),
+                 })
+        {
+            var writes = new LedgerWrite[]
+            {
+                new LotRegistration(lot, lotEvent), new PacksCommissioning(lot, packEvents),
+                new PackAppend(good, PackLifecycle.Apply(pack, good), existing.Head), new LotAppend(recall, recalled), last,
+            };
+            Assert.False(await Ledger.TryAppendBatchAsync(writes, default), last.GetType().Name);
+            Assert.Equal(before, await Tree.GetSizeAsync(default));
+            Assert.Null(await Catalog.FindLotAsync(lot.Gtin, "LOTY2", default));
+            Assert.Equal(existing, await Catalog.FindLotAsync(existing.Gtin, "LOTY1", default));
+            Assert.Equal(pack, await Ledger.FindPackAsync(existing.Gtin, packs[0].Key, default));
+            Assert.Null(await Ledger.FindPackAsync(lot.Gtin, packEvents[0].Key, default));
+        }
+        await AssertAuditCleanAsync(before);
+    }
+
+    private static (LedgerEvent LotEvent, LotState Lot, IReadOnlyList<LedgerEvent> Packs) Draft(string lotNumber, int quantity, string gtin = "04012345000115")
+    {
+        var expiry = new DateOnly(2029, 5, 31);
+        var lotEvent = EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Lot, Gtin = gtin, Key = lotNumber, Seq = 0, Type = EventType.LotRegistered, Actor = Maker,
+            Lot = lotNumber, Expiry = expiry, OccurredAt = Now, RecordedAt = Now, PrevHash = Hash256.Zero,
+        });
+        var lot = new LotState(gtin, lotNumber, expiry, Maker, new ChainHead(0, lotEvent.Hash));
+        return (lotEvent, lot, Draft(lot, lotNumber + "S", quantity));
+    }
+
+    private static IReadOnlyList<LedgerEvent> Draft(LotState lot, string prefix, int quantity) =>
+        [.. Enumerable.Range(0, quantity).Select(i => EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Pack, Gtin = lot.Gtin, Key = $"{prefix}{i:D5}", Seq = 0, Type = EventType.Commissioned,
+            Actor = Maker, Lot = lot.Lot, Expiry = lot.Expiry, OccurredAt = Now, RecordedAt = Now, PrevHash = Hash256.Zero,
+        }))];
+
+    [SkippableFact]
     public async Task A_recall_moves_the_lot_head_once()
     {
         RequireStore();

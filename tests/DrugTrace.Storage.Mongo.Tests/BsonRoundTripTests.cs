@@ -287,4 +287,19 @@ public sealed class BsonRoundTripTests
         Assert.Equal(("linden", "Linden", "h"), (back.Key, back.UserName, back.PasswordHash));
         Assert.Equal("""{ "_id" : "linden" }""", Rendered.Of(MongoQueries.UserByName("LINDEN")));
     }
+
+    [Fact]
+    public void A_capture_job_round_trips_with_its_errors_by_event()
+    {
+        var job = new DrugTrace.Application.Epcis.CaptureJob("0a1b", "4012345000016", "rollback", 3, Now)
+            .Finished(1, [new(0, "ni:///sha-256;00?ver=CBV2.0", "Refused."), new(2, null, "Not applied.")], Now.AddSeconds(2));
+        var back = RoundTrip(MongoMapping.ToDocument(job), out var bson);
+        var read = MongoMapping.ToCaptureJob(back);
+        Assert.Equal(job with { Errors = [] }, read with { Errors = [] });
+        Assert.Equal(job.Errors, read.Errors);
+        Assert.Equal("0a1b", bson["_id"].AsString);
+        Assert.Equal(BsonType.DateTime, bson["createdAt"].BsonType);
+        Assert.Equal(["event", "eventID", "reason"], bson["errors"][0].AsBsonDocument.Names);
+        Assert.Equal(["event", "reason"], bson["errors"][1].AsBsonDocument.Names);
+    }
 }

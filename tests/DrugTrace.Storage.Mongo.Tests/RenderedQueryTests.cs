@@ -274,4 +274,18 @@ public sealed class RenderedQueryTests
             + """{ "$group" : { "_id" : { "$dateTrunc" : { "date" : "$at", "unit" : "hour" } }, "count" : { "$sum" : 1 } } }]""",
             Rendered.Of(MongoQueries.ScansPerHour(since)));
     }
+
+    [Fact]
+    public void Capture_jobs_are_found_by_id_and_the_ones_cut_off_by_a_restart_by_running_and_age()
+    {
+        Assert.Equal("""{ "_id" : "0a1b" }""", Rendered.Of(MongoQueries.CaptureJob("0a1b")));
+        Assert.Equal("""{ "running" : true, "createdAt" : { "$lt" : { "$date" : "2026-11-25T10:00:00.123Z" } } }""",
+            Rendered.Of(MongoQueries.RunningCaptureJobsBefore(Now)));
+        Assert.Equal("""{ "$set" : { "running" : false, "success" : false, "errors" : [{ "event" : -1, "reason" : "cut off" }], "finishedAt" : { "$date" : "2026-11-25T10:00:00.123Z" } } }""",
+            Rendered.Of(MongoQueries.AbandonCaptureJob("cut off", Now)));
+        var job = new DrugTrace.Application.Epcis.CaptureJob("0a1b", "4012345000016", "proceed", 1, Now).Finished(1, [], Now);
+        Assert.Equal("""{ "$set" : { "applied" : 1, "running" : false, "success" : true, "errors" : [], "finishedAt" : { "$date" : "2026-11-25T10:00:00.123Z" } } }""",
+            Rendered.Of(MongoQueries.FinishCaptureJob(job)));
+        Assert.Equal("""{ "running" : 1, "createdAt" : 1 }""", Rendered.Of(Assert.Single(MongoQueries.CaptureJobIndexes).Keys));
+    }
 }

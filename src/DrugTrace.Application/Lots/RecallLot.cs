@@ -41,21 +41,34 @@ public sealed class RecallLotHandler(ICatalogStore catalog, ILedgerStore ledger,
         for (var attempt = 0; attempt < 8; attempt++)
         {
             var lot = await catalog.FindLotAsync(gtin, request.Lot, cancellationToken);
-            // Another brand's lot is answered exactly like a lot that does not exist: no existence oracle.
-            if (lot is null || lot.Manufacturer != context.Actor.Gln)
-                throw new NotFoundException(NotYours(request.Lot, gtin));
-            if (lot.IsRecalled)
-                throw new ConflictException($"Lot {request.Lot} was already recalled on {lot.RecalledAt:yyyy-MM-dd}.");
+            Check(lot, context.Actor, gtin, request.Lot);
             // Written before the recall, so that a recall is never public without its text; shown only once recalled.
-            await notices.SetAsync(gtin, lot.Lot, string.IsNullOrWhiteSpace(request.PublicText) ? null : request.PublicText.Trim(), cancellationToken);
+            await notices.SetAsync(gtin, lot!.Lot, string.IsNullOrWhiteSpace(request.PublicText) ? null : request.PublicText.Trim(), cancellationToken);
 
-            var now = EventHasher.TruncateToMilliseconds(clock.GetUtcNow());
-            var e = LedgerEvents.Next(lot.Head, StreamKind.Lot, gtin, lot.Lot, EventType.LotRecalled, context.Actor.Gln, now,
-                reason: request.Reason.Trim());
-            var recalled = lot with { Head = new ChainHead(e.Seq, e.Hash), RecalledAt = now, RecallReason = e.Reason };
+            var (e, recalled) = Decide(lot, context.Actor, request.Reason, EventHasher.TruncateToMilliseconds(clock.GetUtcNow()));
             if (await ledger.TryAppendAsync(e, recalled, cancellationToken)) return recalled;
         }
         throw new ConflictException($"Lot {request.Lot} is being changed by someone else; try again.");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may recall <paramref name="lot"/> as read (null: not found):
+    /// throws <see cref="NotFoundException"/> or <see cref="ConflictException"/> when not. Shared with an EPCIS capture's recall.
+    /// </summary>
+    public static void Check(LotState? lot, Party actor, string gtin, string lotNumber)
+    {
+        // Another brand's lot is answered exactly like a lot that does not exist: no existence oracle.
+        if (lot is null || lot.Manufacturer != actor.Gln)
+            throw new NotFoundException(NotYours(lotNumber, gtin));
+        if (lot.IsRecalled)
+            throw new ConflictException($"Lot {lotNumber} was already recalled on {lot.RecalledAt:yyyy-MM-dd}.");
+    }
+
+    /// <summary>The recall event on the lot's head at <paramref name="now"/> (ms) and the lot's state after it.</summary>
+    public static (LedgerEvent Event, LotState Recalled) Decide(LotState lot, Party actor, string reason, DateTimeOffset now)
+    {
+        var e = LedgerEvents.Next(lot.Head, StreamKind.Lot, lot.Gtin, lot.Lot, EventType.LotRecalled, actor.Gln, now, reason: reason.Trim());
+        return (e, lot with { Head = new ChainHead(e.Seq, e.Hash), RecalledAt = now, RecallReason = e.Reason });
     }
 
     /// <summary>The one answer for an unknown lot and another brand's lot, shared with the lot listing.</summary>

@@ -4,6 +4,7 @@ using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Common.Wire;
 using DrugTrace.Application.Parties;
 using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Gs1;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
@@ -71,7 +72,15 @@ public sealed class PackHandoffs
         return HandleAsync(actor, code, command, cancellationToken);
     }
 
-    public async ValueTask<ScanOutcome> HandleAsync(Party actor, string code, PackCommand command, CancellationToken cancellationToken)
+    public async ValueTask<ScanOutcome> HandleAsync(Party actor, string code, PackCommand command, CancellationToken cancellationToken) =>
+        await ReportAsync(actor, await JudgeAsync(actor, code, command, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Reads and judges the scan, appending its event if accepted, but raises no alert and logs
+    /// nothing yet (<see cref="ReportAsync"/> does): an EPCIS capture judges all its events on a
+    /// draft of the ledger first and reports only what it then stores or refuses.
+    /// </summary>
+    public async ValueTask<JudgedScan> JudgeAsync(Party actor, string code, PackCommand command, CancellationToken cancellationToken)
     {
         var now = EventHasher.TruncateToMilliseconds(_clock.GetUtcNow());
         var parsed = ScanCodeReader.Parse(code, DateOnly.FromDateTime(now.UtcDateTime));
@@ -89,16 +98,22 @@ public sealed class PackHandoffs
                 await _recipients.CheckAsync(command.To, cancellationToken);
             judgement = await LostRaceRetry.RunAsync(() => _judge.TryOnceAsync(actor, code, parsed.Value, command, now, cancellationToken));
         }
+        return new JudgedScan(code, command, now, parsed.IsSuccess ? parsed.Value : null, judgement);
+    }
 
+    /// <summary>Raises the judgement's alerts and logs the scan; the outcome with the alerts as stored.</summary>
+    public async ValueTask<ScanOutcome> ReportAsync(Party actor, JudgedScan scan, CancellationToken cancellationToken)
+    {
+        var (code, command, now, parsed, judgement) = scan;
         var outcome = judgement.Outcome;
         if (judgement.Findings.Count > 0)
         {
-            var subject = new AlertSubject(command.Action, code, parsed.Value, judgement.PackGtin ?? parsed.Value?.Gtin.Value,
-                judgement.PackSerial ?? parsed.Value?.Serial, actor.Gln, judgement.BrandOwner, judgement.ProbableScanningError, judgement.Custodian);
+            var subject = new AlertSubject(command.Action, code, parsed, judgement.PackGtin ?? parsed?.Gtin.Value,
+                judgement.PackSerial ?? parsed?.Serial, actor.Gln, judgement.BrandOwner, judgement.ProbableScanningError, judgement.Custodian);
             outcome = outcome with { Alerts = await RaiseAsync(subject, judgement, outcome, cancellationToken) };
         }
         await RecordAsync(new ScanRecord(
-            now, actor.Gln, command.Action, code, parsed.Value?.Gtin.Value, parsed.Value?.Serial, outcome.Verdict.Name,
+            now, actor.Gln, command.Action, code, parsed?.Gtin.Value, parsed?.Serial, outcome.Verdict.Name,
             outcome.Alerts.Count == 0 ? null : string.Join(',', outcome.Alerts.Select(a => a.Kind))));
         return outcome;
     }
@@ -139,3 +154,4 @@ public sealed class PackHandoffs
     /// <summary>The action's word in the API, the scan log and alerts ("undo-dispense").</summary>
     public static string ActionName(PackAction action) => new WireName<PackAction>(action).Name;
 }
+

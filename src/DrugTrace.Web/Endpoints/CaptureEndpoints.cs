@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrugTrace.Application.Epcis;
 using DrugTrace.Domain.Epcis;
-using DrugTrace.Domain.Parties;
 using DrugTrace.Web.Epcis;
 using DrugTrace.Web.Infrastructure;
+using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Web.Endpoints;
@@ -24,31 +24,24 @@ public static class CaptureEndpoints
                 http.Response.Headers.Allow = "OPTIONS, POST";
                 return Results.NoContent();
             })
-            .WithSummary("The capture limits: GS1-EPCIS-Capture-Limit (events) and GS1-EPCIS-Capture-File-Size-Limit (bytes).");
+            .WithSummary("The capture limits: GS1-EPCIS-Capture-Limit (events) and GS1-EPCIS-Capture-File-Size-Limit (bytes).")
+            .Produces(204).ProducesProblem(401);
 
         capture.MapPost("", CaptureAsync)
             .Accepts<JsonObject>(EpcisEndpoints.LdJson, "application/json")
             .WithSummary("Captures an EPCISDocument (application/ld+json) as a job: 202 with Location /epcis/capture/{id}. "
-                + "GS1-Capture-Error-Behaviour: rollback (default) or proceed.");
+                + "GS1-Capture-Error-Behaviour: rollback (default: all events or none) or proceed (each event on its own).")
+            .Produces<CaptureAccepted>(202)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(415);
 
-        capture.MapGet("/{captureID}", (string captureID, ClaimsPrincipal user, CaptureJobs jobs, HttpContext http) =>
+        capture.MapGet("/{captureID}", async (string captureID, ClaimsPrincipal user, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var job = jobs.Find(captureID);
-                if (job is null || (job.Owner != user.GlnOf() && !user.IsInRole(nameof(PartyRole.Regulator))))
-                    return Results.Problem(statusCode: 404, title: "Not found", detail: $"No capture job {captureID} of yours.");
+                var job = await mediator.Send(new GetCaptureJob(user.GlnOf(), captureID), ct);
                 EpcisEndpoints.VersionHeaders(http);
-                return Results.Json(new
-                {
-                    captureID = job.CaptureID,
-                    running = job.Running,
-                    success = job.Success,
-                    captureErrorBehaviour = job.CaptureErrorBehaviour,
-                    events = job.Events,
-                    applied = job.Applied,
-                    errors = job.Errors,
-                });
+                return Results.Json(new CaptureJobView(job.CaptureID, job.Running, job.Success, job.CaptureErrorBehaviour, job.Events, job.Applied, job.Errors));
             })
-            .WithSummary("A capture job: running, success, and each event not applied with the reason.");
+            .WithSummary("A capture job: running, success, and each event not applied with the reason.")
+            .Produces<CaptureJobView>(200).ProducesProblem(401).ProducesProblem(404);
         return app;
     }
 
@@ -103,8 +96,8 @@ public static class CaptureEndpoints
             var count = (document["epcisBody"]?["eventList"] as JsonArray)?.Count ?? 0;
             if (count > limits.CaptureLimit)
                 return Problem(413, "Too many events", $"The document has {count} events; at most {limits.CaptureLimit} are accepted in one capture.");
-            var job = jobs.Start(user.GlnOf(), document, behaviour == "rollback");
-            return Results.Accepted($"/epcis/capture/{job.CaptureID}", new { captureID = job.CaptureID });
+            var job = await jobs.StartAsync(user.GlnOf(), document, behaviour == "rollback", ct);
+            return Results.Accepted($"/epcis/capture/{job.CaptureID}", new CaptureAccepted(job.CaptureID));
         }
     }
 
@@ -120,3 +113,4 @@ public static class CaptureEndpoints
     private static IResult Problem(int status, string title, string detail, string? type = null) =>
         Results.Problem(statusCode: status, title: title, detail: detail, type: type);
 }
+

@@ -18,7 +18,8 @@ public static class EpcisEndpoints
                 Document(http, await mediator.Send(new ExportPackEpcis(user.GlnOf(), gtin, serial), ct)))
             .WithTags("EPCIS")
             .WithSummary("A pack's history as an EPCIS 2.0 EPCISDocument (JSON-LD): one ObjectEvent per ledger event, with CBV 2.0 event hash IDs.")
-            .Produces<JsonObject>(200, LdJson);
+            .Produces<JsonObject>(200, LdJson)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
         return api;
     }
 
@@ -29,7 +30,8 @@ public static class EpcisEndpoints
         epcis.MapGet("/events", (HttpContext http, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 Query(http, mediator, user, FromQueryString(http.Request.Query), ct))
             .WithSummary("EPCIS events matching the standard query parameters (eventType, GE_eventTime, LT_eventTime, GE_recordTime, EQ_bizStep, "
-                + "EQ_disposition, EQ_bizLocation, MATCH_epc, MATCH_anyEPC, MATCH_epcClass, EQ_eventID, perPage, nextPageToken), as an EPCISQueryDocument.");
+                + "EQ_disposition, EQ_bizLocation, MATCH_epc, MATCH_anyEPC, MATCH_epcClass, EQ_eventID, perPage, nextPageToken), as an EPCISQueryDocument.")
+            .Produces<JsonObject>(200, LdJson).ProducesProblem(400).ProducesProblem(401);
         epcis.MapGet("/events/{eventID}", async (string eventID, HttpContext http, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             {
                 // A '/' encoded as %2F stays encoded in a route value.
@@ -41,10 +43,12 @@ public static class EpcisEndpoints
                 VersionHeaders(http);
                 return Results.Text(events[0]!.ToJsonString(), LdJson);
             })
-            .WithSummary("One event by its eventID (the CBV 2.0 event hash ID, URL-encoded).");
+            .WithSummary("One event by its eventID (the CBV 2.0 event hash ID, URL-encoded).")
+            .Produces<JsonObject>(200, LdJson).ProducesProblem(401).ProducesProblem(404);
         epcis.MapGet("/epcs/{epc}/events", (string epc, HttpContext http, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 Query(http, mediator, user, FromQueryString(http.Request.Query) with { MATCH_epc = Uri.UnescapeDataString(epc) }, ct))
-            .WithSummary("The events of one EPC (a pack's Digital Link or SGTIN URN, URL-encoded).");
+            .WithSummary("The events of one EPC (a pack's Digital Link or SGTIN URN, URL-encoded).")
+            .Produces<JsonObject>(200, LdJson).ProducesProblem(400).ProducesProblem(401);
         return app;
     }
 

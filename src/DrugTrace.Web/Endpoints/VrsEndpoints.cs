@@ -20,19 +20,22 @@ public static class VrsEndpoints
                 NoCache(http);
                 return await mediator.Send(new CheckVrsConnectivity(user.GlnOf(), gtin, reqGLN), ct);
             })
-            .WithSummary("Checks that DrugTrace answers verification requests for a GTIN; answers the responder's GLN (the brand owner).");
+            .WithSummary("Checks that DrugTrace answers verification requests for a GTIN; answers the responder's GLN (the brand owner).")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
 
         vrs.MapGet("/verify/gtin/{gtin}/lot/{lot}/ser/{serial}", (string gtin, string lot, string serial, string? exp, string? linkType,
                     string? context, string? reqGLN, string? corrUUID, ClaimsPrincipal user, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Verify(http, mediator, new VerifyForVrs(user.GlnOf(), gtin, lot, serial, exp, linkType, context, reqGLN, corrUUID), ct))
-            .WithSummary("Verifies a product identifier (saleable returns): verified, or the failure reason; additionalInfo Recalled, Expired, Suspect or Illegitimate.");
+            .WithSummary("Verifies a product identifier (saleable returns): verified, or the failure reason; additionalInfo Recalled, Expired, Suspect or Illegitimate.")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
 
         // The same request as a GS1 Digital Link: /01/{gtin}/10/{lot}/21/{serial}?17=YYMMDD.
         vrs.MapGet("/01/{gtin}/10/{lot}/21/{serial}", (string gtin, string lot, string serial, string? linkType,
                     string? context, string? reqGLN, string? corrUUID, ClaimsPrincipal user, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Verify(http, mediator, new VerifyForVrs(user.GlnOf(), gtin, lot, serial, http.Request.Query["17"].ToString() is { Length: > 0 } exp ? exp : null,
                     linkType, context, reqGLN, corrUUID), ct))
-            .WithSummary("Verifies a product identifier given as a GS1 Digital Link (expiry as ?17=YYMMDD).");
+            .WithSummary("Verifies a product identifier given as a GS1 Digital Link (expiry as ?17=YYMMDD).")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         return app;
     }
 

@@ -40,7 +40,8 @@ public sealed class ApiKeyDocument : IOpenApiDocumentTransformer
         var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, document)] = [] };
         foreach (var (path, item) in document.Paths)
         {
-            if (!path.StartsWith("/api/v1", StringComparison.Ordinal) || item.Operations is null) continue;
+            if (!(path.StartsWith("/api/v1", StringComparison.Ordinal) || path.StartsWith("/epcis/", StringComparison.Ordinal)
+                  || path.StartsWith("/vrs/", StringComparison.Ordinal)) || item.Operations is null) continue;
             foreach (var operation in item.Operations.Values)
                 (operation.Security ??= []).Add(requirement);
         }

@@ -106,6 +106,54 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
         return true;
     }
 
+    public async ValueTask<bool> TryAppendBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken)
+    {
+        await RunConcurrentWinner();
+        // Checked on copies first, stored only if every write passes: all or none.
+        var packs = new Dictionary<(string, string), PackState>(_packs);
+        var lots = new Dictionary<(string, string), LotState>(catalog.Lots);
+        var events = new List<LedgerEvent>();
+        foreach (var write in writes)
+        {
+            switch (write)
+            {
+                case LotRegistration r when !lots.ContainsKey((r.Lot.Gtin, r.Lot.Lot)):
+                    lots[(r.Lot.Gtin, r.Lot.Lot)] = r.Lot;
+                    events.Add(r.Event);
+                    break;
+                case PacksCommissioning c when lots.TryGetValue((c.Lot.Gtin, c.Lot.Lot), out var lot) && lot.Head == c.Lot.Head
+                                               && c.Events.All(e => !packs.ContainsKey((e.Gtin, e.Key))):
+                    foreach (var e in c.Events)
+                    {
+                        if (!packs.TryAdd((e.Gtin, e.Key), PackLifecycle.Apply(null, e))) return Lost();
+                        events.Add(e);
+                    }
+                    break;
+                case PackAppend a when packs.TryGetValue((a.Event.Gtin, a.Event.Key), out var pack) && Extends(pack.Head, a.Event)
+                                       && lots.TryGetValue((pack.Gtin, pack.Lot), out var packLot) && packLot.Head == a.LotHead:
+                    packs[(a.Event.Gtin, a.Event.Key)] = a.State;
+                    events.Add(a.Event);
+                    break;
+                case LotAppend l when lots.TryGetValue((l.Event.Gtin, l.Event.Key), out var current) && Extends(current.Head, l.Event):
+                    lots[(l.Event.Gtin, l.Event.Key)] = l.State;
+                    events.Add(l.Event);
+                    break;
+                default:
+                    return Lost();
+            }
+        }
+        foreach (var (key, pack) in packs) _packs[key] = pack;
+        foreach (var (key, lot) in lots) catalog.Lots[key] = lot;
+        foreach (var e in events) Store(e);
+        return true;
+
+        bool Lost()
+        {
+            LostAppends++;
+            return false;
+        }
+    }
+
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();

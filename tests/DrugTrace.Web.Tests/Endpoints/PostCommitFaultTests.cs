@@ -197,6 +197,8 @@ public sealed class PostCommitFaultTests : IDisposable
         public ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken) =>
             inner.CommissionAsync(lot, lotEvent, packEvents, cancellationToken);
         public ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken) => inner.TryAppendAsync(e, newState, cancellationToken);
+        public ValueTask<bool> TryAppendBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken) =>
+            inner.TryAppendBatchAsync(writes, cancellationToken);
         public IAsyncEnumerable<StoredChain> ReadChainsAsync(CancellationToken cancellationToken) => inner.ReadChainsAsync(cancellationToken);
         public ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken) => inner.AuditAsync(auditor, progress, cancellationToken);
     }

@@ -40,7 +40,7 @@ public sealed class ContainerValidationTests : IDisposable
         await using var app = builder.Build();
         Assert.Contains(provider, app.Services.GetRequiredService<ILedgerStore>().GetType().Name, StringComparison.Ordinal);
         // Every port the app's start-up and pages need, each from this store.
-        foreach (var port in new[] { typeof(IUserStore), typeof(IPartyStore), typeof(ICatalogStore), typeof(IScanLog), typeof(IAlertStore) })
+        foreach (var port in new[] { typeof(IUserStore), typeof(IPartyStore), typeof(ICatalogStore), typeof(IScanLog), typeof(IAlertStore), typeof(ICaptureJobStore) })
             Assert.Contains(provider, app.Services.GetRequiredService(port).GetType().Name, StringComparison.Ordinal);
     }
 

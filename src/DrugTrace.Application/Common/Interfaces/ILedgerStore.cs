@@ -36,6 +36,14 @@ public interface ILedgerStore
     ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stores every write of <paramref name="writes"/>, in order, in one transaction: each is checked as
+    /// its single form is (the head it extends, the lot guard, a lot or serial that must be new) against
+    /// the state the writes before it left. Returns false, storing nothing at all, when any check fails:
+    /// the caller reads again and decides again. Used by an EPCIS capture, which is all or none.
+    /// </summary>
+    ValueTask<bool> TryAppendBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Every chain with its stored state, for the replaying audit: all lot chains first, then
     /// every pack chain; events with no state row, and rows with no events, are yielded too.
     /// </summary>

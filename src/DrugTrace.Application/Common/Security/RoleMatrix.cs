@@ -72,8 +72,10 @@ public static class RoleMatrix
         AnyParty<GetAlert>(),
         AnyParty<Epcis.ExportPackEpcis>(),
         AnyParty<Epcis.QueryEpcisEvents>(),
-        // A captured handoff is judged by the domain's handoff rule, a recall by RecallLot's row, a commissioning by the brand owner check.
-        AnyParty<Epcis.ApplyCapturedEvent>(),
+        // A captured handoff is judged by the domain's handoff rule, a recall by RecallLot's row, a commissioning by RegisterLot's (in the handler).
+        AnyParty<Epcis.CaptureEvents>(),
+        // A party follows its own capture jobs, a regulator anyone's (in the handler).
+        AnyParty<Epcis.GetCaptureJob>(),
         // VRS requesters are wholesalers and pharmacies in practice; any party may check its stock.
         AnyParty<VerifyForVrs>(),
         AnyParty<CheckVrsConnectivity>(),
