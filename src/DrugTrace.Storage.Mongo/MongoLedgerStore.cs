@@ -19,7 +19,7 @@ namespace DrugTrace.Storage.Mongo;
 /// the counter once for the whole batch. Instances still meet on the counter, once per batch, and
 /// the loser retries (see <see cref="MongoRetryPolicy"/>).
 /// </summary>
-internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
+internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDisposable
 {
     private readonly MongoContext _db;
     private readonly AppendBatcher<LedgerWrite> _appends;
@@ -31,6 +31,8 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _appends.DisposeAsync();
+
+    public void Dispose() => _appends.Dispose();
 
     public async ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
     {
