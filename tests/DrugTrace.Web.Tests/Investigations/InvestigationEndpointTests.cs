@@ -48,7 +48,7 @@ public sealed class InvestigationEndpointTests(DrugTraceFactory factory)
         var events = (await PackAsync(wholesaler, gtin, serial)).GetProperty("events").EnumerateArray().ToList();
         Assert.Equal(("Quarantined", Demo.WholesalerGln), (events[^1].GetProperty("type").GetString(), events[^1].GetProperty("actor").GetString()));
         var audit = await Api.AuditAsync(factory.ClientFor(Demo.RegulatorKey));
-        Assert.True(audit.GetProperty("isValid").GetBoolean(), audit.GetRawText());
+        Assert.True(audit.GetProperty("valid").GetBoolean(), audit.GetRawText());
     }
 
     [Fact]
