@@ -11,7 +11,7 @@ namespace DrugTrace.Storage.Mongo;
 /// reaches only its own caller; any other failure (the store is down, the commit's outcome is
 /// unknown) is the answer of every append in the batch.
 /// </summary>
-internal sealed class AppendBatcher<TAppend> : IAsyncDisposable
+internal sealed class AppendBatcher<TAppend> : IAsyncDisposable, IDisposable
 {
     private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<IReadOnlyList<TAppend>, CancellationToken, Task<bool[]>> _runBatch;
@@ -81,6 +81,13 @@ internal sealed class AppendBatcher<TAppend> : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+    }
+
+    /// <summary>For a container disposed synchronously: the queued appends still get their answers first.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _loop.GetAwaiter().GetResult();
     }
 
     private sealed class Queued(TAppend append)

@@ -20,7 +20,7 @@ namespace DrugTrace.Storage.Mongo;
 /// the counter once for the whole batch. Instances still meet on the counter, once per batch, and
 /// the loser retries (see <see cref="MongoRetryPolicy"/>).
 /// </summary>
-internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
+internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDisposable
 {
     private readonly MongoContext _db;
     private readonly AppendBatcher<LedgerWrite> _appends;
@@ -33,11 +33,16 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _appends.DisposeAsync();
 
+    public void Dispose() => _appends.Dispose();
+
     public async ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
     {
         await _db.EnsureReadyAsync(cancellationToken);
         var d = await _db.PackCollection.Find(MongoQueries.Pack(gtin, serial)).FirstOrDefaultAsync(cancellationToken);
-        return d is null ? null : MongoMapping.ToPack(d);
+        if (d is null) return null;
+        // Written by a chunked commission: shown once its lot completed (the mark itself is cleared just after).
+        if (d.CommissioningLot is { } lotChain && !await ChunkedCommission.CompletedAsync(_db, lotChain, cancellationToken)) return null;
+        return MongoMapping.ToPack(d);
     }
 
     public async ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken)
@@ -90,6 +95,12 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable
 
     public async ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken)
     {
+        if (packEvents.Count > _db.Options.CommissionChunk)
+        {
+            await _db.EnsureReadyAsync(cancellationToken);
+            await ChunkedCommission.RunAsync(_db, lot, lotEvent, packEvents, cancellationToken);
+            return;
+        }
         await _db.InTransactionAsync(async (session, ct) =>
         {
             // One reservation for the lot event and every pack event: log indexes first .. first + n.

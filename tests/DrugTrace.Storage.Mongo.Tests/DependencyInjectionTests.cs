@@ -31,9 +31,10 @@ public sealed class DependencyInjectionTests
     };
 
     [Fact]
-    public void Every_port_the_feed_and_the_start_up_check_are_registered()
+    public async Task Every_port_the_feed_and_the_start_up_check_are_registered()
     {
-        using var services = Build(Unreachable);
+        // As the host does: the ledger store lets its append sequencer finish what is queued.
+        await using var services = Build(Unreachable);
         Assert.IsType<MongoPartyStore>(services.GetRequiredService<IPartyStore>());
         Assert.IsType<MongoCatalogStore>(services.GetRequiredService<ICatalogStore>());
         Assert.IsType<MongoLedgerStore>(services.GetRequiredService<ILedgerStore>());

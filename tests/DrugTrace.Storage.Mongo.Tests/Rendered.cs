@@ -37,14 +37,13 @@ internal static class Rendered
     public static string Of<T>(PipelineDefinition<T, BsonDocument> pipeline) =>
         Text(new BsonArray(pipeline.Render(Args<T>()).Documents));
 
-    /// <summary>An index as createIndexes sends it: key, name, unique, sparse and partial filter.</summary>
+    /// <summary>An index as createIndexes sends it: key, name, unique and partial filter.</summary>
     public static string Of<T>(CreateIndexModel<T> index)
     {
         var spec = new BsonDocument("key", index.Keys.Render(Args<T>()));
         var options = index.Options;
         spec.Add("name", options.Name);
         if (options.Unique == true) spec.Add("unique", true);
-        if (options.Sparse == true) spec.Add("sparse", true);
         if (options.PartialFilterExpression is not null) spec.Add("partialFilterExpression", options.PartialFilterExpression.Render(Args<T>()));
         return Text(spec);
     }

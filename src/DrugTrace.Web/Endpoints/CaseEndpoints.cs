@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DrugTrace.Application.Cases;
 using DrugTrace.Web.Endpoints.Contracts;
 using DrugTrace.Web.Infrastructure;
+using DrugTrace.Web.Labels;
 using Mediator;
 
 namespace DrugTrace.Web.Endpoints;
@@ -22,6 +23,14 @@ public static class CaseEndpoints
         cases.MapGet("/{sscc}", (string sscc, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new GetCase(user.GlnOf(), sscc), ct))
             .WithSummary("A case or pallet and everything in it (its holder, recipient, packer, or a regulator).");
+        cases.MapGet("/{sscc}/label.svg", async (string sscc, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var c = await mediator.Send(new GetCase(http.User.GlnOf(), sscc), ct);
+                http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.LabelPolicy;
+                return Results.Text(CaseLabel.Svg(c), "image/svg+xml; charset=utf-8");
+            })
+            .WithTags("Labels")
+            .WithSummary("A case's or pallet's label as SVG (100 x 50 mm): GS1 DataMatrix of AI 00 with the SSCC, the SSCC in words and what is inside.");
         cases.MapPost("/{sscc}/unpack", (string sscc, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new UnpackCase(user.GlnOf(), sscc), ct))
             .WithSummary("Open a case you hold: what was directly inside moves on its own again. The answer lists what it held.");

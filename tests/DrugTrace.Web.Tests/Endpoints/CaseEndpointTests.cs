@@ -48,6 +48,12 @@ public sealed class CaseEndpointTests(DrugTraceFactory factory)
         Assert.StartsWith("0" + Demo.WholesalerGln[..7], sscc);
         Assert.Equal(3, box.GetProperty("packCount").GetInt32());
         var pallet = (await PackAsync(wholesaler, [$"(00){sscc}", codes[3]])).GetProperty("sscc").GetString()!;
+        var label = await wholesaler.GetAsync($"/api/v1/cases/{pallet}/label.svg");
+        Assert.Equal("image/svg+xml", label.Content.Headers.ContentType?.MediaType);
+        var svg = await label.Content.ReadAsStringAsync();
+        Assert.Contains($"aria-label=\"Case label SSCC {pallet}\"", svg);
+        Assert.Contains("4 packs in 1 case", svg);
+        await Api.ProblemAsync(await factory.ClientFor(Demo.OtherWholesalerKey).GetAsync($"/api/v1/cases/{pallet}/label.svg"), HttpStatusCode.NotFound);
 
         Assert.Equal("refused", (await Api.ScanAsync(wholesaler, codes[0], "ship", to: Demo.PharmacyGln)).Verdict());
         var shipped = await Api.ScanAsync(wholesaler, $"(00){pallet}", "ship", to: Demo.PharmacyGln);
