@@ -24,6 +24,14 @@ internal sealed class MongoCustodyQueries(MongoContext db) : ICustodyQueries
         return [.. docs.Select(MongoMapping.ToPack)];
     }
 
+    public async ValueTask<IReadOnlyList<PackState>> ListQuarantinedAsync(string? quarantinedBy, int limit, CancellationToken cancellationToken)
+    {
+        await db.EnsureReadyAsync(cancellationToken);
+        var docs = await db.PackCollection.Find(MongoQueries.Quarantined(quarantinedBy)).Sort(MongoQueries.NewestChangeFirst)
+            .Limit(limit).ToListAsync(cancellationToken);
+        return [.. docs.Select(MongoMapping.ToPack)];
+    }
+
     internal static StockCount ToStockCount(BsonDocument row)
     {
         var id = row["_id"].AsBsonDocument;

@@ -231,6 +231,14 @@ internal static class MongoQueries
         PackFilter.Eq(p => p.Status, nameof(PackStatus.InTransit))
         & (direction == ShipmentDirection.Incoming ? PackFilter.Eq(p => p.ShipTo, party) : PackFilter.Eq(p => p.Custodian, party));
 
+    /// <summary>Quarantined packs, all or those one party set aside (its quarantine is their last change).</summary>
+    public static FilterDefinition<PackDocument> Quarantined(string? quarantinedBy) =>
+        quarantinedBy is null
+            ? PackFilter.Eq(p => p.Status, nameof(PackStatus.Quarantined))
+            : PackFilter.Eq(p => p.Status, nameof(PackStatus.Quarantined)) & PackFilter.Eq(p => p.ChangedBy, quarantinedBy);
+
+    public static SortDefinition<PackDocument> NewestChangeFirst => Builders<PackDocument>.Sort.Descending(p => p.ChangedAt).Descending(p => p.Chain);
+
     public static SortDefinition<PackDocument> ShippedOrder => Builders<PackDocument>.Sort.Ascending(p => p.ChangedAt).Ascending(p => p.Chain);
 
     public static ProjectionDefinition<PackDocument> PackChainOnly => Builders<PackDocument>.Projection.Include(p => p.Chain);
@@ -402,6 +410,12 @@ internal static class MongoQueries
         {
             Name = "commissioningLot",
             PartialFilterExpression = PackFilter.Exists(p => p.CommissioningLot),
+        }),
+        // The investigations list: quarantined packs are few.
+        new(Builders<PackDocument>.IndexKeys.Descending(p => p.ChangedAt), new CreateIndexOptions<PackDocument>
+        {
+            Name = "quarantined_changedAt",
+            PartialFilterExpression = PackFilter.Eq(p => p.Status, nameof(PackStatus.Quarantined)),
         }),
         // Only packs in a case carry the field (it is unset when they leave it): a small index.
         new(Builders<PackDocument>.IndexKeys.Ascending(p => p.Parent), new CreateIndexOptions<PackDocument>

@@ -32,6 +32,22 @@ internal sealed class SqliteCustodyQueries(SqliteDatabase db) : ICustodyQueries
         return ValueTask.FromResult<IReadOnlyList<StockCount>>(counts);
     }
 
+    public ValueTask<IReadOnlyList<PackState>> ListQuarantinedAsync(string? quarantinedBy, int limit, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {SqliteLedgerStore.PackColumns}
+            FROM packs WHERE status = {(int)PackStatus.Quarantined} AND ($by IS NULL OR changed_by = $by)
+            ORDER BY changed_at DESC, id DESC LIMIT $limit
+            """;
+        command.Add("$by", quarantinedBy).Add("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var packs = new List<PackState>();
+        while (reader.Read()) packs.Add(SqliteLedgerStore.MapPack(reader));
+        return ValueTask.FromResult<IReadOnlyList<PackState>>(packs);
+    }
+
     public ValueTask<IReadOnlyList<PackState>> ListInTransitAsync(string party, ShipmentDirection direction, int limit, CancellationToken cancellationToken)
     {
         using var connection = db.OpenRead();

@@ -142,6 +142,7 @@ internal static class SqliteSchema
         CustodyExceptionMigration,
         CaptureJobsMigration,
         CasesMigration,
+        QuarantinedIndexMigration,
     ];
 
     /// <summary>
@@ -179,6 +180,11 @@ internal static class SqliteSchema
             finished_at INTEGER
         );
         CREATE INDEX IF NOT EXISTS capture_jobs_running ON capture_jobs(created_at) WHERE running = 1;
+        """;
+
+    /// <summary>The investigations list reads the quarantined packs, newest first: few rows, so a partial index.</summary>
+    private const string QuarantinedIndexMigration = """
+        CREATE INDEX packs_quarantined ON packs(changed_at) WHERE status = 9;
         """;
 
     /// <summary>

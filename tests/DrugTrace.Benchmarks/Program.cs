@@ -4,7 +4,7 @@ using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Ceiling;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12,13]
 //     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
 const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
 if (args.FirstOrDefault() == CeilingServer.Argument) return await CeilingServer.RunAsync(args[1..]);
@@ -128,6 +128,13 @@ if (Runs(12))
     var gtin = AppPaths.Gtin(90012);
     await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Interop benchmark tablets, 28" });
     Done(await EpcisInterop.RunAsync(scale, web, api, gtin));
+}
+
+if (Runs(13))
+{
+    using var folder = AppPaths.NewTempFolder("pallet");
+    await using var app = new InProcessApp(folder.Path, store: store);
+    Done(await PalletReceive.RunAsync(scale, app));
 }
 
 if (Runs(8)) Done(LabelRender.Run(scale));

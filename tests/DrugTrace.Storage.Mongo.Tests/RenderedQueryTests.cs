@@ -117,6 +117,14 @@ public sealed class RenderedQueryTests
     }
 
     [Fact]
+    public void The_quarantined_packs()
+    {
+        Assert.Equal("""{ "status" : "Quarantined" }""", Rendered.Of(MongoQueries.Quarantined(null)));
+        Assert.Equal("""{ "status" : "Quarantined", "changedBy" : "4012347000014" }""", Rendered.Of(MongoQueries.Quarantined("4012347000014")));
+        Assert.Equal("""{ "changedAt" : -1, "_id" : -1 }""", Rendered.Of(MongoQueries.NewestChangeFirst));
+    }
+
+    [Fact]
     public void The_case_queries()
     {
         var e = Shipped with { Stream = StreamKind.Case, Gtin = "", Key = "340123450000000017" };
@@ -265,6 +273,7 @@ public sealed class RenderedQueryTests
                 """{ "key" : { "custodian" : 1, "status" : 1 }, "name" : "custodian_status" }""",
                 """{ "key" : { "shipTo" : 1, "status" : 1 }, "name" : "shipTo_status" }""",
                 """{ "key" : { "commissioningLot" : 1 }, "name" : "commissioningLot", "partialFilterExpression" : { "commissioningLot" : { "$exists" : true } } }""",
+                """{ "key" : { "changedAt" : -1 }, "name" : "quarantined_changedAt", "partialFilterExpression" : { "status" : "Quarantined" } }""",
                 """{ "key" : { "parent" : 1 }, "name" : "parent", "partialFilterExpression" : { "parent" : { "$exists" : true } } }""",
             ],
             MongoQueries.PackIndexes.Select(Rendered.Of));

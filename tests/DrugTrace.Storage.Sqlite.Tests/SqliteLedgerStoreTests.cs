@@ -51,6 +51,7 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
             Execute(connection, $"""
                 DROP INDEX alerts_custodian;
                 ALTER TABLE alerts DROP COLUMN custodian;
+                DROP INDEX packs_quarantined;
                 DROP INDEX packs_parent;
                 ALTER TABLE packs DROP COLUMN parent;
                 DROP TABLE cases;

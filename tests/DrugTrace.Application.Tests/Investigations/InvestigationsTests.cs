@@ -158,3 +158,35 @@ public class InvestigationsTests
         Assert.Equal(new ConfirmIllegitimate("A", "C", "n"), ScanRequests.For("A", "C", "confirm-illegitimate", null, "n"));
     }
 }
+
+/// <summary>The investigations list: a party sees what it quarantined, a regulator every quarantined pack, each with its reason.</summary>
+public class ListInvestigationsTests
+{
+    private readonly TestWorld _world = new();
+
+    private ValueTask<IReadOnlyList<InvestigationView>> ListAsync(Party actor) =>
+        new ListInvestigationsHandler(new InMemoryCustodyQueries(_world.Ledger), _world.Ledger, _world.Catalog, _world.Parties, ContextFor(actor))
+            .Handle(new ListInvestigations(actor.Gln), default);
+
+    [Fact]
+    public async Task Each_party_sees_the_packs_it_quarantined_and_a_regulator_sees_all()
+    {
+        var atPharmacy = await _world.PackAtAsync(Pharmacy);
+        var atWholesaler = await _world.PackAtAsync(Wholesaler, lot: "LOT43");
+        await _world.ScanAsync(Pharmacy, Code(atPharmacy), new PackCommand(PackAction.Quarantine, Note: "Seal looks re-glued"));
+        _world.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _world.ScanAsync(Wholesaler, Code(atWholesaler, "LOT43"), new PackCommand(PackAction.Quarantine, Note: "Returned opened"));
+
+        var mine = Assert.Single(await ListAsync(Pharmacy));
+        Assert.Equal((atPharmacy, "Seal looks re-glued", "Corner Pharmacy (4055555000018)", "active", "Paracetamol 500 mg"),
+            (mine.Serial, mine.Reason, mine.QuarantinedBy, mine.HeldFrom, mine.ProductName));
+        Assert.Equal(Code(atPharmacy), mine.Code);
+        Assert.Equal([atWholesaler, atPharmacy], (await ListAsync(Regulator)).Select(i => i.Serial));
+        Assert.Empty(await ListAsync(OtherPharmacy));
+
+        // Released, it is no longer under investigation.
+        await new ReleasePackHandler(_world.Handoffs(), new InvestigationGuard(_world.Ledger, _world.Clock), ContextFor(Pharmacy))
+            .Handle(new ReleasePack(Pharmacy.Gln, mine.Code, "Checked with the maker"), default);
+        Assert.Empty(await ListAsync(Pharmacy));
+    }
+}

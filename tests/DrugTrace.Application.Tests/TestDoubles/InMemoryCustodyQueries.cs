@@ -19,4 +19,9 @@ public sealed class InMemoryCustodyQueries(InMemoryLedgerStore ledger) : ICustod
         ValueTask.FromResult<IReadOnlyList<PackState>>([.. ledger.Packs
             .Where(p => p.Status == PackStatus.InTransit && (direction == ShipmentDirection.Incoming ? p.ShipTo : p.Custodian) == party)
             .OrderBy(p => p.ChangedAt).Take(limit)]);
+
+    public ValueTask<IReadOnlyList<PackState>> ListQuarantinedAsync(string? quarantinedBy, int limit, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<PackState>>([.. ledger.Packs
+            .Where(p => p.Status == PackStatus.Quarantined && (quarantinedBy is null || p.ChangedBy == quarantinedBy))
+            .OrderByDescending(p => p.ChangedAt).Take(limit)]);
 }

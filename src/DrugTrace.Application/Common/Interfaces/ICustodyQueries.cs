@@ -16,6 +16,12 @@ public interface ICustodyQueries
     /// shipment first, at most <paramref name="limit"/>.
     /// </summary>
     ValueTask<IReadOnlyList<PackState>> ListInTransitAsync(string party, ShipmentDirection direction, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Quarantined packs, newest quarantine first, at most <paramref name="limit"/>: those <paramref name="quarantinedBy"/>
+    /// set aside (a quarantined pack's last change is its quarantine), or every one when it is null.
+    /// </summary>
+    ValueTask<IReadOnlyList<PackState>> ListQuarantinedAsync(string? quarantinedBy, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>Optional stock filters; <see cref="ExpiringBefore"/> keeps packs expiring before that day.</summary>

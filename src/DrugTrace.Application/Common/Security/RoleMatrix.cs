@@ -53,6 +53,9 @@ public static class RoleMatrix
         // The holder, recipient and packer of a case see it, regulators any (in the handler).
         AnyParty<Cases.GetCase>(),
 
+        // What the caller quarantined; a regulator sees every quarantined pack (in the handler).
+        AnyParty<ListInvestigations>(),
+
         // A party's own stock and shipments; the regulator asks about packs, not stock.
         Only<GetStock>(Manufacturer, Wholesaler, Pharmacy),
         Only<ListShipments>(Manufacturer, Wholesaler, Pharmacy),
