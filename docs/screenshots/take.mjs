@@ -90,6 +90,9 @@ if (firstPack) {
   await shot('pack-history', `/packs/${gtin}/${serial}`, { user: 'nmva', wait: 3000 });
 }
 await shot('stock', '/stock', { user: 'linden', wait: 3000 });
+// A case the caller packed at Atlas (DT_CASE = its SSCC), and the packs Atlas quarantined.
+if (process.env.DT_CASE) await shot('cases', `/cases/${process.env.DT_CASE}`, { user: 'atlas', wait: 3500 });
+await shot('investigations', '/investigations', { user: 'atlas', wait: 3000 });
 await shot('products', '/manufacturer/products', { user: 'helvetia', wait: 3000 });
 await shot('audit', '/regulator/audit', {
   user: 'nmva', wait: 3000, then: async () => {

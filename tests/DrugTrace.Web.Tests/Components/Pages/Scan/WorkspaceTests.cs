@@ -1,3 +1,4 @@
+using DrugTrace.Application.Investigations;
 using Bunit;
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Dispensing;
@@ -73,6 +74,19 @@ public sealed class WorkspaceTests : UiContext
         Assert.IsType<DispensePack>(Assert.Single(UseCases.Sent));
         Assert.Equal("alert", cut.Find("[data-testid=verdict]").GetAttribute("data-verdict"));
         Assert.Contains("already dispensed by Linden-Apotheke", cut.Find("[data-testid=verdict-message]").TextContent);
+    }
+
+    [Fact]
+    public void A_quarantine_asks_why_and_sends_the_reason_with_the_scan()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/scan?action=quarantine");
+        UseCases.On<QuarantinePack>(_ => new ScanOutcome(ScanOutcome.Ok, "Quarantined.", Pack, [], null));
+        var cut = RenderWorkspace();
+
+        cut.Find("input[data-testid=note]").Input("Seal looks re-glued");
+        Scan(cut, "(01)04012345000115(21)SN123");
+
+        cut.WaitForAssertion(() => Assert.Equal("Seal looks re-glued", Assert.IsType<QuarantinePack>(Assert.Single(UseCases.Sent)).Reason));
     }
 
     [Fact]
