@@ -38,7 +38,7 @@ internal sealed class MongoCatalogStore(MongoContext db) : ICatalogStore
     public async ValueTask<LotState?> FindLotAsync(string gtin, string lot, CancellationToken cancellationToken)
     {
         await db.EnsureReadyAsync(cancellationToken);
-        var d = await db.LotCollection.Find(MongoQueries.Lot(gtin, lot)).FirstOrDefaultAsync(cancellationToken);
+        var d = await db.LotCollection.Find(MongoQueries.VisibleLot(gtin, lot)).FirstOrDefaultAsync(cancellationToken);
         return d is null ? null : MongoMapping.ToLot(d);
     }
 

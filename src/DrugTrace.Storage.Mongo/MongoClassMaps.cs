@@ -93,6 +93,7 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.PublicRecallText).SetElementName("publicRecallText").SetIgnoreIfNull(true);
                 // Absent on lots stored before the handoff guard: read as 0.
                 cm.MapMember(d => d.Handoffs).SetElementName("handoffs").SetIsRequired(false);
+                cm.MapMember(d => d.Commissioning).SetElementName("commissioning").SetIgnoreIfNull(true);
             });
             Map<PackDocument>(cm =>
             {
@@ -109,6 +110,7 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.ChangedAt).SetElementName("changedAt").SetSerializer(Utc);
                 cm.MapMember(d => d.HeadSeq).SetElementName("headSeq");
                 cm.MapMember(d => d.HeadHash).SetElementName("headHash");
+                cm.MapMember(d => d.CommissioningLot).SetElementName("commissioningLot").SetIgnoreIfNull(true);
             });
             Map<EventDocument>(cm =>
             {

@@ -139,6 +139,7 @@ internal sealed class MongoContext : IDisposable
                 }
             }
             await MongoTreeNodes.MigrateAsync(this, cancellationToken);
+            await ChunkedCommission.RepairAsync(this, cancellationToken);
             _ready = true;
         }
         finally

@@ -38,7 +38,10 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
     {
         await _db.EnsureReadyAsync(cancellationToken);
         var d = await _db.PackCollection.Find(MongoQueries.Pack(gtin, serial)).FirstOrDefaultAsync(cancellationToken);
-        return d is null ? null : MongoMapping.ToPack(d);
+        if (d is null) return null;
+        // Written by a chunked commission: shown once its lot completed (the mark itself is cleared just after).
+        if (d.CommissioningLot is { } lotChain && !await ChunkedCommission.CompletedAsync(_db, lotChain, cancellationToken)) return null;
+        return MongoMapping.ToPack(d);
     }
 
     public async ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken)
@@ -70,6 +73,12 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
 
     public async ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken)
     {
+        if (packEvents.Count > _db.Options.CommissionChunk)
+        {
+            await _db.EnsureReadyAsync(cancellationToken);
+            await ChunkedCommission.RunAsync(_db, lot, lotEvent, packEvents, cancellationToken);
+            return;
+        }
         await _db.InTransactionAsync(async (session, ct) =>
         {
             // One reservation for the lot event and every pack event: log indexes first .. first + n.

@@ -27,6 +27,13 @@ public sealed class MongoOptions
     /// </summary>
     public int MaxAppendBatch { get; set; } = 64;
 
+    /// <summary>
+    /// Most packs commissioned in one transaction. A larger lot is written in chunks of this size
+    /// (each one transaction, about twice as many inserts), invisible until the last one landed, so
+    /// that no transaction runs into the server's lifetime or size limits.
+    /// </summary>
+    public int CommissionChunk { get; set; } = 5_000;
+
     /// <summary>Whether this instance watches the alerts collection to push alerts raised on any instance.</summary>
     public bool WatchAlerts { get; set; } = true;
 

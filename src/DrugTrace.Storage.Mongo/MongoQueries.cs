@@ -86,7 +86,33 @@ internal static class MongoQueries
 
     public static ProjectionDefinition<LotDocument> PublicRecallTextOnly => Builders<LotDocument>.Projection.Include(l => l.PublicRecallText);
 
-    public static FilterDefinition<LotDocument> LotsOf(string gtin) => LotFilter.Eq(l => l.Gtin, gtin);
+    /// <summary>A lot as readers see it: not while its chunked commission is still running (or was interrupted).</summary>
+    public static FilterDefinition<LotDocument> VisibleLot(string gtin, string lot) => Lot(gtin, lot) & Complete;
+
+    public static FilterDefinition<LotDocument> LotsOf(string gtin) => LotFilter.Eq(l => l.Gtin, gtin) & Complete;
+
+    /// <summary>Matches a missing field too: every lot stored before chunked commissions is complete.</summary>
+    private static FilterDefinition<LotDocument> Complete => LotFilter.Eq(l => l.Commissioning, null);
+
+    public static FilterDefinition<LotDocument> LotByChain(long chain) => LotFilter.Eq(l => l.Chain, chain);
+
+    /// <summary>The last step of a chunked commission: the lot, still waiting for exactly this many packs, becomes complete.</summary>
+    public static FilterDefinition<LotDocument> LotCommissioning(long chain, int packs) =>
+        LotFilter.Eq(l => l.Chain, chain) & LotFilter.Eq(l => l.Commissioning, packs);
+
+    public static UpdateDefinition<LotDocument> CompleteCommission => Builders<LotDocument>.Update.Unset(l => l.Commissioning);
+
+    /// <summary>Packs still marked with a chunked commission's lot (all of them: <paramref name="lotChain"/> null).</summary>
+    public static FilterDefinition<PackDocument> CommissionedPacks(long? lotChain) =>
+        lotChain is { } chain ? PackFilter.Eq(p => p.CommissioningLot, chain) : PackFilter.Exists(p => p.CommissioningLot);
+
+    public static UpdateDefinition<PackDocument> ClearCommissioning => Builders<PackDocument>.Update.Unset(p => p.CommissioningLot);
+
+    /// <summary>Which of these serials of the GTIN are already taken.</summary>
+    public static FilterDefinition<PackDocument> SerialsTaken(string gtin, IEnumerable<string> serials) =>
+        PackFilter.Eq(p => p.Gtin, gtin) & PackFilter.In(p => p.Serial, serials);
+
+    public static ProjectionDefinition<PackDocument> CommissioningLotOnly => Builders<PackDocument>.Projection.Include(p => p.CommissioningLot);
 
     public static SortDefinition<LotDocument> LotOrder => Builders<LotDocument>.Sort.Ascending(l => l.Expiry).Ascending(l => l.Lot);
 
@@ -113,7 +139,11 @@ internal static class MongoQueries
 
     public static FilterDefinition<PackDocument> Pack(string gtin, string serial) => PackFilter.Eq(p => p.Gtin, gtin) & PackFilter.Eq(p => p.Serial, serial);
 
+    /// <summary>Every pack of a lot: the caller has checked that the lot is visible (<see cref="VisibleLot"/>).</summary>
     public static FilterDefinition<PackDocument> PacksOfLot(string gtin, string lot) => PackFilter.Eq(p => p.Gtin, gtin) & PackFilter.Eq(p => p.Lot, lot);
+
+    /// <summary>Matches a missing field too: a pack is shown once its chunked commission completed.</summary>
+    private static FilterDefinition<PackDocument> Shown => PackFilter.Eq(p => p.CommissioningLot, null);
 
     /// <summary>Commission order: the chain number is the commissioning event's log index.</summary>
     public static SortDefinition<PackDocument> PackOrder => Builders<PackDocument>.Sort.Ascending(p => p.Chain);
@@ -141,7 +171,7 @@ internal static class MongoQueries
     public static PipelineDefinition<PackDocument, BsonDocument> StockCounts(string custodian, StockFilter filter)
     {
         var match = PackFilter.Eq(p => p.Custodian, custodian) & PackFilter.In(p => p.Status, StockStatuses)
-            & PackFilter.Ne(p => p.HeldFrom, nameof(PackStatus.InTransit));
+            & PackFilter.Ne(p => p.HeldFrom, nameof(PackStatus.InTransit)) & Shown;
         if (filter.Gtin is { } gtin) match &= PackFilter.Eq(p => p.Gtin, gtin);
         if (filter.Lot is { } lot) match &= PackFilter.Eq(p => p.Lot, lot);
         // Expiry is stored as yyyy-MM-dd text, which sorts as the date does.
@@ -325,6 +355,12 @@ internal static class MongoQueries
         new(Builders<PackDocument>.IndexKeys.Ascending(p => p.Gtin).Ascending(p => p.Lot).Ascending(p => p.Chain), new CreateIndexOptions { Name = "gtin_lot_chain" }),
         new(Builders<PackDocument>.IndexKeys.Ascending(p => p.Custodian).Ascending(p => p.Status), new CreateIndexOptions { Name = "custodian_status" }),
         new(Builders<PackDocument>.IndexKeys.Ascending(p => p.ShipTo).Ascending(p => p.Status), new CreateIndexOptions { Name = "shipTo_status" }),
+        // Only packs of a chunked commission not yet complete carry the field: a small index for the last step and the repair.
+        new(Builders<PackDocument>.IndexKeys.Ascending(p => p.CommissioningLot), new CreateIndexOptions<PackDocument>
+        {
+            Name = "commissioningLot",
+            PartialFilterExpression = PackFilter.Exists(p => p.CommissioningLot),
+        }),
     ];
 
     /// <summary>The global log index is <c>_id</c> (unique by nature); each chain's seq is unique within the chain.</summary>

@@ -131,7 +131,20 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
             return true;
         }, cancellationToken);
 
-    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken) =>
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AppendLotAsync(e, newState, cancellationToken);
+        }
+        finally
+        {
+            // Committed or not, the cached lots are read again (a failed write changed nothing, so that is only a re-read).
+            db.Lots.Invalidate();
+        }
+    }
+
+    private async ValueTask<bool> AppendLotAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken) =>
         await db.Writer.WriteAsync(w =>
         {
             var lotId = w.Command("""
@@ -194,6 +207,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
     public async ValueTask<bool> TryAppendBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken)
     {
         if (writes.Count == 0) return true;
+        var movesLots = writes.Any(w => w is LotAppend);
         try
         {
             // One write of the writer: one savepoint, so a check that fails half way undoes the writes before it.
@@ -221,6 +235,10 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         catch (SerialCollisionException)
         {
             return false;
+        }
+        finally
+        {
+            if (movesLots) db.Lots.Invalidate();
         }
     }
 

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
 using DrugTrace.Benchmarks;
+using DrugTrace.Benchmarks.Ceiling;
 using DrugTrace.Benchmarks.Scenarios;
 
 // dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12,13]
 //     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
 const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
+if (args.FirstOrDefault() == CeilingServer.Argument) return await CeilingServer.RunAsync(args[1..]);
 var quick = args.Contains("--quick");
 var outIndex = Array.IndexOf(args, "--out");
 var onlyIndex = Array.IndexOf(args, "--only");
@@ -84,16 +86,22 @@ if (Runs(4) || Runs(5))
     // The HTTP scenarios use a database of their own, as they use a folder of their own.
     await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL",
         store.IsMongo ? store with { MongoDatabase = store.MongoDatabase + "_http" } : store);
+    await using var ceilingServer = await WebAppProcess.StartCeilingAsync();
+    var ceiling = new HttpCeiling(LoadGenerators.Choose(), ceilingServer.BaseAddress, scale);
     using var api = new ApiClient(web.BaseAddress);
     var gtin = AppPaths.Gtin(90002);
     await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Benchmark capsules 20 mg, 20" });
-    if (Runs(4))
+    // Ceiling, app, ceiling: the ratios hold the ceiling's better run against the app's, all in this run.
+    await ceiling.MeasureAsync();
+    var verify = Runs(4) ? await VerifyOverHttp.MeasureAsync(api, gtin, ceiling, web.BaseAddress) : null;
+    var handoffs = Runs(5) ? await Handoffs.MeasureAsync(scale, api, gtin, ceiling, web.BaseAddress) : default;
+    await ceiling.MeasureAsync();
+    if (verify is not null)
     {
-        var verify = await VerifyOverHttp.RunAsync(scale, web, api, gtin);
         verifyRate = verify.Rate;
-        Done(verify.Result);
+        Done(VerifyOverHttp.Report(verify, ceiling, web));
     }
-    if (Runs(5)) Done(await Handoffs.RunAsync(scale, web, api, gtin));
+    if (handoffs.Run is not null) Done(Handoffs.Report(handoffs.Run, handoffs.Packs, ceiling, web));
 }
 
 if (Runs(6)) Done(Gs1Parse.Run(scale));

@@ -26,33 +26,49 @@ public sealed class WebAppProcess : IAsyncDisposable
     /// <param name="environment">Production for the measured API scenarios; Development where a browser needs the
     /// built (not published) app's _framework/ and _content/ files, which only Development serves from the static
     /// web assets manifest.</param>
-    public static async Task<WebAppProcess> StartAsync(string dataDirectory, string synchronous, StoreChoice? store = null, string environment = "Production")
+    public static Task<WebAppProcess> StartAsync(string dataDirectory, string synchronous, StoreChoice? store = null, string environment = "Production")
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage:Sqlite:DataDirectory"] = dataDirectory,
+            ["Storage:Sqlite:Synchronous"] = synchronous,
+            ["Seed:Enabled"] = "true",
+            // The demo parties' published keys: a benchmark server is a demo server.
+            ["Seed:Demo"] = "true",
+            // Load comes from one loopback address: the per-address guessing limits are not what is measured.
+            ["Security:SignInAttemptsPerMinute"] = "1000000",
+            ["Security:FailedApiKeysPerMinute"] = "1000000",
+            ["Labels:DigitalLinkBase"] = "https://verify.drugtrace.test",
+        };
+        foreach (var (key, value) in (store ?? StoreChoice.Sqlite).Settings()) settings[key] = value ?? "";
+        return StartDllAsync("DrugTrace.Web.dll", [], settings, environment);
+    }
+
+    /// <summary>
+    /// The ceiling (<see cref="Ceiling.CeilingServer"/>): this program's own dll started as a child process in
+    /// exactly the same way as the app, so both run under the same host, runtime settings and Kestrel.
+    /// </summary>
+    public static Task<WebAppProcess> StartCeilingAsync() =>
+        StartDllAsync("DrugTrace.Benchmarks.dll", [Ceiling.CeilingServer.Argument], new Dictionary<string, string>(), "Production");
+
+    private static async Task<WebAppProcess> StartDllAsync(string dllName, string[] arguments, Dictionary<string, string> settings, string environment)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var dll = Path.Combine(AppContext.BaseDirectory, "DrugTrace.Web.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll },
             WorkingDirectory = AppPaths.SolutionRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dllName));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["Storage__Sqlite__DataDirectory"] = dataDirectory;
-        start.Environment["Storage__Sqlite__Synchronous"] = synchronous;
-        foreach (var (key, value) in (store ?? StoreChoice.Sqlite).Settings()) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        start.Environment["Seed__Enabled"] = "true";
-        // The demo parties' published keys: a benchmark server is a demo server.
-        start.Environment["Seed__Demo"] = "true";
-        // Load comes from one loopback address: the per-address guessing limits are not what is measured.
-        start.Environment["Security__SignInAttemptsPerMinute"] = "1000000";
-        start.Environment["Security__FailedApiKeysPerMinute"] = "1000000";
-        start.Environment["Labels__DigitalLinkBase"] = "https://verify.drugtrace.test";
         // Per-request logging would measure the console, not the app.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new WebAppProcess(process, baseAddress);
@@ -60,7 +76,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync();
+        await app.WaitUntilHealthyAsync(dllName);
         return app;
     }
 
@@ -82,7 +98,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         lock (_log) _log.AppendLine(line);
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private async Task WaitUntilHealthyAsync(string dllName)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
@@ -102,7 +118,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         }
         string log;
         lock (_log) log = _log.ToString();
-        throw new InvalidOperationException($"DrugTrace.Web did not become healthy at {BaseAddress}. Its output:\n{log}");
+        throw new InvalidOperationException($"{dllName} did not become healthy at {BaseAddress}. Its output:\n{log}");
     }
 
     private static int FreePort()

@@ -88,6 +88,14 @@ public sealed class OfflineQueueTests(ITestOutputHelper output) : IAsyncLifetime
             await page.ReloadAsync();
             await page.WaitForFunctionAsync("() => document.querySelector('#offline-queue[data-state=online]')", null, new() { Timeout = 60_000 });
             Assert.Equal(0, await rows.CountAsync());
+
+            // The regulator sees each of these dispenses marked as recorded after it was scanned.
+            var regulator = await Browsers.SignedInPageAsync(browser, _app.Address, "nmva");
+            await regulator.GotoAsync($"/packs/{gtin}/{serials[0]}");
+            var late = regulator.Locator("[data-testid=recorded-later]");
+            await late.WaitForAsync();
+            Assert.Equal(1, await late.CountAsync());
+            Assert.Contains("queued offline", await late.InnerTextAsync());
         }
 
         // The ledger: one dispense per pack, recorded with the time it was scanned (before the server came back).

@@ -256,6 +256,37 @@ public abstract class LedgerStoreContractTests
         Assert.Empty(auditor.Violations);
     }
 
+    /// <summary>
+    /// Bigger than one transaction of a store that commissions in chunks (MongoDB's contract store uses
+    /// small ones): the lot is seen whole, its packs in commission order, stock and tree complete, the audit clean.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_lot_bigger_than_one_transaction_is_seen_whole()
+    {
+        RequireStore();
+        const int quantity = 1_500;
+        var (lot, packs) = await CommissionAsync("LOTBIG", quantity);
+
+        Assert.Equal(lot, await Catalog.FindLotAsync(lot.Gtin, "LOTBIG", default));
+        Assert.Contains(lot, await Catalog.ListLotsAsync(lot.Gtin, default));
+        Assert.Equal(quantity, await Ledger.CountPacksAsync(lot.Gtin, "LOTBIG", default));
+        Assert.Equal(packs.Skip(quantity - 3).Select(p => p.Key), (await Ledger.ListPacksAsync(lot.Gtin, "LOTBIG", quantity - 3, 10, default)).Select(p => p.Serial));
+        Assert.Equal(PackStatus.Active, (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))?.Status);
+        Assert.Equal(PackStatus.Active, (await Ledger.FindPackAsync(lot.Gtin, packs[^1].Key, default))?.Status);
+        var stock = await Custody.CountStockAsync(Maker, new StockFilter(lot.Gtin, "LOTBIG", null), default);
+        Assert.Equal(quantity, stock.Sum(s => s.Count));
+
+        // A pack of the big lot moves like any other, and the lot can be recalled.
+        var last = (await Ledger.FindPackAsync(lot.Gtin, packs[^1].Key, default))!;
+        var ship = Next(last, EventType.Shipped, to: Pharmacy);
+        Assert.True(await Ledger.TryAppendAsync(ship, PackLifecycle.Apply(last, ship), lot.Head, default));
+        var (recall, recalled) = Recall(lot);
+        Assert.True(await Ledger.TryAppendAsync(recall, recalled, default));
+
+        Assert.Equal(quantity + 3, await Tree.GetSizeAsync(default));
+        await AssertAuditCleanAsync(quantity + 3);
+    }
+
     [SkippableFact]
     public async Task The_audit_sees_every_event_in_a_gap_free_log()
     {
@@ -405,7 +436,7 @@ public abstract class LedgerStoreContractTests
         await AssertAuditCleanAsync(before);
     }
 
-    private static (LedgerEvent LotEvent, LotState Lot, IReadOnlyList<LedgerEvent> Packs) Draft(string lotNumber, int quantity, string gtin = "04012345000115")
+    protected static (LedgerEvent LotEvent, LotState Lot, IReadOnlyList<LedgerEvent> Packs) Draft(string lotNumber, int quantity, string gtin = "04012345000115")
     {
         var expiry = new DateOnly(2029, 5, 31);
         var lotEvent = EventHasher.Seal(new LedgerEvent
@@ -443,6 +474,31 @@ public abstract class LedgerStoreContractTests
         Assert.Equal([EventType.LotRegistered, EventType.LotRecalled], chain.Select(c => c.Event.Type));
         Assert.Equal(e, chain[1].Event);
         await AssertAuditCleanAsync(expectedEvents: 3);
+    }
+
+    [SkippableFact]
+    public async Task A_lot_read_before_its_recall_is_read_recalled_after_it_whether_appended_alone_or_in_a_batch()
+    {
+        RequireStore();
+        var (alone, _) = await CommissionAsync("LOTC1", 1);
+        var (batched, _) = await CommissionAsync("LOTC2", 1);
+        // Read first, as every scan of their packs does (a store may keep what it read).
+        Assert.Equal(alone, await Catalog.FindLotAsync(alone.Gtin, alone.Lot, default));
+        Assert.Equal(batched, await Catalog.FindLotAsync(batched.Gtin, batched.Lot, default));
+
+        var (recall, recalled) = Recall(alone);
+        Assert.True(await Ledger.TryAppendAsync(recall, recalled, default));
+        Assert.Equal(recalled, await Catalog.FindLotAsync(alone.Gtin, alone.Lot, default));
+        Assert.Equal(batched, await Catalog.FindLotAsync(batched.Gtin, batched.Lot, default));
+
+        var (batchRecall, batchRecalled) = Recall(batched);
+        Assert.True(await Ledger.TryAppendBatchAsync([new LotAppend(batchRecall, batchRecalled)], default));
+        Assert.Equal(batchRecalled, await Catalog.FindLotAsync(batched.Gtin, batched.Lot, default));
+        // A GTIN looked up before it was registered is found once it is (nothing is kept of "not found").
+        Assert.Null(await Catalog.FindProductAsync("04012345000122", default));
+        var product = new Product("04012345000122", "Ibuprofen", null, null, Maker);
+        await Catalog.AddProductAsync(product, default);
+        Assert.Equal(product, await Catalog.FindProductAsync("04012345000122", default));
     }
 
     [SkippableFact]
@@ -582,7 +638,7 @@ public abstract class LedgerStoreContractTests
     /// <summary>A hash that differs from <paramref name="hash"/> in its first byte only.</summary>
     private static Hash256 OtherHash(Hash256 hash) => hash with { A = hash.A ^ 0xFF00_0000_0000_0000UL };
 
-    private async Task AssertAuditCleanAsync(long expectedEvents)
+    protected async Task AssertAuditCleanAsync(long expectedEvents)
     {
         var auditor = new ChainAuditor();
         await Ledger.AuditAsync(auditor, null, default);

@@ -33,7 +33,7 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task Every_port_the_feed_and_the_start_up_check_are_registered()
     {
-        // The ledger store's append sequencer is IAsyncDisposable only, as the host disposes it.
+        // As the host does: the ledger store lets its append sequencer finish what is queued.
         await using var services = Build(Unreachable);
         Assert.IsType<MongoPartyStore>(services.GetRequiredService<IPartyStore>());
         Assert.IsType<MongoCatalogStore>(services.GetRequiredService<ICatalogStore>());

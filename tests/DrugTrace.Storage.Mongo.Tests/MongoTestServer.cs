@@ -24,16 +24,17 @@ internal static class MongoTestServer
     public static string NewDatabaseName() => $"drugtrace_test_{Guid.NewGuid():N}"[..40];
 
     /// <summary>The store's own registrations over a fresh database, as the app makes them.</summary>
-    public static ServiceProvider Services(string database, Action<IServiceCollection>? extra = null, bool watchAlerts = false)
+    public static ServiceProvider Services(string database, Action<IServiceCollection>? extra = null, bool watchAlerts = false,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:Mongo:ConnectionString"] = ConnectionString,
-                ["Storage:Mongo:Database"] = database,
-                ["Storage:Mongo:WatchAlerts"] = watchAlerts ? "true" : "false",
-            })
-            .Build();
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage:Mongo:ConnectionString"] = ConnectionString,
+            ["Storage:Mongo:Database"] = database,
+            ["Storage:Mongo:WatchAlerts"] = watchAlerts ? "true" : "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));

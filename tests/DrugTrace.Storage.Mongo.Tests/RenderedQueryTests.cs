@@ -72,7 +72,7 @@ public sealed class RenderedQueryTests
         Assert.Equal("{ }", Rendered.Of(MongoQueries.ProductsOf(null)));
         Assert.Equal("""{ "name" : 1 }""", Rendered.Of(MongoQueries.ProductOrder));
         Assert.Equal("""{ "gtin" : "04012345000115", "lot" : "LOT1" }""", Rendered.Of(MongoQueries.Lot("04012345000115", "LOT1")));
-        Assert.Equal("""{ "gtin" : "04012345000115" }""", Rendered.Of(MongoQueries.LotsOf("04012345000115")));
+        Assert.Equal("""{ "gtin" : "04012345000115", "commissioning" : null }""", Rendered.Of(MongoQueries.LotsOf("04012345000115")));
         Assert.Equal("""{ "expiry" : 1, "lot" : 1 }""", Rendered.Of(MongoQueries.LotOrder));
         Assert.Equal("""{ "_id" : 1 }""", Rendered.Of(MongoQueries.LotChainOnly));
     }
@@ -123,12 +123,12 @@ public sealed class RenderedQueryTests
     public void Stock_and_shipments()
     {
         Assert.Equal(
-            """[{ "$match" : { "custodian" : "4012347000014", "status" : { "$in" : ["Active", "Locked", "Quarantined"] }, "heldFrom" : { "$ne" : "InTransit" } } }, """
+            """[{ "$match" : { "custodian" : "4012347000014", "status" : { "$in" : ["Active", "Locked", "Quarantined"] }, "heldFrom" : { "$ne" : "InTransit" }, "commissioningLot" : null } }, """
             + """{ "$group" : { "_id" : { "gtin" : "$gtin", "lot" : "$lot", "expiry" : "$expiry", "status" : "$status" }, "count" : { "$sum" : 1 } } }]""",
             Rendered.Of(MongoQueries.StockCounts("4012347000014", new StockFilter())));
         Assert.Equal(
             """[{ "$match" : { "custodian" : "4012347000014", "status" : { "$in" : ["Active", "Locked", "Quarantined"] }, "heldFrom" : { "$ne" : "InTransit" },"""
-            + """ "gtin" : "04012345000115", "lot" : "LOT1", "expiry" : { "$lt" : "2027-01-01" } } }, """
+            + """ "commissioningLot" : null, "gtin" : "04012345000115", "lot" : "LOT1", "expiry" : { "$lt" : "2027-01-01" } } }, """
             + """{ "$group" : { "_id" : { "gtin" : "$gtin", "lot" : "$lot", "expiry" : "$expiry", "status" : "$status" }, "count" : { "$sum" : 1 } } }]""",
             Rendered.Of(MongoQueries.StockCounts("4012347000014", new StockFilter("04012345000115", "LOT1", new DateOnly(2027, 1, 1)))));
         Assert.Equal("""{ "status" : "InTransit", "shipTo" : "4012347000014" }""",
@@ -241,6 +241,7 @@ public sealed class RenderedQueryTests
                 """{ "key" : { "gtin" : 1, "lot" : 1, "_id" : 1 }, "name" : "gtin_lot_chain" }""",
                 """{ "key" : { "custodian" : 1, "status" : 1 }, "name" : "custodian_status" }""",
                 """{ "key" : { "shipTo" : 1, "status" : 1 }, "name" : "shipTo_status" }""",
+                """{ "key" : { "commissioningLot" : 1 }, "name" : "commissioningLot", "partialFilterExpression" : { "commissioningLot" : { "$exists" : true } } }""",
             ],
             MongoQueries.PackIndexes.Select(Rendered.Of));
         // The global log index is the events' _id: unique without an index of its own.

@@ -24,4 +24,9 @@ internal sealed class LotDocument
     /// the handoff instead of both committing on snapshots that do not see each other.
     /// </summary>
     public long Handoffs { get; set; }
+    /// <summary>
+    /// While a large lot is commissioned in chunks (see <see cref="ChunkedCommission"/>): the number
+    /// of packs promised. The lot and its packs are invisible until it is cleared by the last step.
+    /// </summary>
+    public int? Commissioning { get; set; }
 }

@@ -22,4 +22,9 @@ internal sealed class PackDocument
     public DateTime ChangedAt { get; set; }
     public int HeadSeq { get; set; }
     public byte[] HeadHash { get; set; } = [];
+    /// <summary>
+    /// The chain of the lot whose chunked commission wrote this pack, until that lot is complete
+    /// (<see cref="LotDocument.Commissioning"/>); the pack is not shown while it is set.
+    /// </summary>
+    public long? CommissioningLot { get; set; }
 }

@@ -65,21 +65,17 @@ public static class LabelRenderer
         sb.Append(Inv($" viewBox=\"0 0 {widthMm} {heightMm}\" class=\"pack-label\" role=\"img\" aria-label=\"Pack label {Esc(pack.Gtin)} {Esc(pack.Serial)}\">"));
         sb.Append(Inv($"<rect width=\"{widthMm}\" height=\"{heightMm}\" fill=\"#fff\"/>"));
         AppendSymbol(sb, matrix, QuietZone(code), pad, pad, symbol);
-        var lines = LabelContent.HumanReadable(pack);
-        var name = pack.ProductName;
-        var lineHeight = (heightMm - 2 * pad) / (lines.Count + (name is null ? 0 : 1));
-        var fontSize = Math.Min(2.6, lineHeight * 0.72);
-        sb.Append(Inv($"<g font-family=\"DejaVu Sans Mono, Consolas, monospace\" font-size=\"{fontSize:0.##}\" fill=\"#000\">"));
-        var y = pad + lineHeight * 0.75;
-        if (name is not null)
+        // Laid out so that nothing is cut: the name wraps, each size fits the width beside the code.
+        var lines = LabelTextLayout.Lay(pack.ProductName, LabelContent.HumanReadable(pack), widthMm - textX - pad, heightMm - 2 * pad);
+        sb.Append(Inv($"<g font-family=\"{LabelTextLayout.FontFamily}\" fill=\"#000\">"));
+        var y = pad;
+        foreach (var line in lines)
         {
-            sb.Append(Inv($"<text x=\"{textX:0.##}\" y=\"{y:0.##}\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-weight=\"bold\" textLength=\"{widthMm - textX - pad:0.##}\" lengthAdjust=\"spacingAndGlyphs\">{Esc(Shorten(name, 28))}</text>"));
-            y += lineHeight;
-        }
-        foreach (var (label, value) in lines)
-        {
-            sb.Append(Inv($"<text x=\"{textX:0.##}\" y=\"{y:0.##}\"><tspan font-weight=\"bold\">{label}</tspan> {Esc(value)}</text>"));
-            y += lineHeight;
+            y += line.FontMm * LabelTextLayout.Leading;
+            sb.Append(Inv($"<text x=\"{textX:0.##}\" y=\"{y - line.FontMm * 0.3:0.##}\" font-size=\"{line.FontMm:0.##}\">"));
+            sb.Append("<tspan font-weight=\"bold\">").Append(Esc(line.Bold)).Append("</tspan>");
+            if (line.Text.Length > 0) sb.Append(' ').Append(Esc(line.Text));
+            sb.Append("</text>");
         }
         sb.Append("</g></svg>");
     }
@@ -126,8 +122,6 @@ public static class LabelRenderer
                         Array.Fill(pixels, (byte)0, ((row + quiet) * moduleSize + dy) * w + (col + quiet) * moduleSize, moduleSize);
         return (pixels, w, h);
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static string Esc(string text) => WebUtility.HtmlEncode(text);
 

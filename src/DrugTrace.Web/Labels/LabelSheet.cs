@@ -27,7 +27,7 @@ public static class LabelSheet
           box-shadow: 0 1px 6px rgba(0,0,0,.25); overflow: hidden; }
         .label-cell { display: flex; flex-direction: column; justify-content: center; padding: 1mm 2mm; box-sizing: border-box; outline: 0.2mm dashed #ccc; }
         .label-cell svg.pack-label { width: 100%; height: auto; display: block; }
-        .label-cell .caption { font: 2.3mm/1.2 system-ui, sans-serif; color: #333; margin-top: .6mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .label-cell .caption { font: 2.3mm/1.2 "DejaVu Sans", Arial, Helvetica, sans-serif; color: #333; margin-top: .6mm; overflow-wrap: anywhere; }
         @media print {
           html, body { margin: 0 !important; padding: 0 !important; background: #fff !important; }
           body * { visibility: hidden; }
@@ -54,10 +54,11 @@ public static class LabelSheet
             var pack = packs[i];
             sb.Append("<div class=\"label-cell\" data-serial=\"").Append(WebUtility.HtmlEncode(pack.Serial)).Append("\">");
             LabelRenderer.AppendPackLabel(sb, pack, code, digitalLinkBase, LabelWidthMm - 4, 26, standalone: false);
-            sb.Append("<div class=\"caption\">(01)").Append(pack.Gtin)
-              .Append("(17)").Append(LabelContent.Yymmdd(pack.Expiry))
-              .Append("(10)").Append(WebUtility.HtmlEncode(pack.Lot))
-              .Append("(21)").Append(WebUtility.HtmlEncode(pack.Serial)).Append("</div></div>");
+            // The whole element string in words, serial included: it wraps between AIs rather than being cut.
+            sb.Append("<div class=\"caption\" data-testid=\"hri\">(01)").Append(pack.Gtin)
+              .Append("<wbr>(17)").Append(LabelContent.Yymmdd(pack.Expiry))
+              .Append("<wbr>(10)").Append(WebUtility.HtmlEncode(pack.Lot))
+              .Append("<wbr>(21)").Append(WebUtility.HtmlEncode(pack.Serial)).Append("</div></div>");
         }
         if (packs.Count > 0) sb.Append("</section>");
         sb.Append("</div>");

@@ -70,7 +70,7 @@ public sealed class AlertBroadcasterTests
         await _broadcaster.PublishAsync(Alert(2, Pharmacy.Gln, brandOwner: Manufacturer.Gln), isNew: true);
         await _broadcaster.PublishAsync(Alert(3, OtherPharmacy.Gln), isNew: true);
         await _broadcaster.PublishAsync(Alert(4, Manufacturer.Gln, brandOwner: OtherManufacturer.Gln), isNew: true);
-        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
         // 2 is on its brand; 4 it raised itself (scanning another brand's pack).
         Assert.Equal([2L, 4L], got);
     }

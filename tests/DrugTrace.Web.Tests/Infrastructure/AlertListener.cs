@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace DrugTrace.Web.Tests.Infrastructure;
@@ -26,7 +27,20 @@ public sealed class AlertListener : IAsyncDisposable
     {
         var listener = new AlertListener(Build(factory, apiKey));
         await listener.Connection.StartAsync();
+        await JoinedAsync(listener.Connection);
         return listener;
+    }
+
+    /// <summary>
+    /// Returns once the server has put the connection in its group. StartAsync returns at the
+    /// handshake, which the server sends before it runs the hub's OnConnectedAsync (where the group
+    /// is joined); it dispatches the connection's invocations only after that. So one answered
+    /// invocation (of a method the hub does not have, answered with an error) is the signal, where an
+    /// alert raised straight after StartAsync could otherwise go to a group not yet joined.
+    /// </summary>
+    public static async Task JoinedAsync(HubConnection connection)
+    {
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("joined"));
     }
 
     public static HubConnection Build(DrugTraceFactory factory, string? apiKey) =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace DrugTrace.Web.Tests.Infrastructure;
 
@@ -21,7 +20,6 @@ public sealed class AppProcess : IDisposable
 
     public static async Task<AppProcess> StartAsync(string dataDirectory)
     {
-        var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = dataDirectory,
@@ -30,20 +28,60 @@ public sealed class AppProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DrugTrace.Web.dll"));
+        // Port 0: the app binds a free port itself and says which. A port picked here and handed over
+        // could be taken meanwhile by another process (another test run's app answering our /health).
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__Sqlite__DataDirectory"] = dataDirectory;
         start.Environment["Seed__Demo"] = "true";
         start.Environment["Labels__DigitalLinkBase"] = DrugTraceFactory.DigitalLinkBase;
+        // The host's own start-up line, whatever the app's log levels say.
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new System.Text.StringBuilder();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (log) log.AppendLine(e.Data);
+            if (ListeningAddress(e.Data) is { } address) listening.TrySetResult(address);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null) lock (log) log.AppendLine(e.Data);
+        };
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException(
+            $"The app exited with code {process.ExitCode} before listening:\n{Text(log)}"));
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        Uri bound;
+        try
+        {
+            bound = await listening.Task.WaitAsync(TimeSpan.FromSeconds(180));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The app did not say where it listens within 180 s:\n{Text(log)}");
+        }
+        var app = new AppProcess(process, bound);
         await app.WaitUntilHealthyAsync();
         return app;
+    }
+
+    /// <summary>The address in the host's "Now listening on: http://127.0.0.1:41235" line.</summary>
+    internal static Uri? ListeningAddress(string line)
+    {
+        const string marker = "Now listening on: ";
+        var at = line.IndexOf(marker, StringComparison.Ordinal);
+        return at >= 0 && Uri.TryCreate(line[(at + marker.Length)..].Trim(), UriKind.Absolute, out var address) ? address : null;
+    }
+
+    private static string Text(System.Text.StringBuilder log)
+    {
+        lock (log) return log.ToString();
     }
 
     public HttpClient ClientFor(string apiKey)
@@ -78,13 +116,6 @@ public sealed class AppProcess : IDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException("The app did not become healthy within 180 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -27,11 +27,12 @@ public sealed class HubSecurityTests(DrugTraceFactory factory)
         connection.On<System.Text.Json.JsonElement>("alertRaised", a => raised.TrySetResult(a.GetProperty("scannedCode").GetString()!));
         await connection.StartAsync();
         Assert.Equal(HubConnectionState.Connected, connection.State);
+        await AlertListener.JoinedAsync(connection);
 
         // A regulator's connection is in the regulators group: a pharmacy's suspicious scan reaches it.
         var code = "(01)04012345000115(17)291231(10)HUB" + Random.Shared.Next(1000, 9999) + "(21)NOSUCHSERIAL";
         await Api.ScanAsync(factory.ClientFor(Demo.PharmacyKey), code, "verify");
-        Assert.Equal(code, await raised.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(code, await raised.Task.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 
     [Fact]

@@ -186,6 +186,54 @@ public sealed class IdempotencyTests(DrugTraceFactory factory)
         Assert.Equal(1, Count("SELECT COUNT(*) FROM scans WHERE gtin = $g", gtin));
     }
 
+    /// <summary>
+    /// The process died between the scan's commit and the saving of its answer: the key's claim stays
+    /// unanswered (made so here in the database). A repeat inside the lease (Idempotency:AbandonedAfter,
+    /// 5 minutes) is told the first is still running (409, nothing more done); once the claim is older,
+    /// the repeat takes it over, the ledger recognises the committed event (same party, same scan time),
+    /// and that answer is kept and replayed.
+    /// </summary>
+    [Fact]
+    public async Task A_claim_left_unanswered_by_a_crash_is_taken_over_after_its_lease_and_gets_the_committed_event()
+    {
+        var manufacturer = factory.ClientFor(Demo.ManufacturerKey);
+        var (gtin, lot, expiry, serials) = await Api.NewLotAsync(manufacturer, 1);
+        var ship = new { code = Api.Code(gtin, serials[0], lot, expiry), action = "ship", to = Demo.PharmacyGln, scannedAt = DateTimeOffset.UtcNow.AddMinutes(-10) };
+        var key = NewKey();
+        var first = await manufacturer.SendAsync(Post("/api/v1/scans", ship, key));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var firstEvent = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("event").GetRawText();
+        Assert.Equal(1, Execute("UPDATE idempotency SET answer = NULL, completed_at = NULL WHERE key = $k", key));
+        var before = Stored();
+
+        var running = await manufacturer.SendAsync(Post("/api/v1/scans", ship, key));
+        Assert.Contains("still running", (await Api.ProblemAsync(running, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        Assert.Equal(before, Stored());
+
+        Assert.Equal(1, Execute("UPDATE idempotency SET created_at = created_at - 360000 WHERE key = $k", key));
+        var taken = await manufacturer.SendAsync(Post("/api/v1/scans", ship, key));
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        var takenText = await taken.Content.ReadAsStringAsync();
+        var outcome = JsonDocument.Parse(takenText).RootElement;
+        Assert.Equal("ok", outcome.Verdict());
+        Assert.Equal(firstEvent, outcome.GetProperty("event").GetRawText());
+        Assert.Equal(2, Count("SELECT COUNT(*) FROM events WHERE gtin = $g AND type <> 'LotRegistered'", gtin));
+
+        var replayed = await manufacturer.SendAsync(Post("/api/v1/scans", ship, key));
+        Assert.Equal(takenText, await replayed.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>What a crash leaves behind, written beside the running app (SQLite waits for its writer).</summary>
+    private int Execute(string sql, string key)
+    {
+        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False;Default Timeout=60");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$k", key);
+        return command.ExecuteNonQuery();
+    }
+
     [Fact]
     public async Task A_request_that_failed_keeps_nothing_so_its_key_can_be_retried()
     {

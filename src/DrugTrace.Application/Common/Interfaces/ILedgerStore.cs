@@ -19,8 +19,10 @@ public interface ILedgerStore
     ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Registers a lot and commissions its packs in one transaction: all or none. Throws
-    /// <see cref="Exceptions.ConflictException"/> when the lot or a serial already exists.
+    /// Registers a lot and commissions its packs, all or none for every reader: in one transaction, or
+    /// (a store with bounded transactions) in chunks behind a lot no reader sees until the last landed.
+    /// Throws <see cref="Exceptions.SerialCollisionException"/>, storing nothing, when a serial exists, and
+    /// <see cref="Exceptions.ConflictException"/> when the lot does.
     /// </summary>
     ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken);
 

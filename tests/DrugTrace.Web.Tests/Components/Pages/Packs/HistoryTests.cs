@@ -42,6 +42,31 @@ public sealed class HistoryTests : UiContext
     }
 
     [Fact]
+    public void A_dispense_queued_offline_is_marked_for_the_regulator_as_recorded_after_its_scan()
+    {
+        SignedInAs(PartyRole.Regulator, "4012349000012", "National Medicines Verification Authority");
+        var scanned = new DateTimeOffset(2026, 1, 2, 10, 0, 0, TimeSpan.Zero);
+        var replayed = scanned.AddMinutes(42);
+        UseCases.On<GetPackHistory>(_ => new PackHistory(Pack,
+        [
+            new EventView(1, 0, "Received", Demo.PharmacyGln, Demo.ManufacturerGln, null, null, scanned.AddDays(-1), scanned.AddDays(-1), new string('0', 64), new string('a', 64)),
+            new EventView(2, 1, "Dispensed", Demo.PharmacyGln, null, null, null, scanned, replayed, new string('a', 64), new string('b', 64)),
+        ], true, []));
+
+        var cut = Render<History>(p => p.Add(c => c.Gtin, Pack.Gtin).Add(c => c.Serial, Pack.Serial));
+
+        // Only the late one is marked, with both times: when it was scanned and when the server got it.
+        var mark = Assert.Single(cut.FindAll("[data-testid=recorded-later]"));
+        Assert.Contains("Recorded later, at 2026-01-02 10:42:00 UTC", mark.TextContent);
+        Assert.Contains("queued offline", mark.TextContent);
+        var items = cut.FindAll(".mud-timeline-item");
+        Assert.Contains("Dispensed", items[1].TextContent);
+        Assert.Contains("2026-01-02 10:00:00 UTC", items[1].TextContent);
+        Assert.Contains("recorded-later", items[1].InnerHtml);
+        Assert.DoesNotContain("recorded-later", items[0].InnerHtml);
+    }
+
+    [Fact]
     public void A_broken_chain_is_marked_with_its_problems()
     {
         UseCases.On<GetPackHistory>(_ => new PackHistory(Pack, [], false, ["seq 1: hash does not match the event"]));
