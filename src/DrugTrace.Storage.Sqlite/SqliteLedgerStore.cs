@@ -13,7 +13,8 @@ namespace DrugTrace.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
 {
-    private const string PackColumns =
+    /// <summary>A pack head's columns in the order <see cref="MapPack"/> reads them (the custody queries share both).</summary>
+    internal const string PackColumns =
         "id, gtin, serial, lot, expiry, status, custodian, ship_to, changed_by, changed_at, head_seq, head_hash, held_from";
 
     internal const string EventColumns =
@@ -440,7 +441,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
 
     private static EventInsertCommand EventInsert(SqliteWriter w) => new(w.Command(InsertEvent));
 
-    private static PackState MapPack(SqliteDataReader r) => new()
+    internal static PackState MapPack(SqliteDataReader r) => new()
     {
         Gtin = r.GetString(1),
         Serial = r.GetString(2),
