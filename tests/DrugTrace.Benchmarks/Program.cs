@@ -118,7 +118,7 @@ if (Runs(7))
     Done(await AlertsLive.RunAsync(scale, web, api, gtin, verifyRate));
 }
 
-if (Runs(12))
+if (Runs(13))
 {
     // The interoperability routes (VRS, EPCIS capture) on an app and database of their own.
     using var folder = AppPaths.NewTempFolder("interop");
