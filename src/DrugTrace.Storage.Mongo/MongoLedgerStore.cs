@@ -305,21 +305,22 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _db.EnsureReadyAsync(cancellationToken);
+        // As in the audit: the snapshot session alone sets the read concern of every read below.
         using var session = await _db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
-        var lots = await _db.LotCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, FilterDefinition<LotDocument>.Empty)
+        var lots = await _db.LotCollection.Find(session, FilterDefinition<LotDocument>.Empty)
             .Sort(MongoQueries.LotChainOrder).ToListAsync(cancellationToken);
         var lotChains = lots.Select(l => l.Chain).ToHashSet();
         foreach (var lot in lots)
         {
-            var docs = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, MongoQueries.Chain(lot.Chain))
+            var docs = await _db.EventCollection.Find(session, MongoQueries.Chain(lot.Chain))
                 .Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
             yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, [.. docs.Select(MongoMapping.ToStoredEvent)], null, MongoMapping.ToLot(lot));
         }
 
         // Pack chains: events by (chain, seq) merged with pack documents by _id (the chain), both in chain order.
-        using var events = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, MongoQueries.NotOfChains(lotChains),
+        using var events = await _db.EventCollection.FindAsync(session, MongoQueries.NotOfChains(lotChains),
             new FindOptions<EventDocument> { Sort = MongoQueries.ChainSeqOrder, BatchSize = 10_000 }, cancellationToken);
-        using var packs = await _db.PackCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<PackDocument>.Empty,
+        using var packs = await _db.PackCollection.FindAsync(session, FilterDefinition<PackDocument>.Empty,
             new FindOptions<PackDocument> { Sort = MongoQueries.PackOrder, BatchSize = 10_000 }, cancellationToken);
         var eventQueue = new Queue<EventDocument>();
         var packQueue = new Queue<PackDocument>();
