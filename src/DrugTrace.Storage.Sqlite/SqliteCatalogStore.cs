@@ -7,18 +7,27 @@ using Microsoft.Data.Sqlite;
 
 namespace DrugTrace.Storage.Sqlite;
 
+/// <summary>
+/// Products and lots found are kept in memory (every scan reads both): a product is never changed once
+/// registered; a lot's head and recall change only through the ledger store, which invalidates
+/// <see cref="SqliteDatabase.Lots"/> after each such commit.
+/// </summary>
 internal sealed class SqliteCatalogStore(SqliteDatabase db) : ICatalogStore
 {
     private const string LotColumns = "gtin, lot, expiry, manufacturer, head_seq, head_hash, recalled_at, recall_reason";
 
     public ValueTask<Product?> FindProductAsync(string gtin, CancellationToken cancellationToken)
     {
+        if (db.Products.TryGet(gtin, out var cached)) return ValueTask.FromResult<Product?>(cached);
+        var generation = db.Products.Generation;
         using var connection = db.OpenRead();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT gtin, name, form, strength, manufacturer FROM products WHERE gtin = $gtin";
         command.Add("$gtin", gtin);
         using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? MapProduct(reader) : null);
+        var product = reader.Read() ? MapProduct(reader) : null;
+        if (product is not null) db.Products.Offer(gtin, product, generation);
+        return ValueTask.FromResult(product);
     }
 
     public async ValueTask AddProductAsync(Product product, CancellationToken cancellationToken)
@@ -52,12 +61,16 @@ internal sealed class SqliteCatalogStore(SqliteDatabase db) : ICatalogStore
 
     public ValueTask<LotState?> FindLotAsync(string gtin, string lot, CancellationToken cancellationToken)
     {
+        if (db.Lots.TryGet((gtin, lot), out var cached)) return ValueTask.FromResult<LotState?>(cached);
+        var generation = db.Lots.Generation;
         using var connection = db.OpenRead();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {LotColumns} FROM lots WHERE gtin = $gtin AND lot = $lot";
         command.Add("$gtin", gtin).Add("$lot", lot);
         using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? MapLot(reader) : null);
+        var found = reader.Read() ? MapLot(reader) : null;
+        if (found is not null) db.Lots.Offer((gtin, lot), found, generation);
+        return ValueTask.FromResult(found);
     }
 
     public ValueTask<IReadOnlyList<LotState>> ListLotsAsync(string gtin, CancellationToken cancellationToken)

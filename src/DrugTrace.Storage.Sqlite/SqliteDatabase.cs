@@ -56,6 +56,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     internal SqliteWriter Writer => _writer.Value;
 
+    /// <summary>Products found (never changed once registered).</summary>
+    internal ReadCache<string, Domain.Products.Product> Products { get; } = new();
+
+    /// <summary>Lots found by (GTIN, lot); invalidated after every committed change of a lot row's head or recall.</summary>
+    internal ReadCache<(string Gtin, string Lot), Domain.Packs.LotState> Lots { get; } = new();
+
     /// <summary>Poked after a commit that added alert pushes to the outbox.</summary>
     internal OutboxSignal AlertOutbox { get; } = new();
 

@@ -13,7 +13,8 @@ namespace DrugTrace.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
 {
-    private const string PackColumns =
+    /// <summary>A pack head's columns in the order <see cref="MapPack"/> reads them (the custody queries share both).</summary>
+    internal const string PackColumns =
         "id, gtin, serial, lot, expiry, status, custodian, ship_to, changed_by, changed_at, head_seq, head_hash, held_from";
 
     internal const string EventColumns =
@@ -131,7 +132,20 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
             return true;
         }, cancellationToken);
 
-    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken) =>
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AppendLotAsync(e, newState, cancellationToken);
+        }
+        finally
+        {
+            // Committed or not, the cached lots are read again (a failed write changed nothing, so that is only a re-read).
+            db.Lots.Invalidate();
+        }
+    }
+
+    private async ValueTask<bool> AppendLotAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken) =>
         await db.Writer.WriteAsync(w =>
         {
             var lotId = w.Command("""
@@ -194,6 +208,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
     public async ValueTask<bool> TryAppendBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken)
     {
         if (writes.Count == 0) return true;
+        var movesLots = writes.Any(w => w is LotAppend);
         try
         {
             // One write of the writer: one savepoint, so a check that fails half way undoes the writes before it.
@@ -221,6 +236,10 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         catch (SerialCollisionException)
         {
             return false;
+        }
+        finally
+        {
+            if (movesLots) db.Lots.Invalidate();
         }
     }
 
@@ -422,7 +441,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
 
     private static EventInsertCommand EventInsert(SqliteWriter w) => new(w.Command(InsertEvent));
 
-    private static PackState MapPack(SqliteDataReader r) => new()
+    internal static PackState MapPack(SqliteDataReader r) => new()
     {
         Gtin = r.GetString(1),
         Serial = r.GetString(2),

@@ -477,6 +477,31 @@ public abstract class LedgerStoreContractTests
     }
 
     [SkippableFact]
+    public async Task A_lot_read_before_its_recall_is_read_recalled_after_it_whether_appended_alone_or_in_a_batch()
+    {
+        RequireStore();
+        var (alone, _) = await CommissionAsync("LOTC1", 1);
+        var (batched, _) = await CommissionAsync("LOTC2", 1);
+        // Read first, as every scan of their packs does (a store may keep what it read).
+        Assert.Equal(alone, await Catalog.FindLotAsync(alone.Gtin, alone.Lot, default));
+        Assert.Equal(batched, await Catalog.FindLotAsync(batched.Gtin, batched.Lot, default));
+
+        var (recall, recalled) = Recall(alone);
+        Assert.True(await Ledger.TryAppendAsync(recall, recalled, default));
+        Assert.Equal(recalled, await Catalog.FindLotAsync(alone.Gtin, alone.Lot, default));
+        Assert.Equal(batched, await Catalog.FindLotAsync(batched.Gtin, batched.Lot, default));
+
+        var (batchRecall, batchRecalled) = Recall(batched);
+        Assert.True(await Ledger.TryAppendBatchAsync([new LotAppend(batchRecall, batchRecalled)], default));
+        Assert.Equal(batchRecalled, await Catalog.FindLotAsync(batched.Gtin, batched.Lot, default));
+        // A GTIN looked up before it was registered is found once it is (nothing is kept of "not found").
+        Assert.Null(await Catalog.FindProductAsync("04012345000122", default));
+        var product = new Product("04012345000122", "Ibuprofen", null, null, Maker);
+        await Catalog.AddProductAsync(product, default);
+        Assert.Equal(product, await Catalog.FindProductAsync("04012345000122", default));
+    }
+
+    [SkippableFact]
     public async Task A_pack_append_decided_before_its_lot_was_recalled_stores_nothing()
     {
         RequireStore();

@@ -1,0 +1,56 @@
+using DrugTrace.Application.Parties;
+using DrugTrace.Application.Tests.TestDoubles;
+using DrugTrace.Domain.Parties;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DrugTrace.Application.Tests.Parties;
+
+/// <summary>API keys found valid are kept for a few seconds; a revocation ends that at once on this instance.</summary>
+public class PartyDirectoryTests
+{
+    private static readonly Party Linden = new("4012347000014", "Linden", PartyRole.Pharmacy);
+    private readonly InMemoryPartyStore _store = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+    private readonly PartyDirectory _directory;
+
+    public PartyDirectoryTests() => _directory = new PartyDirectory(_store, _clock);
+
+    private async Task<string> AddLindenAsync()
+    {
+        await _store.AddAsync(Linden, "hash-1", [], default);
+        Assert.Equal(Linden, await _directory.FindByApiKeyHashAsync("hash-1", default));
+        return "hash-1";
+    }
+
+    [Fact]
+    public async Task A_key_revoked_through_the_use_case_is_refused_on_the_next_lookup()
+    {
+        var hash = await AddLindenAsync();
+        var handler = new RevokeApiKeyHandler(_store, _directory, TestWorld.ContextFor(Linden), _clock);
+
+        await handler.Handle(new RevokeApiKey(Linden.Gln, Linden.Gln, "k1"), default);
+
+        Assert.Null(await _directory.FindByApiKeyHashAsync(hash, default));
+    }
+
+    [Fact]
+    public async Task A_key_revoked_by_another_instance_is_refused_once_its_kept_lifetime_is_over()
+    {
+        var hash = await AddLindenAsync();
+        // Another instance revokes it in the shared store: this one does not hear of it.
+        Assert.True(await _store.RevokeKeyAsync(Linden.Gln, "k1", _clock.GetUtcNow(), default));
+
+        _clock.Advance(PartyDirectory.KeyLifetime - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(Linden, await _directory.FindByApiKeyHashAsync(hash, default));
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Null(await _directory.FindByApiKeyHashAsync(hash, default));
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_not_kept_and_a_key_added_after_it_was_tried_is_accepted()
+    {
+        Assert.Null(await _directory.FindByApiKeyHashAsync("hash-1", default));
+        await AddLindenAsync();
+        Assert.Equal(Linden, await _directory.FindAsync(Linden.Gln, default));
+    }
+}

@@ -1,0 +1,57 @@
+using DrugTrace.Application.Common.Interfaces;
+
+namespace DrugTrace.Storage.Sqlite.Tests;
+
+/// <summary>
+/// The scan log does not hold its caller until the scan is committed, yet this process reads its own
+/// scans, and a clean shutdown writes every queued scan.
+/// </summary>
+public sealed class SqliteScanLogTests : IAsyncLifetime
+{
+    private const string Pharmacy = "4012347000014";
+    private const string Gtin = "04012345000115";
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero);
+    private readonly SqliteTestStore _store = new("drugtrace-scanlog-");
+
+    private IScanLog Scans => _store.Get<IScanLog>();
+
+    private static ScanRecord Scan(string serial, int minute = 0) =>
+        new(Now.AddMinutes(minute), Pharmacy, "verify", $"(01){Gtin}(21){serial}", Gtin, serial, "ok", null);
+
+    [Fact]
+    public async Task A_scan_is_answered_before_its_commit_and_a_read_of_its_pack_waits_for_it()
+    {
+        // Hold the writer, as a long group commit would.
+        using var gate = new ManualResetEventSlim();
+        var holding = _store.Get<SqliteDatabase>().Writer.WriteAsync(_ => gate.Wait(TimeSpan.FromMinutes(2)));
+
+        var record = Scans.RecordAsync(Scan("SN1"), default);
+        Assert.True(record.IsCompletedSuccessfully);
+        var read = Scans.ScansOfPackAsync(Gtin, "SN1", Now.AddHours(-1), default).AsTask();
+        var counts = Scans.CountPerHourAsync(Now.AddHours(-1), default).AsTask();
+        // Another pack's scans are not held up by this one.
+        Assert.Empty(await Scans.ScansOfPackAsync(Gtin, "SN2", Now.AddHours(-1), default));
+        Assert.False(read.IsCompleted);
+        Assert.False(counts.IsCompleted);
+
+        gate.Set();
+        Assert.True(await holding);
+        Assert.Equal(Scan("SN1"), Assert.Single(await read));
+        Assert.Equal(1, Assert.Single(await counts).Count);
+    }
+
+    [Fact]
+    public async Task Scans_queued_when_the_store_closes_are_all_written()
+    {
+        for (var i = 0; i < 500; i++) await Scans.RecordAsync(Scan($"Q{i % 50}", i % 30), default);
+
+        await _store.ReopenAsync();
+
+        Assert.Equal(500, (await Scans.CountPerHourAsync(Now.AddHours(-1), default)).Sum(c => c.Count));
+        Assert.Equal(10, (await Scans.ScansOfPackAsync(Gtin, "Q7", Now.AddHours(-1), default)).Count);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _store.DeleteAsync();
+}
