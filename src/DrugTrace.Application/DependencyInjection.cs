@@ -25,6 +25,9 @@ public static class DependencyInjection
         services.AddOptions<IdempotencyOptions>();
         services.AddScoped<PackHandoffs>();
         services.AddScoped<Investigations.InvestigationGuard>();
+        services.AddScoped<Cases.CaseReader>();
+        services.AddScoped<Cases.SsccAllocator>();
+        services.AddScoped<Cases.CaseMoves>();
         services.AddScoped<AlertRaiser>();
         services.AddSingleton<PartyDirectory>();
         services.AddSingleton<Transparency.LogTree>();

@@ -106,11 +106,28 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.Custodian).SetElementName("custodian");
                 cm.MapMember(d => d.ShipTo).SetElementName("shipTo");
                 cm.MapMember(d => d.HeldFrom).SetElementName("heldFrom").SetIgnoreIfNull(true);
+                // Absent on packs never packed in a case.
+                cm.MapMember(d => d.Parent).SetElementName("parent").SetIgnoreIfNull(true);
                 cm.MapMember(d => d.ChangedBy).SetElementName("changedBy");
                 cm.MapMember(d => d.ChangedAt).SetElementName("changedAt").SetSerializer(Utc);
                 cm.MapMember(d => d.HeadSeq).SetElementName("headSeq");
                 cm.MapMember(d => d.HeadHash).SetElementName("headHash");
                 cm.MapMember(d => d.CommissioningLot).SetElementName("commissioningLot").SetIgnoreIfNull(true);
+            });
+            Map<CaseDocument>(cm =>
+            {
+                cm.MapIdMember(d => d.Chain);
+                cm.MapMember(d => d.Sscc).SetElementName("sscc");
+                cm.MapMember(d => d.Status).SetElementName("status");
+                cm.MapMember(d => d.Custodian).SetElementName("custodian");
+                cm.MapMember(d => d.ShipTo).SetElementName("shipTo");
+                cm.MapMember(d => d.Parent).SetElementName("parent");
+                cm.MapMember(d => d.PackedBy).SetElementName("packedBy");
+                cm.MapMember(d => d.PackedAt).SetElementName("packedAt").SetSerializer(Utc);
+                cm.MapMember(d => d.ChangedBy).SetElementName("changedBy");
+                cm.MapMember(d => d.ChangedAt).SetElementName("changedAt").SetSerializer(Utc);
+                cm.MapMember(d => d.HeadSeq).SetElementName("headSeq");
+                cm.MapMember(d => d.HeadHash).SetElementName("headHash");
             });
             Map<EventDocument>(cm =>
             {

@@ -15,7 +15,7 @@ internal sealed class MongoContext : IDisposable
     public const string Parties = "parties", Products = "products", Lots = "lots", Packs = "packs", Events = "events",
         Scans = "scans", Alerts = "alerts", Counters = "counters", Checkpoints = "checkpoints", Tree = "tree",
         Users = "users", Idempotency = "idempotency", WitnessedLogs = "witnessedLogs", WitnessAnswers = "witnessAnswers",
-        CaptureJobs = "capture_jobs";
+        CaptureJobs = "capture_jobs", Cases = "cases";
 
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _ready;
@@ -54,6 +54,7 @@ internal sealed class MongoContext : IDisposable
         WitnessedLogCollection = Database.GetCollection<WitnessedLogDocument>(WitnessedLogs);
         WitnessAnswerCollection = Database.GetCollection<WitnessAnswerDocument>(WitnessAnswers);
         CaptureJobCollection = Database.GetCollection<CaptureJobDocument>(CaptureJobs);
+        CaseCollection = Database.GetCollection<CaseDocument>(Cases);
         RawAlertCollection = Database.GetCollection<BsonDocument>(Alerts);
         RetryPolicy = MongoRetryPolicy.From(options);
     }
@@ -76,6 +77,7 @@ internal sealed class MongoContext : IDisposable
     public IMongoCollection<WitnessedLogDocument> WitnessedLogCollection { get; }
     public IMongoCollection<WitnessAnswerDocument> WitnessAnswerCollection { get; }
     public IMongoCollection<CaptureJobDocument> CaptureJobCollection { get; }
+    public IMongoCollection<CaseDocument> CaseCollection { get; }
     /// <summary>The alerts as raw BSON, for the change stream (see <see cref="AlertChangeReader"/>).</summary>
     public IMongoCollection<BsonDocument> RawAlertCollection { get; }
     public MongoRetryPolicy RetryPolicy { get; }
@@ -106,7 +108,7 @@ internal sealed class MongoContext : IDisposable
             // Collections are created up front: creating one implicitly inside a transaction needs MongoDB 4.4+
             // and races between instances; here a second instance's attempt just finds it there.
             var existing = (await (await Database.ListCollectionNamesAsync(cancellationToken: cancellationToken)).ToListAsync(cancellationToken)).ToHashSet();
-            foreach (var name in new[] { Parties, Products, Lots, Packs, Events, Scans, Alerts, Counters, Checkpoints, Tree, Users, Idempotency, WitnessedLogs, WitnessAnswers, CaptureJobs })
+            foreach (var name in new[] { Parties, Products, Lots, Packs, Events, Scans, Alerts, Counters, Checkpoints, Tree, Users, Idempotency, WitnessedLogs, WitnessAnswers, CaptureJobs, Cases })
             {
                 if (existing.Contains(name)) continue;
                 try
@@ -126,6 +128,7 @@ internal sealed class MongoContext : IDisposable
             await AlertCollection.Indexes.CreateManyAsync(MongoQueries.AlertIndexes, cancellationToken);
             await IdempotencyCollection.Indexes.CreateManyAsync(MongoIdempotencyQueries.Indexes, cancellationToken);
             await CaptureJobCollection.Indexes.CreateManyAsync(MongoQueries.CaptureJobIndexes, cancellationToken);
+            await CaseCollection.Indexes.CreateManyAsync(MongoQueries.CaseIndexes, cancellationToken);
             // Counters exist before any transaction uses them, so that two first writers never race to upsert one.
             foreach (var counter in new[] { MongoQueries.LogCounter, MongoQueries.AlertCounter })
             {

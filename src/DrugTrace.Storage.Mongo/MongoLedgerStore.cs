@@ -1,5 +1,6 @@
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Storage.Mongo.Documents;
@@ -58,14 +59,35 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
         return (int)await _db.PackCollection.CountDocumentsAsync(MongoQueries.PacksOfLot(gtin, lot), cancellationToken: cancellationToken);
     }
 
+    public async ValueTask<CaseState?> FindCaseAsync(string sscc, CancellationToken cancellationToken)
+    {
+        await _db.EnsureReadyAsync(cancellationToken);
+        var d = await _db.CaseCollection.Find(MongoQueries.Case(sscc)).FirstOrDefaultAsync(cancellationToken);
+        return d is null ? null : MongoMapping.ToCase(d);
+    }
+
+    public async ValueTask<CaseChildren> ListCaseChildrenAsync(string sscc, CancellationToken cancellationToken)
+    {
+        await _db.EnsureReadyAsync(cancellationToken);
+        // One snapshot: a case's packs and cases as they stood together.
+        using var session = await _db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
+        var packs = await _db.PackCollection.Find(session, MongoQueries.PacksIn(sscc)).ToListAsync(cancellationToken);
+        var cases = await _db.CaseCollection.Find(session, MongoQueries.CasesIn(sscc)).ToListAsync(cancellationToken);
+        return new CaseChildren([.. packs.Select(MongoMapping.ToPack)], [.. cases.Select(MongoMapping.ToCase)]);
+    }
+
     public async ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken)
     {
         await _db.EnsureReadyAsync(cancellationToken);
-        long? chain = stream == StreamKind.Pack
-            ? (await _db.PackCollection.Find(MongoQueries.Pack(gtin, key)).Project<PackDocument>(MongoQueries.PackChainOnly)
-                .FirstOrDefaultAsync(cancellationToken))?.Chain
-            : (await _db.LotCollection.Find(MongoQueries.Lot(gtin, key)).Project<LotDocument>(MongoQueries.LotChainOnly)
-                .FirstOrDefaultAsync(cancellationToken))?.Chain;
+        long? chain = stream switch
+        {
+            StreamKind.Pack => (await _db.PackCollection.Find(MongoQueries.Pack(gtin, key)).Project<PackDocument>(MongoQueries.PackChainOnly)
+                .FirstOrDefaultAsync(cancellationToken))?.Chain,
+            StreamKind.Lot => (await _db.LotCollection.Find(MongoQueries.Lot(gtin, key)).Project<LotDocument>(MongoQueries.LotChainOnly)
+                .FirstOrDefaultAsync(cancellationToken))?.Chain,
+            _ => (await _db.CaseCollection.Find(MongoQueries.Case(key)).Project<CaseDocument>(MongoQueries.CaseChainOnly)
+                .FirstOrDefaultAsync(cancellationToken))?.Chain,
+        };
         if (chain is null) return [];
         var docs = await _db.EventCollection.Find(MongoQueries.Chain(chain.Value)).Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
         return [.. docs.Select(MongoMapping.ToStoredEvent)];
@@ -244,6 +266,19 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
                             await _db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(a.Event, next, moved.Chain), cancellationToken: ct);
                             next++;
                             break;
+                        case CaseCreation c:
+                            // The case's chain number is its first event's log index; a used SSCC is a duplicate key.
+                            await _db.CaseCollection.InsertOneAsync(session, MongoMapping.ToDocument(c.Case, next), cancellationToken: ct);
+                            await _db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(c.Event, next, next), cancellationToken: ct);
+                            next++;
+                            break;
+                        case CaseAppend c:
+                            var caseMoved = await _db.CaseCollection.FindOneAndUpdateAsync(session, MongoQueries.CaseHead(c.Event), MongoQueries.MoveCaseHead(c.Event, c.State),
+                                new FindOneAndUpdateOptions<CaseDocument> { Projection = MongoQueries.CaseChainOnly }, ct);
+                            if (caseMoved is null) throw new LotMoved();
+                            await _db.EventCollection.InsertOneAsync(session, MongoMapping.ToDocument(c.Event, next, caseMoved.Chain), cancellationToken: ct);
+                            next++;
+                            break;
                         case LotAppend l:
                             var lotMoved = await _db.LotCollection.FindOneAndUpdateAsync(session, MongoQueries.LotHead(l.Event), MongoQueries.MoveLotHead(l.Event, l.State),
                                 new FindOneAndUpdateOptions<LotDocument> { Projection = MongoQueries.LotChainOnly }, ct);
@@ -300,6 +335,8 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
         await packs.ForEachAsync(p => CheckHead(auditor, StreamKind.Pack, p.Chain, p.Gtin, p.Serial, p.HeadSeq, p.HeadHash), cancellationToken);
         var lots = await _db.LotCollection.FindAsync(session, FilterDefinition<LotDocument>.Empty, cancellationToken: cancellationToken);
         await lots.ForEachAsync(l => CheckHead(auditor, StreamKind.Lot, l.Chain, l.Gtin, l.Lot, l.HeadSeq, l.HeadHash), cancellationToken);
+        var cases = await _db.CaseCollection.FindAsync(session, FilterDefinition<CaseDocument>.Empty, cancellationToken: cancellationToken);
+        await cases.ForEachAsync(c => CheckHead(auditor, StreamKind.Case, c.Chain, "", c.Sscc, c.HeadSeq, c.HeadHash), cancellationToken);
     }
 
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -308,7 +345,10 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
         using var session = await _db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
         var lots = await _db.LotCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, FilterDefinition<LotDocument>.Empty)
             .Sort(MongoQueries.LotChainOrder).ToListAsync(cancellationToken);
-        var lotChains = lots.Select(l => l.Chain).ToHashSet();
+        var cases = await _db.CaseCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, FilterDefinition<CaseDocument>.Empty)
+            .Sort(MongoQueries.CaseChainOrder).ToListAsync(cancellationToken);
+        // Lot and case chains are read one by one (they are few); every other chain is a pack's.
+        var otherChains = lots.Select(l => l.Chain).Concat(cases.Select(c => c.Chain)).ToHashSet();
         foreach (var lot in lots)
         {
             var docs = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, MongoQueries.Chain(lot.Chain))
@@ -317,7 +357,7 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
         }
 
         // Pack chains: events by (chain, seq) merged with pack documents by _id (the chain), both in chain order.
-        using var events = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, MongoQueries.NotOfChains(lotChains),
+        using var events = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, MongoQueries.NotOfChains(otherChains),
             new FindOptions<EventDocument> { Sort = MongoQueries.ChainSeqOrder, BatchSize = 10_000 }, cancellationToken);
         using var packs = await _db.PackCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<PackDocument>.Empty,
             new FindOptions<PackDocument> { Sort = MongoQueries.PackOrder, BatchSize = 10_000 }, cancellationToken);
@@ -351,6 +391,13 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
             }
             yield return new StoredChain(StreamKind.Pack, pack?.Gtin ?? chainEvents[0].Event.Gtin, pack?.Serial ?? chainEvents[0].Event.Key,
                 chainEvents, pack, null);
+        }
+
+        foreach (var c in cases)
+        {
+            var docs = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, MongoQueries.Chain(c.Chain))
+                .Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
+            yield return new StoredChain(StreamKind.Case, "", c.Sscc, [.. docs.Select(MongoMapping.ToStoredEvent)], null, null) { Case = MongoMapping.ToCase(c) };
         }
     }
 

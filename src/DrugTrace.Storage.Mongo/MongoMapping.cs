@@ -3,6 +3,7 @@ using System.Globalization;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Domain.Products;
@@ -99,6 +100,7 @@ internal static class MongoMapping
         Custodian = p.Custodian,
         ShipTo = p.ShipTo,
         HeldFrom = p.HeldFrom?.ToString(),
+        Parent = p.Parent,
         ChangedBy = p.ChangedBy,
         ChangedAt = Utc(p.ChangedAt),
         HeadSeq = p.Head.Seq,
@@ -115,6 +117,37 @@ internal static class MongoMapping
         Custodian = d.Custodian,
         ShipTo = d.ShipTo,
         HeldFrom = StoredEnum.ParseNullable<PackStatus>(d.HeldFrom, "held-from status"),
+        Parent = d.Parent,
+        ChangedBy = d.ChangedBy,
+        ChangedAt = Time(d.ChangedAt),
+        Head = new ChainHead(d.HeadSeq, Hash(d.HeadHash)),
+    };
+
+    public static CaseDocument ToDocument(CaseState c, long chain) => new()
+    {
+        Chain = chain,
+        Sscc = c.Sscc,
+        Status = c.Status.ToString(),
+        Custodian = c.Custodian,
+        ShipTo = c.ShipTo,
+        Parent = c.Parent,
+        PackedBy = c.PackedBy,
+        PackedAt = Utc(c.PackedAt),
+        ChangedBy = c.ChangedBy,
+        ChangedAt = Utc(c.ChangedAt),
+        HeadSeq = c.Head.Seq,
+        HeadHash = Bytes(c.Head.Hash),
+    };
+
+    public static CaseState ToCase(CaseDocument d) => new()
+    {
+        Sscc = d.Sscc,
+        Status = StoredEnum.Parse<CaseStatus>(d.Status, "case status"),
+        Custodian = d.Custodian,
+        ShipTo = d.ShipTo,
+        Parent = d.Parent,
+        PackedBy = d.PackedBy,
+        PackedAt = Time(d.PackedAt),
         ChangedBy = d.ChangedBy,
         ChangedAt = Time(d.ChangedAt),
         Head = new ChainHead(d.HeadSeq, Hash(d.HeadHash)),

@@ -1,6 +1,7 @@
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Storage.Mongo.Documents;
 using MongoDB.Bson;
@@ -153,15 +154,56 @@ internal static class MongoQueries
         PackFilter.Eq(p => p.Gtin, e.Gtin) & PackFilter.Eq(p => p.Serial, e.Key)
         & PackFilter.Eq(p => p.HeadSeq, e.Seq - 1) & PackFilter.Eq(p => p.HeadHash, MongoMapping.Bytes(e.PrevHash));
 
-    public static UpdateDefinition<PackDocument> MovePackHead(LedgerEvent e, PackState s) => Builders<PackDocument>.Update
-        .Set(p => p.Status, s.Status.ToString())
-        .Set(p => p.Custodian, s.Custodian)
-        .Set(p => p.ShipTo, s.ShipTo)
-        .Set(p => p.HeldFrom, s.HeldFrom?.ToString())
-        .Set(p => p.ChangedBy, s.ChangedBy)
-        .Set(p => p.ChangedAt, MongoMapping.Utc(s.ChangedAt))
-        .Set(p => p.HeadSeq, e.Seq)
-        .Set(p => p.HeadHash, MongoMapping.Bytes(e.Hash));
+    public static UpdateDefinition<PackDocument> MovePackHead(LedgerEvent e, PackState s)
+    {
+        var update = Builders<PackDocument>.Update
+            .Set(p => p.Status, s.Status.ToString())
+            .Set(p => p.Custodian, s.Custodian)
+            .Set(p => p.ShipTo, s.ShipTo)
+            .Set(p => p.HeldFrom, s.HeldFrom?.ToString())
+            .Set(p => p.ChangedBy, s.ChangedBy)
+            .Set(p => p.ChangedAt, MongoMapping.Utc(s.ChangedAt))
+            .Set(p => p.HeadSeq, e.Seq)
+            .Set(p => p.HeadHash, MongoMapping.Bytes(e.Hash));
+        // A pack out of any case has no parent field at all, so that the partial parent index holds only packed packs.
+        return s.Parent is { } parent ? update.Set(p => p.Parent, parent) : update.Unset(p => p.Parent);
+    }
+
+    /// <summary>The packs packed directly in case <paramref name="sscc"/>.</summary>
+    public static FilterDefinition<PackDocument> PacksIn(string sscc) => PackFilter.Eq(p => p.Parent, sscc);
+
+    // --- cases ---------------------------------------------------------------------------
+
+    private static FilterDefinitionBuilder<CaseDocument> CaseFilter => Builders<CaseDocument>.Filter;
+
+    public static FilterDefinition<CaseDocument> Case(string sscc) => CaseFilter.Eq(c => c.Sscc, sscc);
+
+    /// <summary>The cases packed directly in pallet <paramref name="sscc"/>.</summary>
+    public static FilterDefinition<CaseDocument> CasesIn(string sscc) => CaseFilter.Eq(c => c.Parent, sscc);
+
+    /// <summary>The case's head compare-and-set, as a pack's.</summary>
+    public static FilterDefinition<CaseDocument> CaseHead(LedgerEvent e) =>
+        CaseFilter.Eq(c => c.Sscc, e.Key) & CaseFilter.Eq(c => c.HeadSeq, e.Seq - 1) & CaseFilter.Eq(c => c.HeadHash, MongoMapping.Bytes(e.PrevHash));
+
+    public static UpdateDefinition<CaseDocument> MoveCaseHead(LedgerEvent e, CaseState s) => Builders<CaseDocument>.Update
+        .Set(c => c.Status, s.Status.ToString())
+        .Set(c => c.Custodian, s.Custodian)
+        .Set(c => c.ShipTo, s.ShipTo)
+        .Set(c => c.Parent, s.Parent)
+        .Set(c => c.ChangedBy, s.ChangedBy)
+        .Set(c => c.ChangedAt, MongoMapping.Utc(s.ChangedAt))
+        .Set(c => c.HeadSeq, e.Seq)
+        .Set(c => c.HeadHash, MongoMapping.Bytes(e.Hash));
+
+    public static ProjectionDefinition<CaseDocument> CaseChainOnly => Builders<CaseDocument>.Projection.Include(c => c.Chain);
+
+    public static SortDefinition<CaseDocument> CaseChainOrder => Builders<CaseDocument>.Sort.Ascending(c => c.Chain);
+
+    public static IEnumerable<CreateIndexModel<CaseDocument>> CaseIndexes =>
+    [
+        new(Builders<CaseDocument>.IndexKeys.Ascending(c => c.Sscc), new CreateIndexOptions { Name = "sscc_unique", Unique = true }),
+        new(Builders<CaseDocument>.IndexKeys.Ascending(c => c.Parent), new CreateIndexOptions { Name = "parent" }),
+    ];
 
     /// <summary>The statuses of packs in a party's own stock (a quarantined shipment is still in transit: excluded).</summary>
     private static readonly string[] StockStatuses =
@@ -360,6 +402,12 @@ internal static class MongoQueries
         {
             Name = "commissioningLot",
             PartialFilterExpression = PackFilter.Exists(p => p.CommissioningLot),
+        }),
+        // Only packs in a case carry the field (it is unset when they leave it): a small index.
+        new(Builders<PackDocument>.IndexKeys.Ascending(p => p.Parent), new CreateIndexOptions<PackDocument>
+        {
+            Name = "parent",
+            PartialFilterExpression = PackFilter.Exists(p => p.Parent),
         }),
     ];
 

@@ -38,30 +38,14 @@ internal sealed class SqliteCustodyQueries(SqliteDatabase db) : ICustodyQueries
         using var command = connection.CreateCommand();
         var who = direction == ShipmentDirection.Incoming ? "ship_to" : "custodian";
         command.CommandText = $"""
-            SELECT gtin, serial, lot, expiry, status, custodian, ship_to, changed_by, changed_at, head_seq, head_hash, held_from
+            SELECT {SqliteLedgerStore.PackColumns}
             FROM packs WHERE {who} = $party AND status = {(int)PackStatus.InTransit}
             ORDER BY changed_at, id LIMIT $limit
             """;
         command.Add("$party", party).Add("$limit", limit);
         using var reader = command.ExecuteReader();
         var packs = new List<PackState>();
-        while (reader.Read())
-        {
-            packs.Add(new PackState
-            {
-                Gtin = reader.GetString(0),
-                Serial = reader.GetString(1),
-                Lot = reader.GetString(2),
-                Expiry = Rows.Date(reader.GetString(3)),
-                Status = (PackStatus)reader.GetInt32(4),
-                Custodian = reader.GetString(5),
-                ShipTo = Rows.NullableString(reader, 6),
-                ChangedBy = reader.GetString(7),
-                ChangedAt = Rows.Time(reader.GetInt64(8)),
-                Head = new ChainHead(reader.GetInt32(9), Rows.Hash(reader, 10)),
-                HeldFrom = reader.IsDBNull(11) ? null : (PackStatus)reader.GetInt32(11),
-            });
-        }
+        while (reader.Read()) packs.Add(SqliteLedgerStore.MapPack(reader));
         return ValueTask.FromResult<IReadOnlyList<PackState>>(packs);
     }
 }

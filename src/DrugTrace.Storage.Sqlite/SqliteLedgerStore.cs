@@ -1,5 +1,6 @@
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using Microsoft.Data.Sqlite;
@@ -13,8 +14,12 @@ namespace DrugTrace.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
 {
-    private const string PackColumns =
-        "id, gtin, serial, lot, expiry, status, custodian, ship_to, changed_by, changed_at, head_seq, head_hash, held_from";
+    /// <summary>A pack head's columns in the order <see cref="MapPack"/> reads them (the custody queries share both).</summary>
+    internal const string PackColumns =
+        "id, gtin, serial, lot, expiry, status, custodian, ship_to, changed_by, changed_at, head_seq, head_hash, held_from, parent";
+
+    private const string CaseColumns =
+        "id, sscc, status, custodian, ship_to, parent, packed_by, packed_at, changed_by, changed_at, head_seq, head_hash";
 
     internal const string EventColumns =
         "log_index, chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash";
@@ -29,6 +34,44 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
     public static long PackChain(long packId) => packId * 2;
 
     public static long LotChain(long lotId) => lotId * 2 + 1;
+
+    public static long CaseChain(long caseId) => -caseId;
+
+    public ValueTask<CaseState?> FindCaseAsync(string sscc, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {CaseColumns} FROM cases WHERE sscc = $sscc";
+        command.Add("$sscc", sscc);
+        using var reader = command.ExecuteReader();
+        return ValueTask.FromResult(reader.Read() ? MapCase(reader) : null);
+    }
+
+    public ValueTask<CaseChildren> ListCaseChildrenAsync(string sscc, CancellationToken cancellationToken)
+    {
+        using var connection = db.OpenRead();
+        // One snapshot: a case's packs and cases as they stood together.
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var packs = new List<PackState>();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = snapshot;
+            command.CommandText = $"SELECT {PackColumns} FROM packs WHERE parent = $sscc";
+            command.Add("$sscc", sscc);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) packs.Add(MapPack(reader));
+        }
+        var cases = new List<CaseState>();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = snapshot;
+            command.CommandText = $"SELECT {CaseColumns} FROM cases WHERE parent = $sscc";
+            command.Add("$sscc", sscc);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) cases.Add(MapCase(reader));
+        }
+        return ValueTask.FromResult(new CaseChildren(packs, cases));
+    }
 
     public ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
     {
@@ -69,9 +112,12 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
     {
         using var connection = db.OpenRead();
         using var command = connection.CreateCommand();
-        var chain = stream == StreamKind.Pack
-            ? "(SELECT id * 2 FROM packs WHERE gtin = $gtin AND serial = $key)"
-            : "(SELECT id * 2 + 1 FROM lots WHERE gtin = $gtin AND lot = $key)";
+        var chain = stream switch
+        {
+            StreamKind.Pack => "(SELECT id * 2 FROM packs WHERE gtin = $gtin AND serial = $key)",
+            StreamKind.Lot => "(SELECT id * 2 + 1 FROM lots WHERE gtin = $gtin AND lot = $key)",
+            _ => "(SELECT -id FROM cases WHERE sscc = $key)",
+        };
         command.CommandText = $"SELECT {EventColumns} FROM events WHERE chain = {chain} ORDER BY seq";
         command.Add("$gtin", gtin).Add("$key", key);
         using var reader = command.ExecuteReader();
@@ -114,14 +160,14 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
             // recall committed before this append makes it lose.
             var packId = w.Command("""
                     UPDATE packs SET status = $status, custodian = $custodian, ship_to = $shipTo, changed_by = $by,
-                        changed_at = $at, head_seq = $seq, head_hash = $hash, held_from = $heldFrom
+                        changed_at = $at, head_seq = $seq, head_hash = $hash, held_from = $heldFrom, parent = $parent
                     WHERE gtin = $gtin AND serial = $serial AND head_seq = $prevSeq AND head_hash = $prevHash
                         AND EXISTS (SELECT 1 FROM lots WHERE lots.id = packs.lot_id AND lots.head_seq = $lotSeq AND lots.head_hash = $lotHash)
                     RETURNING id
                     """)
                 .Add("$lotSeq", lotHead.Seq).Add("$lotHash", Rows.Blob(lotHead.Hash))
                 .Add("$status", (int)newState.Status).Add("$custodian", newState.Custodian).Add("$shipTo", newState.ShipTo)
-                .Add("$heldFrom", newState.HeldFrom is { } held ? (int)held : null)
+                .Add("$heldFrom", newState.HeldFrom is { } held ? (int)held : null).Add("$parent", newState.Parent)
                 .Add("$by", newState.ChangedBy).Add("$at", Rows.Millis(newState.ChangedAt))
                 .Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
                 .Add("$gtin", e.Gtin).Add("$serial", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
@@ -221,6 +267,8 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
                         PacksCommissioning c => CommissionInto(w, c),
                         PackAppend a => AppendPack(w, a),
                         LotAppend l => AppendLot(w, l),
+                        CaseCreation c => CreateCase(w, c),
+                        CaseAppend c => AppendCase(w, c),
                         _ => throw new InvalidOperationException($"Unknown ledger write {write.GetType().Name}."),
                     };
                     if (!stored) throw new BatchLost();
@@ -282,13 +330,13 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         var (e, newState, lotHead) = (a.Event, a.State, a.LotHead);
         var changed = w.Command("""
                 UPDATE packs SET status = $status, custodian = $custodian, ship_to = $shipTo, changed_by = $by,
-                    changed_at = $at, head_seq = $seq, head_hash = $hash, held_from = $heldFrom
+                    changed_at = $at, head_seq = $seq, head_hash = $hash, held_from = $heldFrom, parent = $parent
                 WHERE gtin = $gtin AND serial = $serial AND head_seq = $prevSeq AND head_hash = $prevHash
                     AND EXISTS (SELECT 1 FROM lots WHERE lots.id = packs.lot_id AND lots.head_seq = $lotSeq AND lots.head_hash = $lotHash)
                 """)
             .Add("$lotSeq", lotHead.Seq).Add("$lotHash", Rows.Blob(lotHead.Hash))
             .Add("$status", (int)newState.Status).Add("$custodian", newState.Custodian).Add("$shipTo", newState.ShipTo)
-            .Add("$heldFrom", newState.HeldFrom is { } held ? (int)held : null)
+            .Add("$heldFrom", newState.HeldFrom is { } held ? (int)held : null).Add("$parent", newState.Parent)
             .Add("$by", newState.ChangedBy).Add("$at", Rows.Millis(newState.ChangedAt))
             .Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
             .Add("$gtin", e.Gtin).Add("$serial", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
@@ -314,6 +362,46 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         if (changed != 1) return false;
         var lotId = (long)w.Command("SELECT id FROM lots WHERE gtin = $gtin AND lot = $lot").Add("$gtin", e.Gtin).Add("$lot", e.Key).ExecuteScalar()!;
         Insert(w, LotChain(lotId), e);
+        return true;
+    }
+
+    private static bool CreateCase(SqliteWriter w, CaseCreation c)
+    {
+        var state = c.Case;
+        try
+        {
+            w.Command("""
+                    INSERT INTO cases (sscc, status, custodian, ship_to, parent, packed_by, packed_at, changed_by, changed_at, head_seq, head_hash)
+                    VALUES ($sscc, $status, $custodian, $shipTo, $parent, $packedBy, $packedAt, $by, $at, $seq, $hash)
+                    """)
+                .Add("$sscc", state.Sscc).Add("$status", (int)state.Status).Add("$custodian", state.Custodian).Add("$shipTo", state.ShipTo)
+                .Add("$parent", state.Parent).Add("$packedBy", state.PackedBy).Add("$packedAt", Rows.Millis(state.PackedAt))
+                .Add("$by", state.ChangedBy).Add("$at", Rows.Millis(state.ChangedAt)).Add("$seq", state.Head.Seq).Add("$hash", Rows.Blob(state.Head.Hash))
+                .ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (Rows.IsConstraint(ex))
+        {
+            return false;
+        }
+        Insert(w, CaseChain(w.LastInsertRowId), c.Event);
+        return true;
+    }
+
+    private static bool AppendCase(SqliteWriter w, CaseAppend a)
+    {
+        var (e, state) = (a.Event, a.State);
+        var changed = w.Command("""
+                UPDATE cases SET status = $status, custodian = $custodian, ship_to = $shipTo, parent = $parent, changed_by = $by,
+                    changed_at = $at, head_seq = $seq, head_hash = $hash
+                WHERE sscc = $sscc AND head_seq = $prevSeq AND head_hash = $prevHash
+                """)
+            .Add("$status", (int)state.Status).Add("$custodian", state.Custodian).Add("$shipTo", state.ShipTo).Add("$parent", state.Parent)
+            .Add("$by", state.ChangedBy).Add("$at", Rows.Millis(state.ChangedAt)).Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
+            .Add("$sscc", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
+            .ExecuteNonQuery();
+        if (changed != 1) return false;
+        var caseId = (long)w.Command("SELECT id FROM cases WHERE sscc = $sscc").Add("$sscc", e.Key).ExecuteScalar()!;
+        Insert(w, CaseChain(caseId), e);
         return true;
     }
 
@@ -349,6 +437,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         }
         CheckHeads(connection, snapshot, auditor, "SELECT id * 2, gtin, serial, head_seq, head_hash FROM packs", StreamKind.Pack);
         CheckHeads(connection, snapshot, auditor, "SELECT id * 2 + 1, gtin, lot, head_seq, head_hash FROM lots", StreamKind.Lot);
+        CheckHeads(connection, snapshot, auditor, "SELECT -id, '', sscc, head_seq, head_hash FROM cases", StreamKind.Case);
     }
 
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -383,7 +472,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         // Pack chains: a merge of the events (by chain, seq) with the pack rows (by id), both in chain order.
         using var eventsCommand = connection.CreateCommand();
         eventsCommand.Transaction = snapshot;
-        eventsCommand.CommandText = $"SELECT {EventColumns} FROM events WHERE chain % 2 = 0 ORDER BY chain, seq";
+        eventsCommand.CommandText = $"SELECT {EventColumns} FROM events WHERE chain >= 0 AND chain % 2 = 0 ORDER BY chain, seq";
         using var packsCommand = connection.CreateCommand();
         packsCommand.Transaction = snapshot;
         packsCommand.CommandText = $"SELECT {PackColumns} FROM packs ORDER BY id";
@@ -408,6 +497,34 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
             var gtin = pack?.Gtin ?? events[0].Event.Gtin;
             var serial = pack?.Serial ?? events[0].Event.Key;
             yield return new StoredChain(StreamKind.Pack, gtin, serial, events, pack, null);
+        }
+
+        // Case chains (negative chain numbers, case id descending as the chain ascends): the same merge.
+        using var caseEvents = connection.CreateCommand();
+        caseEvents.Transaction = snapshot;
+        caseEvents.CommandText = $"SELECT {EventColumns} FROM events WHERE chain < 0 ORDER BY chain DESC, seq";
+        using var caseRows = connection.CreateCommand();
+        caseRows.Transaction = snapshot;
+        caseRows.CommandText = $"SELECT {CaseColumns} FROM cases ORDER BY id";
+        using var caseEventReader = caseEvents.ExecuteReader();
+        using var caseReader = caseRows.ExecuteReader();
+        var hasCaseEvent = caseEventReader.Read();
+        var hasCase = caseReader.Read();
+        while (hasCaseEvent || hasCase)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var eventCase = hasCaseEvent ? -caseEventReader.GetInt64(1) : long.MaxValue;
+            var rowCase = hasCase ? caseReader.GetInt64(0) : long.MaxValue;
+            var id = Math.Min(eventCase, rowCase);
+            var state = rowCase == id ? MapCase(caseReader) : null;
+            var events = new List<StoredEvent>();
+            while (hasCaseEvent && -caseEventReader.GetInt64(1) == id)
+            {
+                events.Add(new StoredEvent(caseEventReader.GetInt64(0), MapEvent(caseEventReader)));
+                hasCaseEvent = caseEventReader.Read();
+            }
+            if (state is not null) hasCase = caseReader.Read();
+            yield return new StoredChain(StreamKind.Case, "", state?.Sscc ?? events[0].Event.Key, events, null, null) { Case = state };
         }
     }
 
@@ -440,7 +557,7 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
 
     private static EventInsertCommand EventInsert(SqliteWriter w) => new(w.Command(InsertEvent));
 
-    private static PackState MapPack(SqliteDataReader r) => new()
+    internal static PackState MapPack(SqliteDataReader r) => new()
     {
         Gtin = r.GetString(1),
         Serial = r.GetString(2),
@@ -453,6 +570,21 @@ internal sealed class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
         ChangedAt = Rows.Time(r.GetInt64(9)),
         Head = new ChainHead(r.GetInt32(10), Rows.Hash(r, 11)),
         HeldFrom = r.IsDBNull(12) ? null : (PackStatus)r.GetInt32(12),
+        Parent = Rows.NullableString(r, 13),
+    };
+
+    private static CaseState MapCase(SqliteDataReader r) => new()
+    {
+        Sscc = r.GetString(1),
+        Status = (CaseStatus)r.GetInt32(2),
+        Custodian = r.GetString(3),
+        ShipTo = Rows.NullableString(r, 4),
+        Parent = Rows.NullableString(r, 5),
+        PackedBy = r.GetString(6),
+        PackedAt = Rows.Time(r.GetInt64(7)),
+        ChangedBy = r.GetString(8),
+        ChangedAt = Rows.Time(r.GetInt64(9)),
+        Head = new ChainHead(r.GetInt32(10), Rows.Hash(r, 11)),
     };
 
     internal static LedgerEvent MapEvent(SqliteDataReader r) => new()

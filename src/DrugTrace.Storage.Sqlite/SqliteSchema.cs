@@ -141,6 +141,7 @@ internal static class SqliteSchema
         AlertOutboxMigration,
         CustodyExceptionMigration,
         CaptureJobsMigration,
+        CasesMigration,
         SightingsIndexMigration,
     ];
 
@@ -185,6 +186,30 @@ internal static class SqliteSchema
             finished_at INTEGER
         );
         CREATE INDEX IF NOT EXISTS capture_jobs_running ON capture_jobs(created_at) WHERE running = 1;
+        """;
+
+    /// <summary>
+    /// Cases and pallets (SSCC): each case's head, and the parent a pack or case is packed in. A case's
+    /// chain number is minus its id (packs and lots keep the even and odd positive numbers).
+    /// </summary>
+    private const string CasesMigration = """
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            sscc TEXT NOT NULL UNIQUE,
+            status INTEGER NOT NULL,
+            custodian TEXT NOT NULL,
+            ship_to TEXT,
+            parent TEXT,
+            packed_by TEXT NOT NULL,
+            packed_at INTEGER NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at INTEGER NOT NULL,
+            head_seq INTEGER NOT NULL,
+            head_hash BLOB NOT NULL
+        );
+        CREATE INDEX cases_parent ON cases(parent) WHERE parent IS NOT NULL;
+        ALTER TABLE packs ADD COLUMN parent TEXT;
+        CREATE INDEX packs_parent ON packs(parent) WHERE parent IS NOT NULL;
         """;
 
     /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>

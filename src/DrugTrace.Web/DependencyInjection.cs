@@ -177,6 +177,7 @@ public static class DependencyInjection
             .MapPhotoScanEndpoints()
             .MapDeliveryEndpoints()
             .MapCustodyEndpoints()
+            .MapCaseEndpoints()
             .MapPackEndpoints()
             .MapEpcisExportEndpoints()
             .MapLabelEndpoints()

@@ -16,9 +16,12 @@ public static class Browsers
     }
 
     /// <summary>A new context signed in through the real sign-in form.</summary>
-    public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri app, string user)
+    public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri app, string user, BrowserNewContextOptions? options = null)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = app.ToString(), Permissions = ["camera"] });
+        options ??= new();
+        options.BaseURL = app.ToString();
+        options.Permissions = ["camera"];
+        var context = await browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         await page.GotoAsync("/signin");

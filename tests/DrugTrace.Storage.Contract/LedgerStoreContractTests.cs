@@ -15,7 +15,7 @@ namespace DrugTrace.Storage.Contract;
 /// not have (MongoDB without DRUGTRACE_MONGO) overrides <see cref="RequireStore"/> to skip them,
 /// so that they are reported as skipped, never as passed.
 /// </summary>
-public abstract class LedgerStoreContractTests
+public abstract partial class LedgerStoreContractTests
 {
     protected const string Maker = "4012345000016";
     protected const string Pharmacy = "4012347000014";

@@ -1,5 +1,6 @@
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
@@ -100,6 +101,37 @@ public sealed class BsonRoundTripTests
             + """ "custodian" : "4012345000016", "shipTo" : "4012347000014", "changedBy" : "4012345000016", "changedAt" : { "$date" : "2026-11-25T10:00:00.123Z" },"""
             + """ "headSeq" : 1, "headHash" : { "$binary" : { "base64" : "ABEiM0RVZneImaq7zN3u/wARIjNEVWZ3iJmqu8zd7v8=", "subType" : "00" } } }""",
             Rendered.Text(bson));
+    }
+
+    [Fact]
+    public void A_packed_pack_names_its_case_and_a_case_head_round_trips()
+    {
+        var pack = new PackState
+        {
+            Gtin = "04012345000115", Serial = "SN1", Lot = "LOT1", Expiry = new DateOnly(2029, 5, 31), Status = PackStatus.Active,
+            Custodian = "4012345000016", ChangedBy = "4012345000016", ChangedAt = Now, Head = new ChainHead(1, SomeHash), Parent = "340123450000000017",
+        };
+        var backPack = RoundTrip(MongoMapping.ToDocument(pack, 42), out var packBson);
+        Assert.Equal(pack, MongoMapping.ToPack(backPack));
+        Assert.Contains("\"parent\" : \"340123450000000017\"", Rendered.Text(packBson));
+
+        var c = new CaseState
+        {
+            Sscc = "340123450000000017", Status = CaseStatus.InTransit, Custodian = "4012345000016", ShipTo = "4012347000014",
+            Parent = "340123450000000024", PackedBy = "4012345000016", PackedAt = Now.AddHours(-1), ChangedBy = "4012345000016", ChangedAt = Now,
+            Head = new ChainHead(2, SomeHash),
+        };
+        var back = RoundTrip(MongoMapping.ToDocument(c, 7), out var bson);
+        Assert.Equal(c, MongoMapping.ToCase(back));
+        Assert.Equal(
+            """{ "_id" : 7, "sscc" : "340123450000000017", "status" : "InTransit", "custodian" : "4012345000016", "shipTo" : "4012347000014","""
+            + """ "parent" : "340123450000000024", "packedBy" : "4012345000016", "packedAt" : { "$date" : "2026-11-25T09:00:00.123Z" },"""
+            + """ "changedBy" : "4012345000016", "changedAt" : { "$date" : "2026-11-25T10:00:00.123Z" },"""
+            + """ "headSeq" : 2, "headHash" : { "$binary" : { "base64" : "ABEiM0RVZneImaq7zN3u/wARIjNEVWZ3iJmqu8zd7v8=", "subType" : "00" } } }""",
+            Rendered.Text(bson));
+        // A status name this version does not know fails that document alone, with a clear error.
+        back.Status = "Sealed";
+        Assert.Throws<UnreadableDocumentException>(() => MongoMapping.ToCase(back));
     }
 
     [Fact]

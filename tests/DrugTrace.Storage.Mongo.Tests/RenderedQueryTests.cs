@@ -1,3 +1,4 @@
+using DrugTrace.Domain.Cases;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Ledger;
@@ -108,8 +109,30 @@ public sealed class RenderedQueryTests
         };
         Assert.Equal(
             """{ "$set" : { "status" : "InTransit", "custodian" : "4012345000016", "shipTo" : "4012347000014", "heldFrom" : null, "changedBy" : "4012345000016","""
-            + $$""" "changedAt" : { "$date" : "2026-11-25T10:00:00.123Z" }, "headSeq" : 3, "headHash" : {{PrevBinary}} } }""",
+            + $$""" "changedAt" : { "$date" : "2026-11-25T10:00:00.123Z" }, "headSeq" : 3, "headHash" : {{PrevBinary}} }, "$unset" : { "parent" : 1 } }""",
             Rendered.Of(MongoQueries.MovePackHead(Shipped with { Hash = Prev }, state)));
+        // A pack packed in a case names it; out of one, the field is gone (the partial index keeps packed packs only).
+        Assert.Contains(""""parent" : "340123450000000017"""",
+            Rendered.Of(MongoQueries.MovePackHead(Shipped with { Hash = Prev }, state with { Parent = "340123450000000017" })));
+    }
+
+    [Fact]
+    public void The_case_queries()
+    {
+        var e = Shipped with { Stream = StreamKind.Case, Gtin = "", Key = "340123450000000017" };
+        Assert.Equal($$"""{ "sscc" : "340123450000000017", "headSeq" : 2, "headHash" : {{PrevBinary}} }""", Rendered.Of(MongoQueries.CaseHead(e)));
+        var state = new CaseState
+        {
+            Sscc = "340123450000000017", Status = CaseStatus.InTransit, Custodian = "4012345000016", ShipTo = "4012347000014",
+            PackedBy = "4012345000016", PackedAt = Now, ChangedBy = "4012345000016", ChangedAt = Now, Head = new ChainHead(3, Prev),
+        };
+        Assert.Equal(
+            """{ "$set" : { "status" : "InTransit", "custodian" : "4012345000016", "shipTo" : "4012347000014", "parent" : null, "changedBy" : "4012345000016","""
+            + $$""" "changedAt" : { "$date" : "2026-11-25T10:00:00.123Z" }, "headSeq" : 3, "headHash" : {{PrevBinary}} } }""",
+            Rendered.Of(MongoQueries.MoveCaseHead(e with { Hash = Prev }, state)));
+        Assert.Equal("""{ "sscc" : "340123450000000017" }""", Rendered.Of(MongoQueries.Case("340123450000000017")));
+        Assert.Equal("""{ "parent" : "340123450000000017" }""", Rendered.Of(MongoQueries.CasesIn("340123450000000017")));
+        Assert.Equal("""{ "parent" : "340123450000000017" }""", Rendered.Of(MongoQueries.PacksIn("340123450000000017")));
     }
 
     [Fact]
@@ -242,8 +265,15 @@ public sealed class RenderedQueryTests
                 """{ "key" : { "custodian" : 1, "status" : 1 }, "name" : "custodian_status" }""",
                 """{ "key" : { "shipTo" : 1, "status" : 1 }, "name" : "shipTo_status" }""",
                 """{ "key" : { "commissioningLot" : 1 }, "name" : "commissioningLot", "partialFilterExpression" : { "commissioningLot" : { "$exists" : true } } }""",
+                """{ "key" : { "parent" : 1 }, "name" : "parent", "partialFilterExpression" : { "parent" : { "$exists" : true } } }""",
             ],
             MongoQueries.PackIndexes.Select(Rendered.Of));
+        Assert.Equal(
+            [
+                """{ "key" : { "sscc" : 1 }, "name" : "sscc_unique", "unique" : true }""",
+                """{ "key" : { "parent" : 1 }, "name" : "parent" }""",
+            ],
+            MongoQueries.CaseIndexes.Select(Rendered.Of));
         // The global log index is the events' _id: unique without an index of its own.
         Assert.Equal(["""{ "key" : { "chain" : 1, "seq" : 1 }, "name" : "chain_seq_unique", "unique" : true }"""], MongoQueries.EventIndexes.Select(Rendered.Of));
         Assert.Equal(

@@ -43,13 +43,17 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         await Ledger.AuditAsync(auditor, null, default);
         var root = auditor.LogRoot;
 
-        // Back to the schema before the Merkle migration: a log from 1 and none of its tables (nor the later custody exception column, which cannot be added twice).
+        // Back to the schema before the Merkle migration: a log from 1 and none of its tables (nor the later custody exception
+        // and case columns, which cannot be added twice).
         var db = _store.Get<SqliteDatabase>();
         using (var connection = db.OpenRead())
         {
             Execute(connection, $"""
                 DROP INDEX alerts_custodian;
                 ALTER TABLE alerts DROP COLUMN custodian;
+                DROP INDEX packs_parent;
+                ALTER TABLE packs DROP COLUMN parent;
+                DROP TABLE cases;
                 DROP TABLE tree_nodes;
                 DROP TABLE checkpoints;
                 DROP TABLE witnessed_logs;

@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Parties;
 
@@ -16,9 +17,24 @@ public sealed class LedgerReplay(ILedgerStore ledger, IPartyStore parties)
         var directory = (await parties.ListAsync(cancellationToken)).ToDictionary(p => p.Gln, StringComparer.Ordinal);
         var lots = new Dictionary<(string Gtin, string Lot), ChainReplay.LotTimeline>();
         var violations = new List<AuditViolation>();
+        var cases = new List<CaseState>();
+        var packed = new List<Domain.Packs.PackState>();
         await foreach (var chain in ledger.ReadChainsAsync(cancellationToken))
         {
             var events = chain.Events.Select(s => (s.LogIndex, s.Event)).ToList();
+            if (chain.Stream == StreamKind.Case)
+            {
+                if (chain.Case is null)
+                {
+                    var first = chain.Events[0];
+                    violations.Add(new AuditViolation(StreamKind.Case, "", chain.Key, first.Event.Seq, first.LogIndex,
+                        "events of a case that has no stored state: inserted into the log, or the case's row was deleted"));
+                    continue;
+                }
+                cases.Add(chain.Case);
+                if (events.Count > 0) violations.AddRange(ChainReplay.ReplayCase(events, chain.Case, gln => directory.GetValueOrDefault(gln)));
+                continue;
+            }
             if (chain.Stream == StreamKind.Lot)
             {
                 var timeline = new ChainReplay.LotTimeline();
@@ -34,9 +50,12 @@ public sealed class LedgerReplay(ILedgerStore ledger, IPartyStore parties)
                 continue;
             }
             if (events.Count == 0) continue; // reported by the chain audit ("the chain has no events")
+            if (chain.Pack.Parent is not null) packed.Add(chain.Pack);
             lots.TryGetValue((chain.Pack.Gtin, chain.Pack.Lot), out var lot);
             violations.AddRange(ChainReplay.ReplayPack(events, chain.Pack, gln => directory.GetValueOrDefault(gln), lot));
         }
+        // Parent and child must agree: what a case holds is where the case is.
+        violations.AddRange(CaseLinks.Check(cases, packed));
         return violations;
     }
 

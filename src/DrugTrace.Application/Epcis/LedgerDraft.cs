@@ -53,6 +53,11 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
         return product;
     }
 
+    /// <summary>Cases are not captured (a case event is refused): they are read from the store as they are.</summary>
+    public ValueTask<Domain.Cases.CaseState?> FindCaseAsync(string sscc, CancellationToken cancellationToken) => ledger.FindCaseAsync(sscc, cancellationToken);
+
+    public ValueTask<CaseChildren> ListCaseChildrenAsync(string sscc, CancellationToken cancellationToken) => ledger.ListCaseChildrenAsync(sscc, cancellationToken);
+
     /// <summary>A pack's chain: the stored events, then the drafted ones (log index -1: not in the log yet).</summary>
     public async ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken)
     {

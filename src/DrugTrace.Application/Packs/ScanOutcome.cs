@@ -14,6 +14,9 @@ public sealed record ScanOutcome(
     IReadOnlyList<AlertView> Alerts,
     EventRef? Event)
 {
+    /// <summary>Set when the scanned code was a case's or pallet's SSCC: what moved with it (the event is the case's own).</summary>
+    public Cases.CaseSummary? Case { get; init; }
+
     // The wire words, for literals (tests, switch patterns on text); code compares ScanVerdict.
     public const string Ok = "ok";
     public const string Alert = "alert";

@@ -27,6 +27,9 @@ public static class PackEpcisEvents
         // A release restores whatever the pack was before (active or in transit): no disposition is stated.
         EventType.Released => (Cbv.BizStep.DrugTrace(Releasing), "", "OBSERVE"),
         EventType.ConfirmedIllegitimate => ("decommissioning", Cbv.Disposition.DrugTrace(Illegitimate), "DELETE"),
+        // Packed into or taken out of a case (CBV 2.0 packing / unpacking); the case itself is not an ObjectEvent's EPC.
+        EventType.Aggregated => ("packing", "", "OBSERVE"),
+        EventType.Disaggregated => ("unpacking", "", "OBSERVE"),
         EventType.Decommissioned => ReasonStep(PackLifecycle.TryParseReason(reason, out var r)
             ? r : throw new ArgumentException($"Unknown decommission reason '{reason}'.", nameof(reason))),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a pack event."),

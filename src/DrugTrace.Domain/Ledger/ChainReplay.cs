@@ -1,3 +1,4 @@
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 
@@ -111,21 +112,12 @@ public static class ChainReplay
             else
             {
                 if (state is null) { Report("not a legal transition: the chain does not start with a commissioning"); return violations; }
-                if (Command(e) is not { } command) { Report($"field type: {e.Type} is not a pack event"); return violations; }
-                var lotThen = lot?.Before(index) ?? new LotState(state.Gtin, state.Lot, state.Expiry, "", default);
-                var decision = PackLifecycle.Decide(state, lotThen, command, actor, e.OccurredAt);
-                switch (decision)
+                if (e.Type is EventType.Aggregated or EventType.Disaggregated)
                 {
-                    case Decision.Refused refused:
-                        Report($"not a legal transition from {PackLifecycle.DescribeStatus(state.Status)} by {e.Actor}: {refused.Message}");
-                        break;
-                    case Decision.Accepted accepted:
-                        if (accepted.Type != e.Type) Report($"field type: the rules make this a {accepted.Type}, the event says {e.Type}");
-                        if (accepted.From != e.From) Report($"field from: the rules give {Show(accepted.From)}, the event says {Show(e.From)}");
-                        if (accepted.To != e.To) Report($"field to: the rules give {Show(accepted.To)}, the event says {Show(e.To)}");
-                        if (accepted.Reason != e.Reason) Report($"field reason: the rules give {Show(accepted.Reason)}, the event says {Show(e.Reason)}");
-                        break;
+                    if (AggregationProblem(state, e, lot?.Before(index)) is { } problem) Report($"not a legal transition: {problem}");
                 }
+                else if (Command(e) is not { } command) { Report($"field type: {e.Type} is not a pack event"); return violations; }
+                else ReplayHandoff(state, e, command, actor, lot?.Before(index), Report);
             }
             try
             {
@@ -152,14 +144,109 @@ public static class ChainReplay
         Compare("expiry", state.Expiry, stored.Expiry);
         Compare("head", state.Head, stored.Head);
         Compare("heldFrom", state.HeldFrom, stored.HeldFrom);
+        Compare("parent", state.Parent, stored.Parent);
+        return violations;
+    }
+
+    private static void ReplayHandoff(PackState state, LedgerEvent e, PackCommand command, Party actor, LotState? lot, Action<string> report)
+    {
+        var lotThen = lot ?? new LotState(state.Gtin, state.Lot, state.Expiry, "", default);
+        switch (PackLifecycle.Decide(state, lotThen, command, actor, e.OccurredAt))
+        {
+            case Decision.Refused refused:
+                report($"not a legal transition from {PackLifecycle.DescribeStatus(state.Status)} by {e.Actor}: {refused.Message}");
+                break;
+            case Decision.Accepted accepted:
+                if (accepted.Type != e.Type) report($"field type: the rules make this a {accepted.Type}, the event says {e.Type}");
+                if (accepted.From != e.From) report($"field from: the rules give {Show(accepted.From)}, the event says {Show(e.From)}");
+                if (accepted.To != e.To) report($"field to: the rules give {Show(accepted.To)}, the event says {Show(e.To)}");
+                if (accepted.Reason != e.Reason) report($"field reason: the rules give {Show(accepted.Reason)}, the event says {Show(e.Reason)}");
+                break;
+        }
+    }
+
+    // Packing and unpacking are decided by CaseLifecycle over a whole case; the pack's own side of it is checked here.
+    private static string? AggregationProblem(PackState state, LedgerEvent e, LotState? lot)
+    {
+        if (e.Type == EventType.Aggregated)
+        {
+            if (!Sscc.TryParse(e.To, out _, out var error)) return $"packed into no valid case: {error}";
+            return CaseLifecycle.CanAggregate(state, lot, e.Actor) is { } why ? $"pack could not be packed by {e.Actor}: {why}" : null;
+        }
+        if (state.Parent is null || state.Parent != e.From) return $"unpacked from case {Show(e.From)}, but it is packed in {Show(state.Parent)}";
+        return state.Custodian != e.Actor ? $"unpacked by {e.Actor}, who does not hold it" : null;
+    }
+
+    /// <summary>
+    /// Replays a case's chain: each event must be what <see cref="CaseLifecycle"/> allows from the state before it
+    /// (a case inside a pallet moves only with the pallet its event names), and the fold must equal the stored case.
+    /// </summary>
+    public static IReadOnlyList<AuditViolation> ReplayCase(IReadOnlyList<(long LogIndex, LedgerEvent Event)> chain, CaseState? stored, Func<string, Party?> party)
+    {
+        var violations = new List<AuditViolation>();
+        CaseState? state = null;
+        foreach (var (index, e) in chain)
+        {
+            void Report(string problem) => violations.Add(new AuditViolation(StreamKind.Case, e.Gtin, e.Key, e.Seq, index, problem));
+            if (party(e.Actor) is not { } actor)
+            {
+                Report($"field actor: {e.Actor} is no known party");
+                return violations;
+            }
+            if (e.Type == EventType.CasePacked)
+            {
+                if (state is not null) { Report("not a legal transition: a case is packed once"); return violations; }
+                if (!CaseLifecycle.IsAllowed(actor.Role, CaseAction.Pack)) Report($"field actor: a {actor.Role} may not pack cases");
+                if (!Sscc.TryParse(e.Key, out _, out var error)) Report($"field sscc: {error}");
+            }
+            else
+            {
+                if (state is null) { Report("not a legal transition: the chain does not start with the case's packing"); return violations; }
+                if (CaseLifecycle.ActionOf(e.Type) is not { } action) { Report($"field type: {e.Type} is not a case event"); return violations; }
+                var problem = e.Type switch
+                {
+                    EventType.Aggregated => CaseLifecycle.CanAggregate(state, e.Actor),
+                    EventType.Disaggregated => state.Parent is null || state.Parent != e.From
+                        ? $"taken out of pallet {Show(e.From)}, but it is packed in {Show(state.Parent)}"
+                        : state.Custodian != e.Actor ? $"unpacked by {e.Actor}, who does not hold it" : null,
+                    _ => CaseLifecycle.Check(state, action, e.Actor, e.To, e.Reason)
+                        ?? (e.Reason != state.Parent ? $"field reason: the case is packed in {Show(state.Parent)}, the event says {Show(e.Reason)}" : null),
+                };
+                if (problem is not null) Report($"not a legal transition by {e.Actor}: {problem}");
+                else if (e.Type is EventType.Shipped or EventType.Received && !CaseLifecycle.IsAllowed(actor.Role, action))
+                    Report($"field actor: a {actor.Role} may not {action.ToString().ToLowerInvariant()} cases");
+            }
+            try
+            {
+                state = CaseLifecycle.Apply(state, e);
+            }
+            catch (InvalidOperationException ex)
+            {
+                Report($"not a legal transition: {ex.Message}");
+                return violations;
+            }
+        }
+        if (state is null || stored is null) return violations;
+        var (lastIndex, lastEvent) = chain[^1];
+        void Compare<T>(string field, T derived, T actual)
+        {
+            if (!EqualityComparer<T>.Default.Equals(derived, actual))
+                violations.Add(new AuditViolation(StreamKind.Case, "", stored.Sscc, lastEvent.Seq, lastIndex,
+                    $"field {field}: the chain says {Show(derived)}, the stored case says {Show(actual)}"));
+        }
+        Compare("status", state.Status, stored.Status);
+        Compare("custodian", state.Custodian, stored.Custodian);
+        Compare("shipTo", state.ShipTo, stored.ShipTo);
+        Compare("parent", state.Parent, stored.Parent);
+        Compare("head", state.Head, stored.Head);
         return violations;
     }
 
     /// <summary>The command that would have produced the event.</summary>
     private static PackCommand? Command(LedgerEvent e) => e.Type switch
     {
-        EventType.Shipped => new PackCommand(PackAction.Ship, To: e.To),
-        EventType.Received => new PackCommand(PackAction.Receive),
+        EventType.Shipped => new PackCommand(PackAction.Ship, To: e.To, Case: e.Reason),
+        EventType.Received => new PackCommand(PackAction.Receive, Case: e.Reason),
         EventType.Dispensed => new PackCommand(PackAction.Dispense),
         EventType.DispenseUndone => new PackCommand(PackAction.UndoDispense),
         EventType.Decommissioned => new PackCommand(PackAction.Decommission,

@@ -55,7 +55,8 @@ public static class EventHasher
     public static string CanonicalBodyText(LedgerEvent e) => Encoding.UTF8.GetString(CanonicalBody(e));
 
     // Keys in UTF-16 code unit order: actor, expiry, from, gtin, lot, occurredAt, prevHash,
-    // reason, recordedAt, seq, serial, stream, to, type.
+    // reason, recordedAt, seq, serial, [sscc,] stream, to, type. Only a case's events have "sscc", so
+    // that every pack and lot event hashes as it always did.
     private static void WriteBody(ArrayBufferWriter<byte> o, LedgerEvent e)
     {
         CanonicalJson.WriteRaw(o, "{\"actor\":");
@@ -80,8 +81,13 @@ public static class EventHasher
         CanonicalJson.WriteRaw(o, e.Seq.ToString(CultureInfo.InvariantCulture));
         CanonicalJson.WriteRaw(o, ",\"serial\":");
         WriteNullable(o, e.Serial);
+        if (e.Stream == StreamKind.Case)
+        {
+            CanonicalJson.WriteRaw(o, ",\"sscc\":");
+            CanonicalJson.WriteString(o, e.Key);
+        }
         CanonicalJson.WriteRaw(o, ",\"stream\":");
-        CanonicalJson.WriteString(o, e.Stream == StreamKind.Pack ? "pack" : "lot");
+        CanonicalJson.WriteString(o, e.Stream switch { StreamKind.Pack => "pack", StreamKind.Lot => "lot", _ => "case" });
         CanonicalJson.WriteRaw(o, ",\"to\":");
         WriteNullable(o, e.To);
         CanonicalJson.WriteRaw(o, ",\"type\":");

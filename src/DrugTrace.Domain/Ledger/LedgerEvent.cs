@@ -26,4 +26,6 @@ public sealed record LedgerEvent
     public Hash256 Hash { get; init; }
 
     public string? Serial => Stream == StreamKind.Pack ? Key : null;
+
+    public string? Sscc => Stream == StreamKind.Case ? Key : null;
 }

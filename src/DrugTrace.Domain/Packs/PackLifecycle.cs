@@ -63,8 +63,9 @@ public static class PackLifecycle
 
         return command.Action switch
         {
-            PackAction.Ship => new Decision.Accepted(EventType.Shipped, actor.Gln, command.To, null),
-            PackAction.Receive => new Decision.Accepted(EventType.Received, pack.Custodian, actor.Gln, null),
+            // A pack moved with its case names the case: the audit can then tell it did not move alone.
+            PackAction.Ship => new Decision.Accepted(EventType.Shipped, actor.Gln, command.To, command.Case),
+            PackAction.Receive => new Decision.Accepted(EventType.Received, pack.Custodian, actor.Gln, command.Case),
             PackAction.Dispense => new Decision.Accepted(EventType.Dispensed, actor.Gln, null, null),
             PackAction.UndoDispense => new Decision.Accepted(EventType.DispenseUndone, null, actor.Gln, null),
             PackAction.Decommission => new Decision.Accepted(EventType.Decommissioned, actor.Gln, null, ReasonText(command.Reason!.Value)),
@@ -80,6 +81,11 @@ public static class PackLifecycle
     private static string? Mistake(PackState pack, PackCommand command, Party actor, Func<string?, string> name)
     {
         var holder = pack.Custodian == actor.Gln;
+        var withItsCase = command.Action is PackAction.Ship or PackAction.Receive && command.Case is not null && command.Case == pack.Parent;
+        if (pack.Parent is { } parent && !withItsCase)
+            return $"This pack is packed in case (00) {parent}; ship or receive the case, or unpack it first.";
+        if (command.Case is { } other && !withItsCase)
+            return $"This pack is not packed in case (00) {other}.";
         if (pack.Status == PackStatus.Locked && holder && command.Action != PackAction.Unlock)
             return $"This pack was locked by {name(pack.ChangedBy)} on {pack.ChangedAt.UtcDateTime:yyyy-MM-dd}; it must be unlocked first.";
         // A held pack does not move, whoever asks: only its release or confirmation is decided below.
@@ -158,6 +164,8 @@ public static class PackLifecycle
                 HeldFrom = null,
             },
             EventType.ConfirmedIllegitimate => next with { Status = PackStatus.Illegitimate, HeldFrom = null, ShipTo = null },
+            EventType.Aggregated => next with { Parent = e.To ?? throw new InvalidOperationException($"Pack {e.Gtin}/{e.Key} is packed into no case.") },
+            EventType.Disaggregated => next with { Parent = null },
             _ => throw new InvalidOperationException($"{e.Type} is not a pack event."),
         };
     }

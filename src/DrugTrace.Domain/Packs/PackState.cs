@@ -20,4 +20,6 @@ public sealed record PackState
     public required ChainHead Head { get; init; }
     /// <summary>While <see cref="PackStatus.Quarantined"/>: the status a release goes back to.</summary>
     public PackStatus? HeldFrom { get; init; }
+    /// <summary>The SSCC of the case or pallet the pack is packed into: it then moves only with it.</summary>
+    public string? Parent { get; init; }
 }

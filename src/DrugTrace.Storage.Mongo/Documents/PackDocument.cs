@@ -18,6 +18,8 @@ internal sealed class PackDocument
     public string? ShipTo { get; set; }
     /// <summary>While quarantined: the status name a release goes back to.</summary>
     public string? HeldFrom { get; set; }
+    /// <summary>The SSCC of the case it is packed in.</summary>
+    public string? Parent { get; set; }
     public string ChangedBy { get; set; } = "";
     public DateTime ChangedAt { get; set; }
     public int HeadSeq { get; set; }

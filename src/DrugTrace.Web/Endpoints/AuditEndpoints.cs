@@ -25,6 +25,7 @@ public static class AuditEndpoints
                         gtin = v.Gtin,
                         serial = v.Stream == Domain.Ledger.StreamKind.Pack ? v.Key : null,
                         lot = v.Stream == Domain.Ledger.StreamKind.Lot ? v.Key : null,
+                        sscc = v.Stream == Domain.Ledger.StreamKind.Case ? v.Key : null,
                         seq = v.Seq,
                         logIndex = v.LogIndex,
                         problem = v.Problem,

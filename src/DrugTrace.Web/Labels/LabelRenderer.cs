@@ -84,7 +84,7 @@ public static class LabelRenderer
     /// Appends the symbol as an &lt;svg&gt; in module units, nested at a position and size inside a
     /// label: one path, one "h" run per row of dark modules.
     /// </summary>
-    private static void AppendSymbol(StringBuilder sb, BitMatrix matrix, int quiet, double x, double y, double size)
+    internal static void AppendSymbol(StringBuilder sb, BitMatrix matrix, int quiet, double x, double y, double size)
     {
         var w = matrix.Width + 2 * quiet;
         var h = matrix.Height + 2 * quiet;

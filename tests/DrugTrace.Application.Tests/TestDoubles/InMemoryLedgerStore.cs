@@ -1,5 +1,6 @@
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 
@@ -14,6 +15,7 @@ namespace DrugTrace.Application.Tests.TestDoubles;
 public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerStore
 {
     private readonly Dictionary<(string Gtin, string Serial), PackState> _packs = [];
+    private readonly Dictionary<string, CaseState> _cases = new(StringComparer.Ordinal);
     private readonly Dictionary<(StreamKind, string, string), List<StoredEvent>> _chains = [];
     private readonly List<StoredEvent> _log = [];
 
@@ -47,6 +49,13 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
 
     public ValueTask<int> CountPacksAsync(string gtin, string lot, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_packs.Values.Count(p => p.Gtin == gtin && p.Lot == lot));
+
+    public ValueTask<CaseState?> FindCaseAsync(string sscc, CancellationToken cancellationToken) => ValueTask.FromResult(_cases.GetValueOrDefault(sscc));
+
+    public ValueTask<CaseChildren> ListCaseChildrenAsync(string sscc, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new CaseChildren([.. _packs.Values.Where(p => p.Parent == sscc)], [.. _cases.Values.Where(c => c.Parent == sscc)]));
+
+    public IEnumerable<CaseState> Cases => _cases.Values;
 
     public ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<StoredEvent>>(_chains.TryGetValue((stream, gtin, key), out var chain) ? [.. chain] : []);
@@ -112,6 +121,7 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
         // Checked on copies first, stored only if every write passes: all or none.
         var packs = new Dictionary<(string, string), PackState>(_packs);
         var lots = new Dictionary<(string, string), LotState>(catalog.Lots);
+        var cases = new Dictionary<string, CaseState>(_cases, StringComparer.Ordinal);
         var events = new List<LedgerEvent>();
         foreach (var write in writes)
         {
@@ -138,12 +148,20 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
                     lots[(l.Event.Gtin, l.Event.Key)] = l.State;
                     events.Add(l.Event);
                     break;
+                case CaseCreation c when cases.TryAdd(c.Case.Sscc, c.Case):
+                    events.Add(c.Event);
+                    break;
+                case CaseAppend c when cases.TryGetValue(c.Event.Key, out var held) && Extends(held.Head, c.Event):
+                    cases[c.Event.Key] = c.State;
+                    events.Add(c.Event);
+                    break;
                 default:
                     return Lost();
             }
         }
         foreach (var (key, pack) in packs) _packs[key] = pack;
         foreach (var (key, lot) in lots) catalog.Lots[key] = lot;
+        foreach (var (key, c) in cases) _cases[key] = c;
         foreach (var e in events) Store(e);
         return true;
 
@@ -161,6 +179,8 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
             yield return new StoredChain(stream, gtin, key, [.. chain], null, catalog.Lots.GetValueOrDefault((gtin, key)));
         foreach (var ((stream, gtin, key), chain) in _chains.Where(c => c.Key.Item1 == StreamKind.Pack).ToList())
             yield return new StoredChain(stream, gtin, key, [.. chain], _packs.GetValueOrDefault((gtin, key)), null);
+        foreach (var ((stream, gtin, key), chain) in _chains.Where(c => c.Key.Item1 == StreamKind.Case).ToList())
+            yield return new StoredChain(stream, gtin, key, [.. chain], null, null) { Case = _cases.GetValueOrDefault(key) };
     }
 
     public ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -179,6 +199,9 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
     /// <summary>Edits a stored event in place, as an attacker with write access to the database would.</summary>
     /// <summary>Edits a pack's stored state behind the ledger's back, as someone with write access to the store could.</summary>
     public void TamperState(string gtin, string serial, Func<PackState, PackState> edit) => _packs[(gtin, serial)] = edit(_packs[(gtin, serial)]);
+
+    /// <summary>Edits a case's stored state behind the ledger's back.</summary>
+    public void TamperCase(string sscc, Func<CaseState, CaseState> edit) => _cases[sscc] = edit(_cases[sscc]);
 
     public void Tamper(StreamKind stream, string gtin, string key, int seq, Func<LedgerEvent, LedgerEvent> edit)
     {

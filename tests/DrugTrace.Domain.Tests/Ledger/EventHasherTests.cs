@@ -44,6 +44,10 @@ public class EventHasherTests
         """{"actor":"4012345000009","expiry":null,"from":null,"gtin":"09506000134352","lot":"LOT42","occurredAt":"2026-04-01T00:00:00.000Z","prevHash":"abababababababababababababababababababababababababababababababab","reason":"Contamination","recordedAt":"2026-04-01T00:00:00.001Z","seq":1,"serial":null,"stream":"lot","to":null,"type":"LotRecalled"}""";
     private const string RecallHash = "0314392b93192df22420386c7c7eac465f8b0dc3b1e832df0a9ccb10b0f12fdb";
 
+    private const string CasePackedBody =
+        """{"actor":"4012346000015","expiry":null,"from":null,"gtin":"","lot":null,"occurredAt":"2026-03-14T09:26:53.589Z","prevHash":"0000000000000000000000000000000000000000000000000000000000000000","reason":null,"recordedAt":"2026-03-14T09:26:53.589Z","seq":0,"serial":null,"sscc":"340123460000000016","stream":"case","to":null,"type":"CasePacked"}""";
+    private const string CasePackedHash = "5537261b7323179fcbe57c8eb2009e2f0c808eb38b9cd05fd3a887a84d1a8b7b";
+
     private static LedgerEvent Shipment() => Commissioning() with
     {
         Seq = 1,
@@ -93,6 +97,18 @@ public class EventHasherTests
     }
 
     [Fact]
+    public void Case_event_vector_names_its_sscc_and_no_gtin_serial_or_lot()
+    {
+        var packed = new LedgerEvent
+        {
+            Stream = StreamKind.Case, Gtin = "", Key = "340123460000000016", Seq = 0, Type = EventType.CasePacked, Actor = "4012346000015",
+            OccurredAt = T0, RecordedAt = T0, PrevHash = Hash256.Zero,
+        };
+        Assert.Equal(CasePackedBody, EventHasher.CanonicalBodyText(packed));
+        Assert.Equal(CasePackedHash, EventHasher.ComputeHash(packed).ToHex());
+    }
+
+    [Fact]
     public void Seal_fills_in_the_hash_and_keeps_the_body()
     {
         var sealedEvent = EventHasher.Seal(Shipment());
@@ -122,6 +138,7 @@ public class EventHasherTests
         { "non-BMP and accents", Shipment() with { Key = "ÄÖÜ", Actor = "\ud834\udd1e", Reason = "日本語 ✓ 😀" } },
         { "empty strings", Shipment() with { Reason = "", From = "", To = "" } },
         { "large seq", Shipment() with { Seq = int.MaxValue } },
+        { "a case's event", Shipment() with { Stream = StreamKind.Case, Gtin = "", Key = "340123450000000017", Reason = "340123450000000024" } },
     };
 
     [Theory]
@@ -143,10 +160,12 @@ public class EventHasherTests
             new("recordedAt", e.RecordedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)[..23] + "Z"),
             new("seq", e.Seq),
             new("serial", e.Stream == StreamKind.Pack ? e.Key : null),
-            new("stream", e.Stream == StreamKind.Pack ? "pack" : "lot"),
+            new("stream", e.Stream switch { StreamKind.Pack => "pack", StreamKind.Lot => "lot", _ => "case" }),
             new("to", e.To),
             new("type", e.Type.ToString()),
         };
+        // Only a case's events name their SSCC: every pack and lot event keeps the body it always had.
+        if (e.Stream == StreamKind.Case) fields.Add(new("sscc", e.Key));
         var random = new Random(name.Length * 7919 + e.Seq);
         var shuffled = fields.OrderBy(_ => random.Next()).ToList();
         Assert.NotEqual(fields.Select(f => f.Key), shuffled.Select(f => f.Key));

@@ -192,6 +192,8 @@ public sealed class PostCommitFaultTests : IDisposable
         public ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken) =>
             inner.ListPacksAsync(gtin, lot, skip, take, cancellationToken);
         public ValueTask<int> CountPacksAsync(string gtin, string lot, CancellationToken cancellationToken) => inner.CountPacksAsync(gtin, lot, cancellationToken);
+        public ValueTask<Domain.Cases.CaseState?> FindCaseAsync(string sscc, CancellationToken cancellationToken) => inner.FindCaseAsync(sscc, cancellationToken);
+        public ValueTask<CaseChildren> ListCaseChildrenAsync(string sscc, CancellationToken cancellationToken) => inner.ListCaseChildrenAsync(sscc, cancellationToken);
         public ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken) =>
             inner.GetChainAsync(stream, gtin, key, cancellationToken);
         public ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken) =>

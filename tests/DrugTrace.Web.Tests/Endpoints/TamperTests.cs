@@ -112,23 +112,10 @@ public sealed class TamperTests : IDisposable
         return (gtin, serials[0], history.GetProperty("events")[1].GetProperty("logIndex").GetInt64(), serials[1]);
     }
 
-    private void Execute(string sql, long index)
-    {
-        using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$index", index);
-        Assert.Equal(1, command.ExecuteNonQuery());
-    }
+    private void Execute(string sql, long index) => Assert.Equal(1, _factory.ExecuteSql(sql, ("$index", index)));
 
-    private static void Run(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        Assert.Equal(1, command.ExecuteNonQuery());
-    }
+    private static void Run(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters) =>
+        Assert.Equal(1, DrugTraceFactory.ExecuteSql(connection, sql, parameters));
 
     public void Dispose() => _factory.Dispose();
 }

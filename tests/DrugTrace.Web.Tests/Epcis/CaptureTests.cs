@@ -44,12 +44,8 @@ public sealed class CaptureTests(DrugTraceFactory factory)
     {
         var manufacturer = factory.ClientFor(Demo.ManufacturerKey);
         var pharmacy = factory.ClientFor(Demo.PharmacyKey);
-        var (gtin, lot, expiry, serials) = await Api.NewLotAsync(manufacturer, 1);
-        var code = Api.Code(gtin, serials[0], lot, expiry);
-        await Api.ScanAsync(manufacturer, code, "ship", to: Demo.PharmacyGln);
-        await Api.ScanAsync(pharmacy, code, "receive");
-        await Api.ScanAsync(pharmacy, code, "dispense");
-        var original = await EpcisKit.ExportAsync(manufacturer, gtin, serials[0]);
+        var (gtin, _, _, serial, _) = await Api.PackAtPharmacyAsync(manufacturer, pharmacy, dispensed: true);
+        var original = await EpcisKit.ExportAsync(manufacturer, gtin, serial);
         var ids = EpcisKit.Events(original).Select(e => (string)e["eventID"]!).ToArray();
 
         using var fresh = new DrugTraceFactory();
@@ -63,14 +59,14 @@ public sealed class CaptureTests(DrugTraceFactory factory)
         var second = await CaptureAsync(fresh.ClientFor(Demo.PharmacyKey), original);
         Assert.Equal(2, second.GetProperty("applied").GetInt32());
 
-        var copy = await EpcisKit.ExportAsync(freshManufacturer, gtin, serials[0]);
+        var copy = await EpcisKit.ExportAsync(freshManufacturer, gtin, serial);
         EpcisKit.AssertValid(copy);
         Assert.Equal(ids, EpcisKit.Events(copy).Select(e => (string)e["eventID"]!));
 
         // A replay changes nothing: every event is already recorded.
         var replay = await CaptureAsync(freshManufacturer, original);
         Assert.Equal(2, replay.GetProperty("applied").GetInt32());
-        Assert.Equal(ids, EpcisKit.Events(await EpcisKit.ExportAsync(freshManufacturer, gtin, serials[0])).Select(e => (string)e["eventID"]!));
+        Assert.Equal(ids, EpcisKit.Events(await EpcisKit.ExportAsync(freshManufacturer, gtin, serial)).Select(e => (string)e["eventID"]!));
     }
 
     [Fact]

@@ -14,15 +14,11 @@ public sealed class ExportTests(DrugTraceFactory factory)
     {
         var manufacturer = factory.ClientFor(Demo.ManufacturerKey);
         var pharmacy = factory.ClientFor(Demo.PharmacyKey);
-        var (gtin, lot, expiry, serials) = await Api.NewLotAsync(manufacturer, 1);
-        var code = Api.Code(gtin, serials[0], lot, expiry);
-        await Api.ScanAsync(manufacturer, code, "ship", to: Demo.PharmacyGln);
-        await Api.ScanAsync(pharmacy, code, "receive");
-        await Api.ScanAsync(pharmacy, code, "dispense");
+        var (gtin, lot, expiry, serial, code) = await Api.PackAtPharmacyAsync(manufacturer, pharmacy, dispensed: true);
         await Api.ScanAsync(pharmacy, code, "undo-dispense");
         await Api.ScanAsync(pharmacy, code, "decommission", reason: "free-sample");
 
-        var document = await EpcisKit.ExportAsync(pharmacy, gtin, serials[0]);
+        var document = await EpcisKit.ExportAsync(pharmacy, gtin, serial);
         EpcisKit.AssertValid(document);
         Assert.Equal("EPCISDocument", (string?)document["type"]);
         var events = EpcisKit.Events(document);
@@ -30,7 +26,7 @@ public sealed class ExportTests(DrugTraceFactory factory)
             events.Select(e => (string?)e["bizStep"]));
         Assert.Equal(["active", "in_transit", "in_progress", "dispensed", "active", Cbv.Disposition.DrugTrace("free_sample")],
             events.Select(e => (string?)e["disposition"]));
-        Assert.All(events, e => Assert.Equal($"https://id.gs1.org/01/{gtin}/21/{serials[0]}", (string?)e["epcList"]![0]));
+        Assert.All(events, e => Assert.Equal($"https://id.gs1.org/01/{gtin}/21/{serial}", (string?)e["epcList"]![0]));
         Assert.Equal("ADD", (string?)events[0]["action"]);
         Assert.Equal(lot, (string?)events[0]["ilmd"]!["cbvmda:lotNumber"]);
         Assert.Equal(expiry, (string?)events[0]["ilmd"]!["cbvmda:itemExpirationDate"]);
@@ -46,7 +42,7 @@ public sealed class ExportTests(DrugTraceFactory factory)
         Assert.All(events, e => Assert.Matches("^ni:///sha-256;[0-9a-f]{64}\\?ver=CBV2.0$", (string?)e["eventID"]));
 
         // An export twice gives the same event IDs: they depend on the events only.
-        var again = EpcisKit.Events(await EpcisKit.ExportAsync(factory.ClientFor(Demo.RegulatorKey), gtin, serials[0]));
+        var again = EpcisKit.Events(await EpcisKit.ExportAsync(factory.ClientFor(Demo.RegulatorKey), gtin, serial));
         Assert.Equal(events.Select(e => (string?)e["eventID"]), again.Select(e => (string?)e["eventID"]));
     }
 

@@ -34,6 +34,17 @@ public static class Api
         return (gtin, lot, expiry, serials);
     }
 
+    /// <summary>A pack of a new one-pack lot, shipped by the demo manufacturer to the demo pharmacy and received there (and dispensed, when asked).</summary>
+    public static async Task<(string Gtin, string Lot, string Expiry, string Serial, string Code)> PackAtPharmacyAsync(HttpClient manufacturer, HttpClient pharmacy, bool dispensed = false)
+    {
+        var (gtin, lot, expiry, serials) = await NewLotAsync(manufacturer, 1);
+        var code = Code(gtin, serials[0], lot, expiry);
+        Assert.Equal("ok", (await ScanAsync(manufacturer, code, "ship", to: Demo.PharmacyGln)).Verdict());
+        Assert.Equal("ok", (await ScanAsync(pharmacy, code, "receive")).Verdict());
+        if (dispensed) Assert.Equal("ok", (await ScanAsync(pharmacy, code, "dispense")).Verdict());
+        return (gtin, lot, expiry, serials[0], code);
+    }
+
     public static async Task<JsonElement> ScanAsync(HttpClient client, string code, string action, string? to = null, string? reason = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/scans", new { code, action, to, reason });

@@ -31,6 +31,26 @@ public class DrugTraceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:FailedApiKeysPerMinute", "100000");
     }
 
+    /// <summary>
+    /// Runs one statement on the app's SQLite file behind its back, as an insider with disk access
+    /// could (the tamper tests); answers how many rows it changed.
+    /// </summary>
+    public int ExecuteSql(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        return ExecuteSql(connection, sql, parameters);
+    }
+
+    /// <summary>The same on an open connection (several statements in one transaction).</summary>
+    public static int ExecuteSql(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command.ExecuteNonQuery();
+    }
+
     public HttpClient ClientFor(string apiKey)
     {
         var client = CreateClient();

@@ -116,14 +116,8 @@ public sealed class LedgerTamperTests : IDisposable
 
     private async Task<(string Gtin, string Serial)> DispensedPackAsync()
     {
-        var manufacturer = _factory.ClientFor(Demo.ManufacturerKey);
-        var pharmacy = _factory.ClientFor(Demo.PharmacyKey);
-        var (gtin, lot, expiry, serials) = await Api.NewLotAsync(manufacturer, 1);
-        var code = Api.Code(gtin, serials[0], lot, expiry);
-        await Api.ScanAsync(manufacturer, code, "ship", to: Demo.PharmacyGln);
-        Assert.Equal("ok", (await Api.ScanAsync(pharmacy, code, "receive")).Verdict());
-        Assert.Equal("ok", (await Api.ScanAsync(pharmacy, code, "dispense")).Verdict());
-        return (gtin, serials[0]);
+        var pack = await Api.PackAtPharmacyAsync(_factory.ClientFor(Demo.ManufacturerKey), _factory.ClientFor(Demo.PharmacyKey), dispensed: true);
+        return (pack.Gtin, pack.Serial);
     }
 
     private async Task<List<JsonElement>> ViolationsAsync()
@@ -133,15 +127,7 @@ public sealed class LedgerTamperTests : IDisposable
         return [.. audit.GetProperty("violations").EnumerateArray()];
     }
 
-    private void Execute(string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        Assert.True(command.ExecuteNonQuery() >= 1);
-    }
+    private void Execute(string sql, params (string Name, object Value)[] parameters) => Assert.True(_factory.ExecuteSql(sql, parameters) >= 1);
 
     public void Dispose() => _factory.Dispose();
 }

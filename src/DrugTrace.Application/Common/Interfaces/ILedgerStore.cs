@@ -1,3 +1,4 @@
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 
@@ -15,7 +16,13 @@ public interface ILedgerStore
 
     ValueTask<int> CountPacksAsync(string gtin, string lot, CancellationToken cancellationToken);
 
-    /// <summary>A chain's events in seq order, as stored.</summary>
+    /// <summary>A case's or pallet's state by its SSCC (18 digits), or null.</summary>
+    ValueTask<CaseState?> FindCaseAsync(string sscc, CancellationToken cancellationToken);
+
+    /// <summary>What is packed directly in case <paramref name="sscc"/> (the packs and cases whose parent it is), in any order.</summary>
+    ValueTask<CaseChildren> ListCaseChildrenAsync(string sscc, CancellationToken cancellationToken);
+
+    /// <summary>A chain's events in seq order, as stored (a case's chain: <see cref="StreamKind.Case"/>, GTIN "", key = SSCC).</summary>
     ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken);
 
     /// <summary>
@@ -41,13 +48,14 @@ public interface ILedgerStore
     /// Stores every write of <paramref name="writes"/>, in order, in one transaction: each is checked as
     /// its single form is (the head it extends, the lot guard, a lot or serial that must be new) against
     /// the state the writes before it left. Returns false, storing nothing at all, when any check fails:
-    /// the caller reads again and decides again. Used by an EPCIS capture, which is all or none.
+    /// the caller reads again and decides again. Used by an EPCIS capture and by case operations (packing,
+    /// unpacking, shipping or receiving a pallet with every pack in it), which are all or none.
     /// </summary>
     ValueTask<bool> TryAppendBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken);
 
     /// <summary>
     /// Every chain with its stored state, for the replaying audit: all lot chains first, then
-    /// every pack chain; events with no state row, and rows with no events, are yielded too.
+    /// every pack chain, then every case chain; events with no state row, and rows with no events, are yielded too.
     /// </summary>
     IAsyncEnumerable<StoredChain> ReadChainsAsync(CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 
@@ -36,6 +37,18 @@ public sealed record PackAppend(LedgerEvent Event, PackState State, ChainHead Lo
 
 /// <summary>A lot event (a recall) on the lot's head.</summary>
 public sealed record LotAppend(LedgerEvent Event, LotState State) : LedgerWrite
+{
+    public override int EventCount => 1;
+}
+
+/// <summary>A new case or pallet with its first event: its SSCC must not be in the store yet.</summary>
+public sealed record CaseCreation(CaseState Case, LedgerEvent Event) : LedgerWrite
+{
+    public override int EventCount => 1;
+}
+
+/// <summary>A case event on the case's head.</summary>
+public sealed record CaseAppend(LedgerEvent Event, CaseState State) : LedgerWrite
 {
     public override int EventCount => 1;
 }

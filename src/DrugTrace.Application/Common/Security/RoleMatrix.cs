@@ -15,6 +15,7 @@ using DrugTrace.Application.Shipping;
 using DrugTrace.Application.Stock;
 using DrugTrace.Application.Transparency;
 using DrugTrace.Application.Verification;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 using static DrugTrace.Domain.Parties.PartyRole;
@@ -45,6 +46,12 @@ public static class RoleMatrix
         Handoff<ReleasePack>(PackAction.Release),
         Handoff<ConfirmIllegitimate>(PackAction.ConfirmIllegitimate),
         Handoff<ReceiveDelivery>(PackAction.Receive),
+
+        // Cases and pallets (SSCC): packing by those who ship, unpacking by any trading party; custody per case in the handlers.
+        Case<Cases.PackCase>(CaseAction.Pack),
+        Case<Cases.UnpackCase>(CaseAction.Unpack),
+        // The holder, recipient and packer of a case see it, regulators any (in the handler).
+        AnyParty<Cases.GetCase>(),
 
         // A party's own stock and shipments; the regulator asks about packs, not stock.
         Only<GetStock>(Manufacturer, Wholesaler, Pharmacy),
@@ -119,6 +126,9 @@ public static class RoleMatrix
 
     private static UseCaseAccess Handoff<TRequest>(PackAction action) =>
         new(typeof(TRequest), false, [.. Everyone.Where(role => PackLifecycle.IsAllowed(role, action))], action);
+
+    private static UseCaseAccess Case<TRequest>(CaseAction action) =>
+        new(typeof(TRequest), false, [.. Everyone.Where(role => CaseLifecycle.IsAllowed(role, action))]);
 
     private static UseCaseAccess Only<TRequest>(params PartyRole[] roles) => new(typeof(TRequest), false, roles);
 

@@ -13,10 +13,12 @@ public sealed class ProductsTests : UiContext
 {
     public ProductsTests() => WithFakeUseCases().SignedInAs(PartyRole.Manufacturer, Demo.ManufacturerGln, "Helvetia Pharma AG");
 
+    private IRenderedComponent<MudSnackbarProvider>? _toasts;
+
     private IRenderedComponent<Products> RenderPage()
     {
         Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
+        _toasts = Render<MudSnackbarProvider>();
         return Render<Products>();
     }
 
@@ -67,5 +69,23 @@ public sealed class ProductsTests : UiContext
         cut.Find("[data-testid=register]").Click();
 
         Assert.Contains("already registered", cut.Find("[data-testid=problem]").TextContent);
+    }
+
+    [Theory]
+    [InlineData("4012345000115", "Amoxicillin registered with GTIN 04012345000115 (the 13-digit 4012345000115 padded to 14 digits with leading zeros).")]
+    [InlineData("04012345000115", "Amoxicillin registered.")]
+    public void A_registered_GTIN_that_is_not_what_was_typed_says_it_was_padded(string typed, string toast)
+    {
+        UseCases.On<ListProducts>(_ => (IReadOnlyList<Product>)[]);
+        UseCases.On<RegisterProduct>(r => new Product("04012345000115", r.Name, r.Form, r.Strength, r.ActorGln));
+        var cut = RenderPage();
+
+        cut.Find("input[data-testid=gtin]").Change(typed);
+        cut.Find("input[data-testid=name]").Change("Amoxicillin");
+        cut.Find("[data-testid=register]").Click();
+
+        var toasts = _toasts!;
+        toasts.WaitForAssertion(() => Assert.Contains(toast, toasts.Find(".mud-snackbar").TextContent));
+        Assert.Equal(typed, Assert.Single(UseCases.Sent.OfType<RegisterProduct>()).Gtin);
     }
 }
