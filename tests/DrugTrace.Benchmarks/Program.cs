@@ -4,7 +4,7 @@ using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Ceiling;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12,14]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12,13,14]
 //     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
 const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
 if (args.FirstOrDefault() == CeilingServer.Argument) return await CeilingServer.RunAsync(args[1..]);
@@ -126,7 +126,7 @@ if (Runs(7))
     Done(await AlertsLive.RunAsync(scale, web, api, gtin, verifyRate));
 }
 
-if (Runs(12))
+if (Runs(13))
 {
     // The interoperability routes (VRS, EPCIS capture) on an app and database of their own.
     using var folder = AppPaths.NewTempFolder("interop");

@@ -27,7 +27,15 @@ public sealed class EpcisSchema
         "EPCIS-Event-JSON-Schema.json", "EPCIS-Document-JSON-Schema.json", "EPCIS-JSON-Schema-root.json",
     ];
 
+    private const string EventCheckId = "https://drugtrace.example/schema/epcis-document-event.json";
+    // An EPCISDocument with this many events or more is checked event by event in parallel.
+    private const int ParallelFrom = 64;
+
     private readonly JsonSchema _root;
+    private readonly JsonSchema _event;
+    // A valid document (the usual case) is checked with the flag output, which collects nothing and
+    // is many times faster on a large capture; only an invalid one is evaluated again for its details.
+    private readonly EvaluationOptions _check = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     private readonly EvaluationOptions _evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     public EpcisSchema()
@@ -42,26 +50,97 @@ public sealed class EpcisSchema
             if (schema.BaseUri == new Uri(RootId)) root = schema;
         }
         _root = root ?? throw new InvalidOperationException("The EPCIS root schema is not embedded.");
+        // What the document schema asks of each item of epcisBody.eventList (and nothing else of the list).
+        _event = JsonSchema.FromText($$"""
+            { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "{{EventCheckId}}",
+              "allOf": [ { "$ref": "https://gs1.github.io/EPCIS/JSON-Schema/EPCIS-Event-JSON-Schema.json#/definitions/EPCIS-Document-Event" } ] }
+            """, build);
     }
 
     /// <summary>What is wrong with a document (EPCISDocument or EPCISQueryDocument): empty when it is valid.</summary>
     public IReadOnlyList<string> Validate(JsonElement document)
     {
-        var results = _root.Evaluate(document, _evaluation);
-        if (results.IsValid) return [];
+        if (!LargeCapture(document, out var events))
+        {
+            // The usual case, valid, costs only the flag evaluation; the details are gathered for an invalid one.
+            if (_root.Evaluate(document, _check).IsValid) return [];
+            return Problems(_root.Evaluate(document, _evaluation), "");
+        }
+
+        // A large EPCISDocument: its envelope with an empty event list, and each event on its own, in
+        // parallel. The schema asks nothing of the list but its items, so the verdict is the same, and
+        // each complaint is about the event that is wrong, not the other branches of every event's anyOf.
+        using var envelope = JsonDocument.Parse(WithoutEvents(document));
+        var bad = new bool[events.Length];
+        Parallel.For(0, events.Length, i => bad[i] = !_event.Evaluate(events[i], _check).IsValid);
+        var badIndexes = Enumerable.Range(0, events.Length).Where(i => bad[i]).ToList();
+        if (badIndexes.Count == 0)
+            return _root.Evaluate(envelope.RootElement, _check).IsValid ? [] : Problems(_root.Evaluate(envelope.RootElement, _evaluation), "");
+        var problems = badIndexes.Take(3)
+            .SelectMany(i => Problems(_event.Evaluate(events[i], _evaluation), $"/epcisBody/eventList/{i}"))
+            .ToList();
+        if (badIndexes.Count > 3) problems.Add($"{badIndexes.Count} events do not match the schema; the first are events {string.Join(", ", badIndexes.Take(10))}");
+        return problems;
+    }
+
+    private static List<string> Problems(EvaluationResults results, string prefix)
+    {
         var problems = new List<string>();
         foreach (var detail in (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }))
         {
-            var where = detail.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/";
+            var where = prefix + detail.InstanceLocation;
+            if (where.Length == 0) where = "/";
             foreach (var (_, message) in detail.Errors!)
             {
                 var text = $"at {where}: {message}";
                 if (!problems.Contains(text)) problems.Add(text);
             }
         }
-        if (problems.Count == 0) problems.Add("the document does not match the EPCIS 2.0 JSON schema");
+        if (problems.Count == 0) problems.Add(prefix.Length == 0 ? "the document does not match the EPCIS 2.0 JSON schema" : $"at {prefix}: the event does not match the EPCIS 2.0 JSON schema");
         // The deepest places first: they name the field that is wrong, not the anyOf that failed.
         return [.. problems.OrderByDescending(p => p.Count(c => c == '/')).Take(10)];
+    }
+
+    /// <summary>An EPCISDocument with at least <see cref="ParallelFrom"/> events, and those events.</summary>
+    private static bool LargeCapture(JsonElement document, out JsonElement[] events)
+    {
+        events = [];
+        if (document.ValueKind != JsonValueKind.Object
+            || !document.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "EPCISDocument"
+            || !document.TryGetProperty("epcisBody", out var body) || body.ValueKind != JsonValueKind.Object
+            || !body.TryGetProperty("eventList", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() < ParallelFrom)
+            return false;
+        events = [.. list.EnumerateArray()];
+        return true;
+    }
+
+    /// <summary>The document with <c>epcisBody.eventList</c> empty.</summary>
+    private static byte[] WithoutEvents(JsonElement document)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in document.EnumerateObject())
+            {
+                if (property.NameEquals("epcisBody"))
+                {
+                    writer.WritePropertyName(property.Name);
+                    writer.WriteStartObject();
+                    foreach (var inBody in property.Value.EnumerateObject())
+                    {
+                        if (inBody.NameEquals("eventList")) continue;
+                        inBody.WriteTo(writer);
+                    }
+                    writer.WriteStartArray("eventList");
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+                else property.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
     }
 
     private static string Read(Assembly assembly, string name)

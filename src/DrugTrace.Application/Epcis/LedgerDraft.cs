@@ -22,6 +22,11 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
     private readonly Dictionary<(string Gtin, string Lot), LotState> _lots = [];
     private readonly List<LedgerWrite> _writes = [];
     private readonly Dictionary<string, Product?> _products = new(StringComparer.Ordinal);
+    // What the store answered, absent ones included: a document reads the same pack and lot several
+    // times while deciding (was it recorded, is the serial new, the lot's rules). Safe to keep for the
+    // draft's life: the batch is stored only if every head it was decided on is still the stored one.
+    private readonly Dictionary<(string Gtin, string Serial), PackState?> _storedPacks = [];
+    private readonly Dictionary<(string Gtin, string Lot), LotState?> _storedLots = [];
     private readonly List<Action> _undo = [];
 
     /// <summary>The writes decided so far, in order.</summary>
@@ -38,11 +43,17 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
         _writes.RemoveRange(mark.Writes, _writes.Count - mark.Writes);
     }
 
-    public async ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken) =>
-        _packs.TryGetValue((gtin, serial), out var pack) ? pack : await ledger.FindPackAsync(gtin, serial, cancellationToken);
+    public async ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
+    {
+        if (_packs.TryGetValue((gtin, serial), out var pack) || _storedPacks.TryGetValue((gtin, serial), out pack)) return pack;
+        return _storedPacks[(gtin, serial)] = await ledger.FindPackAsync(gtin, serial, cancellationToken);
+    }
 
-    public async ValueTask<LotState?> FindLotAsync(string gtin, string lot, CancellationToken cancellationToken) =>
-        _lots.TryGetValue((gtin, lot), out var state) ? state : await catalog.FindLotAsync(gtin, lot, cancellationToken);
+    public async ValueTask<LotState?> FindLotAsync(string gtin, string lot, CancellationToken cancellationToken)
+    {
+        if (_lots.TryGetValue((gtin, lot), out var state) || _storedLots.TryGetValue((gtin, lot), out state)) return state;
+        return _storedLots[(gtin, lot)] = await catalog.FindLotAsync(gtin, lot, cancellationToken);
+    }
 
     /// <summary>A product as first read: a document names few products, many times (products are never changed).</summary>
     public async ValueTask<Product?> FindProductAsync(string gtin, CancellationToken cancellationToken)

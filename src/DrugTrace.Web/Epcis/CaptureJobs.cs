@@ -63,42 +63,46 @@ public sealed class CaptureJobs(IServiceScopeFactory scopes, ICaptureJobStore st
         }
     }
 
-    private List<CapturedEvent> Read(CaptureJob job, JsonObject document, JsonArray events)
+    /// <summary>
+    /// Each event into what it asks and its hash ID. Events are read independently of each other
+    /// (pure functions of the event and the document's context), so a large document is read in
+    /// parallel; the plans keep the document's order.
+    /// </summary>
+    private CapturedEvent[] Read(CaptureJob job, JsonObject document, JsonArray events)
     {
         var ns = EpcisNamespaces.From(document["@context"]);
-        var read = new List<CapturedEvent>(events.Count);
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (events[i] is not JsonObject ev)
-            {
-                read.Add(new CapturedEvent(i, null, CapturePlan.Refuse("The event is not a JSON object.")));
-                continue;
-            }
-            CapturePlan plan;
-            string? id = null;
-            try
-            {
-                id = ev["eventID"] is JsonValue declared && declared.TryGetValue<string>(out var given) ? given : null;
-                plan = CaptureMapping.Map(ev, job.Owner, EpcisNamespaces.From(ev["@context"], ns));
-                if (plan.Refusal is null) id = EventHashId.Compute(ev, ns);
-            }
-            catch (ArgumentException e)
-            {
-                // System.Text.Json refuses an object with a field twice only when it is read.
-                plan = CapturePlan.Refuse($"The event cannot be read: it has a field twice ({e.Message}).");
-            }
-            catch (NotSupportedException e)
-            {
-                plan = CapturePlan.Refuse(e.Message);
-            }
-            catch (Exception e) when (e is FormatException or InvalidOperationException or InvalidCastException)
-            {
-                logger.LogWarning(e, "Capture job {Id}: event {Index} could not be read", job.CaptureID, i);
-                plan = CapturePlan.Refuse($"The event could not be read: {e.Message}");
-            }
-            read.Add(new CapturedEvent(i, id, plan));
-        }
+        var items = events.ToArray();
+        var read = new CapturedEvent[items.Length];
+        Parallel.For(0, items.Length, i => read[i] = ReadOne(job, i, items[i], ns));
         return read;
+    }
+
+    private CapturedEvent ReadOne(CaptureJob job, int i, JsonNode? node, EpcisNamespaces ns)
+    {
+        if (node is not JsonObject ev) return new CapturedEvent(i, null, CapturePlan.Refuse("The event is not a JSON object."));
+        CapturePlan plan;
+        string? id = null;
+        try
+        {
+            id = ev["eventID"] is JsonValue declared && declared.TryGetValue<string>(out var given) ? given : null;
+            plan = CaptureMapping.Map(ev, job.Owner, EpcisNamespaces.From(ev["@context"], ns));
+            if (plan.Refusal is null) id = EventHashId.Compute(ev, ns);
+        }
+        catch (ArgumentException e)
+        {
+            // System.Text.Json refuses an object with a field twice only when it is read.
+            plan = CapturePlan.Refuse($"The event cannot be read: it has a field twice ({e.Message}).");
+        }
+        catch (NotSupportedException e)
+        {
+            plan = CapturePlan.Refuse(e.Message);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or InvalidCastException)
+        {
+            logger.LogWarning(e, "Capture job {Id}: event {Index} could not be read", job.CaptureID, i);
+            plan = CapturePlan.Refuse($"The event could not be read: {e.Message}");
+        }
+        return new CapturedEvent(i, id, plan);
     }
 
     private async Task<CaptureOutcome> CaptureAsync(string actor, IReadOnlyList<CapturedEvent> events, bool rollback)

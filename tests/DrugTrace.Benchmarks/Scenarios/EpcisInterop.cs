@@ -87,7 +87,7 @@ public static class EpcisInterop
             one `POST /api/v1/scans` ship per pack over {ScanClients} connections.
             Peak working set of the app process after this scenario: {Measure.Mb(app.PeakWorkingSet)}.
             """;
-        return new ScenarioResult("12. EPCIS capture and VRS over HTTP", figures, method);
+        return new ScenarioResult("13. EPCIS capture and VRS over HTTP", figures, method);
     }
 
     private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";

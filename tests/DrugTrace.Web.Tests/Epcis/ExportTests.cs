@@ -101,4 +101,27 @@ public sealed class ExportTests(DrugTraceFactory factory)
         var complaint = EpcisKit.Schema.Validate(JsonDocument.Parse(broken.ToJsonString()).RootElement);
         Assert.Contains(complaint, p => p.Contains("/epcisBody/eventList/0", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_large_document_is_checked_event_by_event_with_the_same_verdict_and_the_same_complaint()
+    {
+        // 100 copies of an official event: past the size where events are checked in parallel.
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(EpcisKit.ExamplesFolder, "Example_9.6.1-ObjectEvent.jsonld")))!;
+        var list = document["epcisBody"]!["eventList"]!.AsArray();
+        var first = list[0]!.ToJsonString();
+        list.Clear();
+        for (var i = 0; i < 100; i++) list.Add(JsonNode.Parse(first));
+        EpcisKit.AssertValid(document);
+
+        // One bad event deep in the list is found and named, as in a small document.
+        list[70]!["action"] = "THROW";
+        var complaint = EpcisKit.Schema.Validate(JsonDocument.Parse(document.ToJsonString()).RootElement);
+        Assert.Contains(complaint, p => p.Contains("/epcisBody/eventList/70", StringComparison.Ordinal));
+        Assert.DoesNotContain(complaint, p => p.Contains("/epcisBody/eventList/69", StringComparison.Ordinal));
+
+        // So is a bad envelope around 100 good events.
+        list[70]!["action"] = "OBSERVE";
+        document["schemaVersion"] = 2;
+        Assert.NotEmpty(EpcisKit.Schema.Validate(JsonDocument.Parse(document.ToJsonString()).RootElement));
+    }
 }

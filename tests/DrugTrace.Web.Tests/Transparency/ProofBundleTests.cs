@@ -48,6 +48,31 @@ public sealed class ProofBundleTests : IDisposable
     }
 
     [Fact]
+    public async Task The_pack_pages_download_button_serves_the_same_bundle_to_a_signed_in_user_and_nothing_to_others()
+    {
+        var manufacturer = _factory.ClientFor(Demo.ManufacturerKey);
+        var (gtin, _, _, serials) = await Api.NewLotAsync(manufacturer, 1);
+        await _factory.SignNowAsync();
+        var path = $"/packs/{gtin}/{serials[0]}/proof.json";
+
+        // The button's link, with the sign-in cookie: the bundle, verified offline.
+        var browser = await Browser.SignedInAsync(_factory, "helvetia");
+        var response = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var file = Path.Combine(_dir, "from-the-page.json");
+        await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
+        var key = (await _factory.CreateClient().GetStringAsync("/log/key")).Trim();
+        var (exit, output, error) = await RunAsync("verify-bundle", file, "--log-key", key);
+        Assert.True(exit == 0, output + error);
+
+        // Signed out: no bundle (sent to sign in); signed in as a pharmacy the pack never reached: not found.
+        Assert.NotEqual(HttpStatusCode.OK, (await Browser.Anonymous(_factory).GetAsync(path)).StatusCode);
+        var stranger = await Browser.SignedInAsync(_factory, "harbour");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_monitor_recomputes_the_root_from_tiles_and_follows_the_log_as_it_grows()
     {
         var state = Path.Combine(_dir, "monitor.json");
