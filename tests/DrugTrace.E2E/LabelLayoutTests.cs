@@ -31,7 +31,7 @@ public sealed class LabelLayoutTests(AppServer app)
         using (playwright)
         await using (browser)
         {
-            var page = await browser.NewPageAsync();
+            var page = await browser.NewPageAsync(new() { DeviceScaleFactor = 3 });
             await page.SetContentAsync(html);
             // Per label: the name lines as laid out, the text boxes against the label's and the symbol's, the caption against its cell.
             var labels = await page.EvaluateAsync<JsonElement>("""

@@ -1,5 +1,6 @@
 using Bunit;
 using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Packs;
 using DrugTrace.Web.Components.Shared;
 using DrugTrace.Web.Tests.Infrastructure;
 
@@ -29,7 +30,7 @@ public sealed class VerdictCardTests : UiContext
     {
         var cut = Render<VerdictCard>(p => p
             .Add(c => c.Outcome, new ScanOutcome(ScanOutcome.Refused, "This pack is already in your stock.", Pack, [], null))
-            .Add(c => c.Action, "receive"));
+            .Add(c => c.Action, PackAction.Receive));
 
         Assert.Contains("verdict-refused", cut.Find("[data-testid=verdict]").ClassList);
         Assert.Equal("Not done", cut.Find("[data-testid=verdict-title]").TextContent);
@@ -42,7 +43,7 @@ public sealed class VerdictCardTests : UiContext
         var outcome = new ScanOutcome(ScanOutcome.Alert, "Serial X was never commissioned.", null,
             [new AlertView(null, "UnknownSerial", "critical", "Serial X was never commissioned."), new AlertView(null, "UnknownLot", "critical", "Lot L was never registered.")], null);
 
-        var cut = Render<VerdictCard>(p => p.Add(c => c.Outcome, outcome).Add(c => c.Action, "dispense"));
+        var cut = Render<VerdictCard>(p => p.Add(c => c.Outcome, outcome).Add(c => c.Action, PackAction.Dispense));
 
         Assert.Contains("verdict-alert", cut.Find("[data-testid=verdict]").ClassList);
         Assert.Equal("Alert: do not supply", cut.Find("[data-testid=verdict-title]").TextContent);
@@ -57,7 +58,7 @@ public sealed class VerdictCardTests : UiContext
         const string message = "Probable scanning error: the letters arrived in the wrong case (is Caps Lock on?). This is most likely the genuine pack SN123 of Amoxicillin 500 mg (lot AMX24A17); fix the scanner and scan it again.";
         var outcome = new ScanOutcome(ScanOutcome.Alert, message, Pack, [new AlertView("a1", "UnknownSerial", "low", message, ProbableScanningError: true)], null);
 
-        var cut = Render<VerdictCard>(p => p.Add(c => c.Outcome, outcome).Add(c => c.Action, "dispense"));
+        var cut = Render<VerdictCard>(p => p.Add(c => c.Outcome, outcome).Add(c => c.Action, PackAction.Dispense));
 
         var card = cut.Find("[data-testid=verdict]");
         Assert.Contains("verdict-scanning-error", card.ClassList);

@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Security;
+using DrugTrace.Application.Common.Wire;
 using DrugTrace.Application.Packs;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
@@ -7,12 +8,16 @@ namespace DrugTrace.Web.Components.Pages.Scan;
 
 /// <summary>
 /// What each role may do with a scanned pack, as the scan workspace offers it: the actions come
-/// from the <see cref="RoleMatrix"/>, the words are the API's action names.
+/// from the <see cref="RoleMatrix"/>, each with its label in the menu.
 /// </summary>
 public static class ScanActions
 {
-    public static IReadOnlyList<(string Action, string Label)> For(PartyRole role) =>
-        [.. RoleMatrix.ScanActionsFor(role).Select(a => (PackHandoffs.ActionName(a), Label(a)))];
+    public static IReadOnlyList<(PackAction Action, string Label)> For(PartyRole role) =>
+        [.. RoleMatrix.ScanActionsFor(role).Select(a => (a, Label(a)))];
+
+    /// <summary>The action an address asks for (?action=dispense), if it is one of <paramref name="offered"/>.</summary>
+    public static PackAction? Asked(string? word, IReadOnlyList<(PackAction Action, string Label)> offered) =>
+        WireNames.TryParse<PackAction>(word?.Trim() ?? "", out var asked) && offered.Any(a => a.Action == asked.Value) ? asked.Value : null;
 
     public static string Label(PackAction action) => action switch
     {

@@ -1,10 +1,17 @@
 using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Web.Components.Pages.Scan;
 
-/// <summary>One scan of this session, for the list of last scans; <see cref="Queued"/> when it waited in the offline queue.</summary>
-public sealed record ScanEntry(DateTimeOffset At, string Action, string Code, ScanOutcome? Outcome, string? Problem, bool Queued = false)
+/// <summary>
+/// One scan of this session, for the list of last scans; <see cref="Queued"/> when it waited in the
+/// offline queue, <see cref="Bulk"/> when it was received with a whole delivery.
+/// </summary>
+public sealed record ScanEntry(DateTimeOffset At, PackAction Action, string Code, ScanOutcome? Outcome, string? Problem, bool Queued = false, bool Bulk = false)
 {
+    /// <summary>The action as the API and the address (?action=) spell it, e.g. "undo-dispense", "receive (bulk)".</summary>
+    public string ActionWord => PackHandoffs.ActionName(Action) + (Bulk ? " (bulk)" : "");
+
     /// <summary>The code as typed, with the invisible group separator shown.</summary>
     public string ShownCode => Shown(Code);
 

@@ -148,7 +148,8 @@ public sealed class AlertDetailTests : UiContext
 
         Assert.Contains("changed by someone else", cut.Find("[data-testid=problem]").TextContent);
         cut.Find("[data-testid=reload]").Click();
-        Assert.Equal(2, UseCases.Sent.OfType<GetAlert>().Count());
+        // The reload is sent from an asynchronous handler: wait for it rather than assume it ran.
+        cut.WaitForAssertion(() => Assert.Equal(2, UseCases.Sent.OfType<GetAlert>().Count()));
     }
 
     [Fact]

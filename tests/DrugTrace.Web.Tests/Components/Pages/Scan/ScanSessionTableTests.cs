@@ -1,5 +1,6 @@
 using Bunit;
 using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Packs;
 using DrugTrace.Web.Components.Pages.Scan;
 using DrugTrace.Web.Tests.Infrastructure;
 
@@ -23,8 +24,8 @@ public sealed class ScanSessionTableTests : UiContext
     {
         ScanEntry[] entries =
         [
-            new(At, "dispense", "01\u001d21X", new ScanOutcome(ScanOutcome.Refused, "Receive this pack first.", Pack, [], null), null),
-            new(At, "verify", "garbage", null, "The code has no GTIN."),
+            new(At, PackAction.Dispense, "01\u001d21X", new ScanOutcome(ScanOutcome.Refused, "Receive this pack first.", Pack, [], null), null),
+            new(At, PackAction.Verify, "garbage", null, "The code has no GTIN."),
         ];
 
         var cut = Render<ScanSessionTable>(p => p.Add(c => c.Entries, entries));
@@ -44,7 +45,7 @@ public sealed class ScanSessionTableTests : UiContext
     public void A_very_long_code_is_cut_with_its_length_so_its_row_stays_one_row()
     {
         var code = new string('A', 5000);
-        var cut = Render<ScanSessionTable>(p => p.Add(c => c.Entries, [new ScanEntry(At, "verify", code, null, "Not a pack code.")]));
+        var cut = Render<ScanSessionTable>(p => p.Add(c => c.Entries, [new ScanEntry(At, PackAction.Verify, code, null, "Not a pack code.")]));
 
         var cell = cut.Find("[data-testid=session] .code-cell").TextContent;
         Assert.True(cell.Length < 200, $"shown {cell.Length} characters");
@@ -56,7 +57,7 @@ public sealed class ScanSessionTableTests : UiContext
     {
         const string message = "Probable scanning error: the letters arrived in the wrong case.";
         var error = new ScanOutcome(ScanOutcome.Alert, message, Pack, [new AlertView("a", "UnknownSerial", "low", message, ProbableScanningError: true)], null);
-        ScanEntry[] entries = [new(At, "dispense", "x", error, null, Queued: true), new(At, "verify", "y", error with { Alerts = [new AlertView("b", "Recalled", "high", "Recalled.")] }, null)];
+        ScanEntry[] entries = [new(At, PackAction.Dispense, "x", error, null, Queued: true), new(At, PackAction.Verify, "y", error with { Alerts = [new AlertView("b", "Recalled", "high", "Recalled.")] }, null)];
 
         var cut = Render<ScanSessionTable>(p => p.Add(c => c.Entries, entries));
 

@@ -117,8 +117,8 @@ public sealed class WorkspaceTests : UiContext
         var cut = RenderWorkspace();
         var at = new DateTimeOffset(2026, 12, 1, 23, 5, 7, TimeSpan.Zero);
 
-        var first = await cut.InvokeAsync(() => cut.Instance.ReplayQueuedAsync(new QueuedScan("id1", Demo.PharmacyGln, "(01)04012345000115(21)SN123", "dispense", null, null, at)));
-        var second = await cut.InvokeAsync(() => cut.Instance.ReplayQueuedAsync(new QueuedScan("id2", Demo.PharmacyGln, "garbage", "verify", null, null, at.AddSeconds(4))));
+        var first = await cut.InvokeAsync(() => cut.FindComponent<OfflineScanQueue>().Instance.ReplayQueuedAsync(new QueuedScan("id1", Demo.PharmacyGln, "(01)04012345000115(21)SN123", "dispense", null, null, at)));
+        var second = await cut.InvokeAsync(() => cut.FindComponent<OfflineScanQueue>().Instance.ReplayQueuedAsync(new QueuedScan("id2", Demo.PharmacyGln, "garbage", "verify", null, null, at.AddSeconds(4))));
 
         Assert.Equal(("done", "done"), (first, second));
         var sent = Assert.IsType<DispensePack>(UseCases.Sent[0]);
@@ -138,8 +138,8 @@ public sealed class WorkspaceTests : UiContext
         var cut = RenderWorkspace();
         var at = DateTimeOffset.UtcNow;
 
-        var foreign = await cut.InvokeAsync(() => cut.Instance.ReplayQueuedAsync(new QueuedScan("id1", "4012347999999", "(01)04012345000115(21)SN1", "dispense", null, null, at)));
-        var fault = await cut.InvokeAsync(() => cut.Instance.ReplayQueuedAsync(new QueuedScan("id2", Demo.PharmacyGln, "(01)04012345000115(21)SN2", "dispense", null, null, at)));
+        var foreign = await cut.InvokeAsync(() => cut.FindComponent<OfflineScanQueue>().Instance.ReplayQueuedAsync(new QueuedScan("id1", "4012347999999", "(01)04012345000115(21)SN1", "dispense", null, null, at)));
+        var fault = await cut.InvokeAsync(() => cut.FindComponent<OfflineScanQueue>().Instance.ReplayQueuedAsync(new QueuedScan("id2", Demo.PharmacyGln, "(01)04012345000115(21)SN2", "dispense", null, null, at)));
 
         Assert.Equal("done", foreign);
         Assert.Equal("later", fault);
