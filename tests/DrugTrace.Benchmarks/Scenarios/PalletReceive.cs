@@ -87,6 +87,6 @@ public static class PalletReceive
             events (pallet, cases, packs, each with its Merkle leaf) in one transaction, all or none. Then, untimed, every pack is
             read back and the whole ledger audited (chains, replay, parent/child links).
             """;
-        return new ScenarioResult("13. Receive a pallet (SSCC)", figures, method);
+        return new ScenarioResult("15. Receive a pallet (SSCC)", figures, method);
     }
 }
