@@ -342,24 +342,25 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _db.EnsureReadyAsync(cancellationToken);
+        // As in the audit: the snapshot session alone sets the read concern of every read below.
         using var session = await _db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
-        var lots = await _db.LotCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, FilterDefinition<LotDocument>.Empty)
+        var lots = await _db.LotCollection.Find(session, FilterDefinition<LotDocument>.Empty)
             .Sort(MongoQueries.LotChainOrder).ToListAsync(cancellationToken);
-        var cases = await _db.CaseCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, FilterDefinition<CaseDocument>.Empty)
+        var cases = await _db.CaseCollection.Find(session, FilterDefinition<CaseDocument>.Empty)
             .Sort(MongoQueries.CaseChainOrder).ToListAsync(cancellationToken);
         // Lot and case chains are read one by one (they are few); every other chain is a pack's.
         var otherChains = lots.Select(l => l.Chain).Concat(cases.Select(c => c.Chain)).ToHashSet();
         foreach (var lot in lots)
         {
-            var docs = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, MongoQueries.Chain(lot.Chain))
+            var docs = await _db.EventCollection.Find(session, MongoQueries.Chain(lot.Chain))
                 .Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
             yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, [.. docs.Select(MongoMapping.ToStoredEvent)], null, MongoMapping.ToLot(lot));
         }
 
         // Pack chains: events by (chain, seq) merged with pack documents by _id (the chain), both in chain order.
-        using var events = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, MongoQueries.NotOfChains(otherChains),
+        using var events = await _db.EventCollection.FindAsync(session, MongoQueries.NotOfChains(otherChains),
             new FindOptions<EventDocument> { Sort = MongoQueries.ChainSeqOrder, BatchSize = 10_000 }, cancellationToken);
-        using var packs = await _db.PackCollection.WithReadConcern(ReadConcern.Snapshot).FindAsync(session, FilterDefinition<PackDocument>.Empty,
+        using var packs = await _db.PackCollection.FindAsync(session, FilterDefinition<PackDocument>.Empty,
             new FindOptions<PackDocument> { Sort = MongoQueries.PackOrder, BatchSize = 10_000 }, cancellationToken);
         var eventQueue = new Queue<EventDocument>();
         var packQueue = new Queue<PackDocument>();
@@ -395,7 +396,7 @@ internal sealed class MongoLedgerStore : ILedgerStore, IAsyncDisposable, IDispos
 
         foreach (var c in cases)
         {
-            var docs = await _db.EventCollection.WithReadConcern(ReadConcern.Snapshot).Find(session, MongoQueries.Chain(c.Chain))
+            var docs = await _db.EventCollection.Find(session, MongoQueries.Chain(c.Chain))
                 .Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
             yield return new StoredChain(StreamKind.Case, "", c.Sscc, [.. docs.Select(MongoMapping.ToStoredEvent)], null, null) { Case = MongoMapping.ToCase(c) };
         }

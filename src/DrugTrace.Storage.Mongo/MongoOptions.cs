@@ -29,10 +29,11 @@ public sealed class MongoOptions
 
     /// <summary>
     /// Most packs commissioned in one transaction. A larger lot is written in chunks of this size
-    /// (each one transaction, about twice as many inserts), invisible until the last one landed, so
-    /// that no transaction runs into the server's lifetime or size limits.
+    /// (each one transaction of about twice as many inserts), invisible until the last one landed, so
+    /// that no transaction runs into the server's lifetime or size limits, and the log counter, which
+    /// a chunk holds from its first insert to its commit, is free again soon for the scans waiting on it.
     /// </summary>
-    public int CommissionChunk { get; set; } = 5_000;
+    public int CommissionChunk { get; set; } = 2_000;
 
     /// <summary>Whether this instance watches the alerts collection to push alerts raised on any instance.</summary>
     public bool WatchAlerts { get; set; } = true;

@@ -15,11 +15,11 @@ public sealed class ChunkedCommissionTests
     static ChunkedCommissionTests() => MongoClassMaps.Register();
 
     [Fact]
-    public void A_100000_pack_lot_is_twenty_bounded_chunks_that_cover_every_pack_once()
+    public void A_100000_pack_lot_is_fifty_bounded_chunks_that_cover_every_pack_once()
     {
         var chunks = ChunkedCommission.Chunks(100_000, new MongoOptions().CommissionChunk).ToList();
-        Assert.Equal(20, chunks.Count);
-        Assert.All(chunks, c => Assert.Equal(5_000, c.Count));
+        Assert.Equal(50, chunks.Count);
+        Assert.All(chunks, c => Assert.Equal(2_000, c.Count));
         Assert.Equal(Enumerable.Range(0, 100_000), chunks.SelectMany(c => Enumerable.Range(c.Start, c.Count)));
     }
 

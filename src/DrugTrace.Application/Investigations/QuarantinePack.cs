@@ -20,9 +20,12 @@ public sealed class QuarantinePackValidator : IValidator<QuarantinePack>
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
             yield return ("reason", "Say why the pack is quarantined: what makes it suspect.");
-        else if (request.Reason.Trim().Length > MaxReasonLength)
-            yield return ("reason", $"The reason is at most {MaxReasonLength} characters.");
+        else if (NoteError("reason", request.Reason) is { } reason)
+            yield return ("reason", reason);
     }
+
+    /// <summary>The one free-text rule (one printable line), for every reason and note of an investigation.</summary>
+    internal static string? NoteError(string field, string? text) => FreeText.Error(field, text?.Trim(), MaxReasonLength);
 }
 
 public sealed class QuarantinePackHandler(PackHandoffs handoffs, InvestigationGuard guard, IActorContext context)

@@ -13,8 +13,7 @@ public sealed class ReleasePackValidator : IValidator<ReleasePack>
 {
     public IEnumerable<(string Field, string Message)> Validate(ReleasePack request)
     {
-        if (request.Note is { } note && note.Trim().Length > QuarantinePackValidator.MaxReasonLength)
-            yield return ("reason", $"The note is at most {QuarantinePackValidator.MaxReasonLength} characters.");
+        if (QuarantinePackValidator.NoteError("note", request.Note) is { } note) yield return ("reason", note);
     }
 }
 

@@ -62,6 +62,21 @@ public class InvestigationsTests
         Assert.Empty(new QuarantinePackValidator().Validate(new QuarantinePack(Pharmacy.Gln, "(01)x", "Broken seal")));
     }
 
+    [Theory]
+    [InlineData("Broken seal \u202Edetcepsus", "a bidirectional text control (U+202E) at position 13")]
+    [InlineData("Broken seal\nForged", "a line break (U+000A) at position 12")]
+    [InlineData("Broken\0seal", "a NUL character (U+0000) at position 7")]
+    public void Every_reason_and_note_of_an_investigation_is_one_printable_line(string text, string problem)
+    {
+        var quarantine = Assert.Single(new QuarantinePackValidator().Validate(new QuarantinePack(Pharmacy.Gln, "(01)x", text)));
+        var release = Assert.Single(new ReleasePackValidator().Validate(new ReleasePack(Pharmacy.Gln, "(01)x", text)));
+        var confirm = Assert.Single(new ConfirmIllegitimateValidator().Validate(new ConfirmIllegitimate(Pharmacy.Gln, "(01)x", text)));
+        Assert.Equal(("reason", $"The reason contains {problem}; use plain text on one line."), quarantine);
+        Assert.Equal(("reason", $"The note contains {problem}; use plain text on one line."), release);
+        Assert.Equal(release, confirm);
+        Assert.Empty(new ReleasePackValidator().Validate(new ReleasePack(Pharmacy.Gln, "(01)x", "Seal checked \U0001F44D")));
+    }
+
     [Fact]
     public async Task An_uninvolved_party_can_neither_quarantine_nor_release_and_nothing_is_stored()
     {

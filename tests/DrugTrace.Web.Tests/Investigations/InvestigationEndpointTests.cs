@@ -66,6 +66,33 @@ public sealed class InvestigationEndpointTests(DrugTraceFactory factory)
         Assert.Equal((before, "Active"), (after.GetProperty("events").GetArrayLength(), after.GetProperty("pack").GetProperty("status").GetString()));
     }
 
+    /// <summary>Issue #12 point 4: the one free-text rule holds for an investigation's reason and notes too.</summary>
+    [Fact]
+    public async Task A_quarantine_reason_or_a_release_note_with_a_bidi_override_a_line_break_or_a_NUL_is_a_400_and_stores_nothing()
+    {
+        var wholesaler = factory.ClientFor(Demo.WholesalerKey);
+        var (gtin, _, serial, code) = await PackAtWholesalerAsync();
+        var before = (await PackAsync(wholesaler, gtin, serial)).GetProperty("events").GetArrayLength();
+
+        foreach (var reason in new[] { "Broken seal \u202Edetcepsus", "Broken seal\r\nForged: yes", "Broken\0seal" })
+        {
+            var problem = await Api.ProblemAsync(
+                await wholesaler.PostAsJsonAsync("/api/v1/scans", new { code, action = "quarantine", reason }), HttpStatusCode.BadRequest);
+            Assert.Contains("plain text on one line", problem.GetProperty("errors").GetProperty("reason")[0].GetString());
+        }
+        var after = await PackAsync(wholesaler, gtin, serial);
+        Assert.Equal((before, "Active"), (after.GetProperty("events").GetArrayLength(), after.GetProperty("pack").GetProperty("status").GetString()));
+
+        await Api.ScanAsync(wholesaler, code, "quarantine", reason: "Returned with a broken seal");
+        foreach (var action in new[] { "release", "confirm-illegitimate" })
+        {
+            var problem = await Api.ProblemAsync(
+                await wholesaler.PostAsJsonAsync("/api/v1/scans", new { code, action, reason = "checked \u2066hidden\u2069" }), HttpStatusCode.BadRequest);
+            Assert.Contains("bidirectional", problem.GetProperty("errors").GetProperty("reason")[0].GetString());
+        }
+        Assert.Equal("Quarantined", (await PackAsync(wholesaler, gtin, serial)).GetProperty("pack").GetProperty("status").GetString());
+    }
+
     [Fact]
     public async Task A_release_by_an_uninvolved_party_is_a_403_and_a_release_by_the_quarantiner_restores_the_pack()
     {
