@@ -36,8 +36,15 @@ public static class EpcisEndpoints
             {
                 // A '/' encoded as %2F stays encoded in a route value.
                 eventID = Uri.UnescapeDataString(eventID);
-                var page = await mediator.Send(new QueryEpcisEvents(user.GlnOf(), new EpcisQuery { EQ_eventID = eventID }), ct);
-                var events = page.Document["epcisBody"]!["queryResults"]!["resultsBody"]!["eventList"]!.AsArray();
+                var query = new EpcisQuery { EQ_eventID = eventID };
+                var page = await mediator.Send(new QueryEpcisEvents(user.GlnOf(), query), ct);
+                var events = EventList(page);
+                // A page reads a bounded stretch of the log: follow the pages to the event or the end of the log.
+                while (events.Count == 0 && page.NextPageToken is { } next)
+                {
+                    page = await mediator.Send(new QueryEpcisEvents(user.GlnOf(), query with { NextPageToken = next }), ct);
+                    events = EventList(page);
+                }
                 if (events.Count == 0)
                     return Results.Problem(statusCode: 404, title: "Not found", detail: $"No event {eventID} that you may see.");
                 VersionHeaders(http);
@@ -51,6 +58,9 @@ public static class EpcisEndpoints
             .Produces<JsonObject>(200, LdJson).ProducesProblem(400).ProducesProblem(401);
         return app;
     }
+
+    private static JsonArray EventList(EpcisQueryPage page) =>
+        page.Document["epcisBody"]!["queryResults"]!["resultsBody"]!["eventList"]!.AsArray();
 
     private static async Task<IResult> Query(HttpContext http, IMediator mediator, ClaimsPrincipal user, EpcisQuery query, CancellationToken ct)
     {

@@ -137,4 +137,22 @@ public sealed class QueryTests(DrugTraceFactory factory)
         await Api.ProblemAsync(await factory.ClientFor(Demo.RegulatorKey).GetAsync(
             "/epcis/events/" + Uri.EscapeDataString("ni:///sha-256;" + new string('0', 64) + "?ver=CBV2.0")), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task An_event_beyond_the_stretch_one_page_reads_is_still_found_by_its_ID()
+    {
+        // More than one page's scan (20,000 events) lies between the start of the log and the shipment.
+        var manufacturer = factory.ClientFor(Demo.ManufacturerKey);
+        var (gtin, lot, expiry, serials) = await Api.NewLotAsync(manufacturer, 20_001);
+        await Api.ScanAsync(manufacturer, Api.Code(gtin, serials[0], lot, expiry), "ship", to: Demo.PharmacyGln);
+        var regulator = factory.ClientFor(Demo.RegulatorKey);
+        var shipped = EpcisKit.Events(await EpcisKit.ExportAsync(regulator, gtin, serials[0]))[1];
+        var id = (string)shipped["eventID"]!;
+
+        var response = await regulator.GetAsync("/epcis/events/" + Uri.EscapeDataString(id));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        Assert.Equal(id, (string?)JsonNode.Parse(text)!["eventID"]);
+    }
 }
