@@ -426,10 +426,11 @@ internal static class MongoQueries
 
     /// <summary>Scans per UTC hour since a time, for the regulator's dashboard: { _id: hour start, count }.</summary>
     /// <summary>One pack's scans since a time, newest first (the gtin_serial index).</summary>
-    public static FilterDefinition<ScanDocument> ScansOfPack(string gtin, string serial, DateTimeOffset since)
+    /// <summary>A pack's scans from <paramref name="since"/> on that were not shipping scans (<paramref name="shipWord"/>).</summary>
+    public static FilterDefinition<ScanDocument> SightingsOfPack(string gtin, string serial, DateTimeOffset since, string shipWord)
     {
         var f = Builders<ScanDocument>.Filter;
-        return f.Eq(s => s.Gtin, gtin) & f.Eq(s => s.Serial, serial) & f.Gte(s => s.At, since.UtcDateTime);
+        return f.Eq(s => s.Gtin, gtin) & f.Eq(s => s.Serial, serial) & f.Gte(s => s.At, since.UtcDateTime) & f.Ne(s => s.Action, shipWord);
     }
 
     public static PipelineDefinition<ScanDocument, BsonDocument> ScansPerHour(DateTimeOffset since) =>

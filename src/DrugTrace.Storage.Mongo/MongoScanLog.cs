@@ -1,4 +1,6 @@
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Common.Wire;
+using DrugTrace.Domain.Packs;
 using MongoDB.Driver;
 
 namespace DrugTrace.Storage.Mongo;
@@ -12,13 +14,17 @@ internal sealed class MongoScanLog(MongoContext db) : IScanLog
         await db.ScanCollection.InsertOneAsync(MongoMapping.ToDocument(scan, Guid.CreateVersion7(scan.At)), cancellationToken: cancellationToken);
     }
 
-    public async ValueTask<IReadOnlyList<ScanRecord>> ScansOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ScanSighting>> SightingsOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await db.EnsureReadyAsync(cancellationToken);
-        var scans = await db.ScanCollection.Find(MongoQueries.ScansOfPack(gtin, serial, since))
-            .SortByDescending(s => s.At).ToListAsync(cancellationToken);
-        return [.. scans.Select(MongoMapping.ToScan)];
+        // A pack has a handful of scans in a window: its scans newest first (the id is time ordered), each party's first kept.
+        var scans = await db.ScanCollection.Find(MongoQueries.SightingsOfPack(gtin, serial, since, ShipWord))
+            .SortByDescending(s => s.At).ThenByDescending(s => s.Id)
+            .Project(s => new { s.Actor, s.At }).ToListAsync(cancellationToken);
+        return [.. scans.DistinctBy(s => s.Actor, StringComparer.Ordinal).Select(s => new ScanSighting(s.Actor, new DateTimeOffset(s.At, TimeSpan.Zero)))];
     }
+
+    private static readonly string ShipWord = new WireName<PackAction>(PackAction.Ship).Name;
 
     public async ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Common.Wire;
+using DrugTrace.Domain.Packs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -58,24 +60,27 @@ internal sealed class SqliteScanLog(SqliteDatabase db, ILogger<SqliteScanLog>? l
         return waits.Count == 0 ? Task.CompletedTask : Task.WhenAll(waits);
     }
 
-    public async ValueTask<IReadOnlyList<ScanRecord>> ScansOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ScanSighting>> SightingsOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await WrittenAsync(p => p.Gtin == gtin && p.Serial == serial).WaitAsync(cancellationToken).ConfigureAwait(false);
         using var connection = db.OpenRead();
         using var command = connection.CreateCommand();
-        // scans_pack finds the pack's few scans; newest first by id, which follows time.
+        // Read from scans_sightings alone (it holds every column named here, and the rowid). With MAX(id),
+        // SQLite takes the bare column "at" from that same row: each party's latest scan.
         command.CommandText = """
-            SELECT at, actor, action, code, gtin, serial, verdict, alerts FROM scans
-            WHERE gtin = $gtin AND serial = $serial AND at >= $since ORDER BY id DESC
+            SELECT actor, at, MAX(id) AS latest FROM scans
+            WHERE gtin = $gtin AND serial = $serial AND at >= $since AND action <> $ship
+            GROUP BY actor ORDER BY latest DESC
             """;
-        command.Add("$gtin", gtin).Add("$serial", serial).Add("$since", Rows.Millis(since));
-        var scans = new List<ScanRecord>();
+        command.Add("$gtin", gtin).Add("$serial", serial).Add("$since", Rows.Millis(since)).Add("$ship", ShipWord);
+        var sightings = new List<ScanSighting>();
         using (var reader = command.ExecuteReader())
             while (reader.Read())
-                scans.Add(new ScanRecord(Rows.Time(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    Rows.NullableString(reader, 4), Rows.NullableString(reader, 5), reader.GetString(6), Rows.NullableString(reader, 7)));
-        return scans;
+                sightings.Add(new ScanSighting(reader.GetString(0), Rows.Time(reader.GetInt64(1))));
+        return sightings;
     }
+
+    private static readonly string ShipWord = new WireName<PackAction>(PackAction.Ship).Name;
 
     public async ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {

@@ -142,7 +142,14 @@ internal static class SqliteSchema
         CustodyExceptionMigration,
         CaptureJobsMigration,
         CasesMigration,
+        SightingsIndexMigration,
     ];
+
+    // Every verification asks who else scanned the pack lately: this index answers it without reading a scan row.
+    private const string SightingsIndexMigration = """
+        CREATE INDEX IF NOT EXISTS scans_sightings ON scans(gtin, serial, at, actor, action);
+        DROP INDEX IF EXISTS scans_pack;
+        """;
 
     /// <summary>
     /// Alert pushes waiting to be delivered, written in the same transaction as the alert change

@@ -4,7 +4,7 @@ using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Ceiling;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12,13]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12,13,14]
 //     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
 const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
 if (args.FirstOrDefault() == CeilingServer.Argument) return await CeilingServer.RunAsync(args[1..]);
@@ -80,6 +80,7 @@ if (Runs(12))
 }
 
 double? verifyRate = null;
+double? handoffRate = null;
 if (Runs(4) || Runs(5))
 {
     using var folder = AppPaths.NewTempFolder("http");
@@ -101,8 +102,15 @@ if (Runs(4) || Runs(5))
         verifyRate = verify.Rate;
         Done(VerifyOverHttp.Report(verify, ceiling, web));
     }
-    if (handoffs.Run is not null) Done(Handoffs.Report(handoffs.Run, handoffs.Packs, ceiling, web));
+    if (handoffs.Run is not null)
+    {
+        handoffRate = handoffs.Run.Rate;
+        Done(Handoffs.Report(handoffs.Run, handoffs.Packs, ceiling, web));
+    }
 }
+
+// The sharded log's simulation; the durable rate of one node it is compared with is scenario 5's, when it ran.
+if (Runs(14)) Done(await ShardSimulation.RunAsync(scale, handoffRate));
 
 if (Runs(6)) Done(Gs1Parse.Run(scale));
 

@@ -575,21 +575,26 @@ public abstract partial class LedgerStoreContractTests
     }
 
     [SkippableFact]
-    public async Task A_packs_recent_scans_are_read_back_newest_first()
+    public async Task A_packs_recent_sightings_name_each_party_once_at_its_latest_scan_newest_first_and_leave_out_shipping_scans()
     {
         RequireStore();
         var gtin = "04012345000115";
-        ScanRecord Scan(int minutes, string actor, string serial) =>
-            new(Now.AddMinutes(minutes), actor, "verify", $"(01){gtin}(21){serial}", gtin, serial, "warning", "CustodyException");
+        const string Wholesaler = "4012346000015";
+        ScanRecord Scan(int minutes, string actor, string serial, string action = "verify") =>
+            new(Now.AddMinutes(minutes), actor, action, $"(01){gtin}(21){serial}", gtin, serial, "warning", "CustodyException");
         await Scans.RecordAsync(Scan(-40, Maker, "SN1"), default);
-        await Scans.RecordAsync(Scan(-20, Pharmacy, "SN1"), default);
+        await Scans.RecordAsync(Scan(-25, Pharmacy, "SN1"), default);
+        await Scans.RecordAsync(Scan(-20, Pharmacy, "SN1", "receive"), default);
         await Scans.RecordAsync(Scan(-10, Pharmacy, "SN2"), default);
-        await Scans.RecordAsync(Scan(-5, Maker, "SN1"), default);
+        await Scans.RecordAsync(Scan(-8, Wholesaler, "SN1", "ship"), default);
+        await Scans.RecordAsync(Scan(-6, Maker, "SN1"), default);
+        await Scans.RecordAsync(Scan(-5, Maker, "SN1", "ship"), default);
 
-        var recent = await Scans.ScansOfPackAsync(gtin, "SN1", Now.AddMinutes(-30), default);
+        var recent = await Scans.SightingsOfPackAsync(gtin, "SN1", Now.AddMinutes(-30), default);
 
-        Assert.Equal([Scan(-5, Maker, "SN1"), Scan(-20, Pharmacy, "SN1")], recent);
-        Assert.Empty(await Scans.ScansOfPackAsync(gtin, "SN3", Now.AddHours(-1), default));
+        // The maker's -40 scan is before the window, its -5 one shipped; the wholesaler only shipped.
+        Assert.Equal([new ScanSighting(Maker, Now.AddMinutes(-6)), new ScanSighting(Pharmacy, Now.AddMinutes(-20))], recent);
+        Assert.Empty(await Scans.SightingsOfPackAsync(gtin, "SN3", Now.AddHours(-1), default));
     }
 
     protected async Task InitializeAsync()

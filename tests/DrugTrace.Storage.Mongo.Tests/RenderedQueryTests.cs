@@ -228,11 +228,11 @@ public sealed class RenderedQueryTests
     }
 
     [Fact]
-    public void A_packs_recent_scans()
+    public void A_packs_recent_scans_other_than_shipping_scans()
     {
         Assert.Equal(
-            """{ "gtin" : "04012345000115", "serial" : "SN1", "at" : { "$gte" : { "$date" : "2026-11-25T10:00:00.123Z" } } }""",
-            Rendered.Of(MongoQueries.ScansOfPack("04012345000115", "SN1", new DateTimeOffset(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero))));
+            """{ "gtin" : "04012345000115", "serial" : "SN1", "at" : { "$gte" : { "$date" : "2026-11-25T10:00:00.123Z" } }, "action" : { "$ne" : "ship" } }""",
+            Rendered.Of(MongoQueries.SightingsOfPack("04012345000115", "SN1", new DateTimeOffset(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero), "ship")));
     }
 
     [Fact]

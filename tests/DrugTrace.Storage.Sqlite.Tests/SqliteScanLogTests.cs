@@ -27,16 +27,16 @@ public sealed class SqliteScanLogTests : IAsyncLifetime
 
         var record = Scans.RecordAsync(Scan("SN1"), default);
         Assert.True(record.IsCompletedSuccessfully);
-        var read = Scans.ScansOfPackAsync(Gtin, "SN1", Now.AddHours(-1), default).AsTask();
+        var read = Scans.SightingsOfPackAsync(Gtin, "SN1", Now.AddHours(-1), default).AsTask();
         var counts = Scans.CountPerHourAsync(Now.AddHours(-1), default).AsTask();
         // Another pack's scans are not held up by this one.
-        Assert.Empty(await Scans.ScansOfPackAsync(Gtin, "SN2", Now.AddHours(-1), default));
+        Assert.Empty(await Scans.SightingsOfPackAsync(Gtin, "SN2", Now.AddHours(-1), default));
         Assert.False(read.IsCompleted);
         Assert.False(counts.IsCompleted);
 
         gate.Set();
         Assert.True(await holding);
-        Assert.Equal(Scan("SN1"), Assert.Single(await read));
+        Assert.Equal(new ScanSighting(Pharmacy, Now), Assert.Single(await read));
         Assert.Equal(1, Assert.Single(await counts).Count);
     }
 
@@ -48,7 +48,8 @@ public sealed class SqliteScanLogTests : IAsyncLifetime
         await _store.ReopenAsync();
 
         Assert.Equal(500, (await Scans.CountPerHourAsync(Now.AddHours(-1), default)).Sum(c => c.Count));
-        Assert.Equal(10, (await Scans.ScansOfPackAsync(Gtin, "Q7", Now.AddHours(-1), default)).Count);
+        // Q7's last scan was the 458th (i = 457, minute 457 % 30).
+        Assert.Equal(new ScanSighting(Pharmacy, Now.AddMinutes(7)), Assert.Single(await Scans.SightingsOfPackAsync(Gtin, "Q7", Now.AddHours(-1), default)));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -43,8 +43,6 @@ public sealed class ScanFactsReader(ILedgerStore ledger, ICatalogStore catalog, 
         return pack is not null && action == PackAction.Verify ? await WithSightingsAsync(read, actor, pack, now, ct) : read;
     }
 
-    private static readonly string ShipWord = PackHandoffs.ActionName(PackAction.Ship);
-
     /// <summary>
     /// Other trading parties' scans of the pack within the window (a regulator's inspection is no
     /// sighting) and, only when there are any, who the ledger placed in its custody meanwhile.
@@ -54,11 +52,11 @@ public sealed class ScanFactsReader(ILedgerStore ledger, ICatalogStore catalog, 
         if (scans is null || cloneWindow <= TimeSpan.Zero || actor.Role is not (PartyRole.Wholesaler or PartyRole.Pharmacy)) return read;
         var since = now - cloneWindow;
         var sightings = new List<Sighting>();
-        foreach (var scan in await scans.ScansOfPackAsync(pack.Gtin, pack.Serial, since, ct))
+        // Shipping scans are left out by the log: a shipping scan says the pack left that party (a misdelivery is
+        // explained by custody), not that it is in stock there.
+        foreach (var scan in await scans.SightingsOfPackAsync(pack.Gtin, pack.Serial, since, ct))
         {
-            if (scan.Actor == actor.Gln || sightings.Exists(s => s.Party == scan.Actor)) continue;
-            // A shipping scan says the pack left that party (a misdelivery is explained by custody), not that it is in stock there.
-            if (scan.Action == ShipWord) continue;
+            if (scan.Actor == actor.Gln) continue;
             if (await parties.FindAsync(scan.Actor, ct) is not { Role: not PartyRole.Regulator }) continue;
             sightings.Add(new Sighting(scan.At, scan.Actor));
         }

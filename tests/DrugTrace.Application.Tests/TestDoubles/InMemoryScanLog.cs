@@ -1,4 +1,6 @@
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Common.Wire;
+using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Application.Tests.TestDoubles;
 
@@ -24,8 +26,10 @@ public sealed class InMemoryScanLog : IScanLog
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<IReadOnlyList<ScanRecord>> ScansOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<ScanRecord>>([.. _scans.Where(s => s.Gtin == gtin && s.Serial == serial && s.At >= since).Reverse()]);
+    public ValueTask<IReadOnlyList<ScanSighting>> SightingsOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ScanSighting>>([.. _scans
+            .Where(s => s.Gtin == gtin && s.Serial == serial && s.At >= since && s.Action != new WireName<PackAction>(PackAction.Ship))
+            .Reverse().DistinctBy(s => s.Actor).Select(s => new ScanSighting(s.Actor, s.At))]);
 
     public ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<(DateTimeOffset, int)>>([.. _scans.Where(s => s.At >= since)

@@ -162,8 +162,8 @@ public sealed class PostCommitFaultTests : IDisposable
         public ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
             inner.CountPerHourAsync(since, cancellationToken);
 
-        public ValueTask<IReadOnlyList<ScanRecord>> ScansOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken) =>
-            inner.ScansOfPackAsync(gtin, serial, since, cancellationToken);
+        public ValueTask<IReadOnlyList<ScanSighting>> SightingsOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken) =>
+            inner.SightingsOfPackAsync(gtin, serial, since, cancellationToken);
     }
 
     private sealed class FlakySink(IAlertChangeSink inner, Faults faults) : IAlertChangeSink

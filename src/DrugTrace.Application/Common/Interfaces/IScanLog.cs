@@ -11,6 +11,10 @@ public interface IScanLog
     /// </summary>
     ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
-    /// <summary>The scans of one pack (as read: GTIN and serial) from <paramref name="since"/> on, newest first.</summary>
-    ValueTask<IReadOnlyList<ScanRecord>> ScansOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken);
+    /// <summary>
+    /// Who scanned one pack (as read: GTIN and serial) from <paramref name="since"/> on: each party once, with
+    /// the time of its latest scan that was not a shipping scan (a shipping scan says the pack left that party),
+    /// newest first. Parties whose only scans shipped the pack are not listed.
+    /// </summary>
+    ValueTask<IReadOnlyList<ScanSighting>> SightingsOfPackAsync(string gtin, string serial, DateTimeOffset since, CancellationToken cancellationToken);
 }
