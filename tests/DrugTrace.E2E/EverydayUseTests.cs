@@ -76,15 +76,21 @@ public sealed class EverydayUseTests(AppServer app)
             // The button reacts once the page is interactive: click until the dialog opens.
             var dialog = page.Locator(".mud-dialog");
             await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=lots]')", null, new() { Timeout = 60_000 });
-            await page.Locator($"[data-testid=recall-{lot}]").ClickAsync();
-            await dialog.WaitForAsync();
+            // The prerendered button is there before its handler: a click in that moment does nothing
+            // (seen on a loaded machine), so click again until the dialog is up.
+            for (var attempt = 1; await dialog.CountAsync() == 0; attempt++)
+            {
+                await page.Locator($"[data-testid=recall-{lot}]").ClickAsync();
+                try { await dialog.First.WaitForAsync(new() { Timeout = 5_000 }); }
+                catch (TimeoutException) when (attempt < 12) { }
+            }
             // The reason field takes the focus as the dialog opens; MudBlazor's key handler is attached
             // just after that, so a key pressed in the very first moment may go unseen: press until it closes.
             await page.WaitForFunctionAsync("() => document.activeElement?.closest('.mud-dialog')");
             for (var attempt = 1; await dialog.CountAsync() > 0; attempt++)
             {
                 await page.Keyboard.PressAsync("Escape");
-                try { await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 5_000 }); }
+                try { await dialog.First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 5_000 }); }
                 catch (TimeoutException) when (attempt < 6) { }
             }
             Assert.Equal(0, await page.Locator(".mud-chip:has-text('Recalled')").CountAsync());

@@ -50,6 +50,8 @@ public sealed class PageRolesTests
         [typeof(MyAlerts)] = (typeof(ListAlerts), true),
         [typeof(LiveAlerts)] = (typeof(ListAlerts), true),
         [typeof(CustodyExceptions)] = (typeof(ListAlerts), true),
+        // Trading parties' view of cases (packing is for manufacturers and wholesalers; any party may open one).
+        [typeof(DrugTrace.Web.Components.Pages.Custody.Cases)] = (typeof(DrugTrace.Application.Cases.GetCase), true),
         // The regulator's search opens any pack's history.
         [typeof(PackSearch)] = (typeof(GetPackHistory), true),
     };
