@@ -45,9 +45,12 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
         }
 
         // A queued scan replayed twice (its answer lost on the way back) is the pack's last change, by this
-        // party, at the very time the scan was made: it is answered as recorded instead of being applied again.
+        // party, at the very time the scan was made, and of the same kind: it is answered as recorded instead
+        // of being applied again. The kind matters: a receive and a dispense may carry the same millisecond
+        // (two EPCIS events with one eventTime, two quick scans), and the dispense is then a new change.
         if (command.OccurredAt is { } at && pack.Head.Seq > 0 && pack.ChangedBy == actor.Gln
-            && pack.ChangedAt == EventHasher.TruncateToMilliseconds(at))
+            && pack.ChangedAt == EventHasher.TruncateToMilliseconds(at)
+            && await HeadIsAsync(pack, PackLifecycle.EventOf(command.Action), ct))
             return Judgement.Of(ScanOutcomes.AlreadyRecorded(pack, view), [], brandOwner);
 
         switch (PackLifecycle.Decide(pack, lot, command, actor, now, facts.Name))
@@ -91,6 +94,12 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
             if (await IsHeadAsync(e)) return true;
             throw;
         }
+    }
+
+    private async ValueTask<bool> HeadIsAsync(PackState pack, EventType? type, CancellationToken ct)
+    {
+        var chain = await ledger.GetChainAsync(StreamKind.Pack, pack.Gtin, pack.Serial, ct);
+        return chain.Count > 0 && chain[^1].Event.Type == type;
     }
 
     private async ValueTask<bool> IsHeadAsync(LedgerEvent e)

@@ -43,6 +43,21 @@ public static class PackLifecycle
             Pack = pack,
         });
 
+    /// <summary>The event a handoff records when it is accepted; null for a verification, which records none.</summary>
+    public static EventType? EventOf(PackAction action) => action switch
+    {
+        PackAction.Ship => EventType.Shipped,
+        PackAction.Receive => EventType.Received,
+        PackAction.Dispense => EventType.Dispensed,
+        PackAction.UndoDispense => EventType.DispenseUndone,
+        PackAction.Decommission => EventType.Decommissioned,
+        PackAction.Unlock => EventType.Unlocked,
+        PackAction.Quarantine => EventType.Quarantined,
+        PackAction.Release => EventType.Released,
+        PackAction.ConfirmIllegitimate => EventType.ConfirmedIllegitimate,
+        _ => null,
+    };
+
     /// <summary>Decides a handoff by <paramref name="actor"/> at <paramref name="now"/>.</summary>
     /// <paramref name="partyName"/> turns a GLN into the words used in messages (by default the GLN itself).
     public static Decision Decide(PackState pack, LotState lot, PackCommand command, Party actor, DateTimeOffset now, Func<string?, string>? partyName = null)

@@ -51,6 +51,22 @@ public class QueuedScanTests
     }
 
     [Fact]
+    public async Task A_dispense_made_in_the_same_millisecond_as_the_receive_before_it_is_applied_not_taken_for_a_replay()
+    {
+        var serial = await _world.PackAtAsync(Wholesaler);
+        await _world.ScanAsync(Wholesaler, Code(serial), new PackCommand(PackAction.Ship, Pharmacy.Gln));
+        var scannedAt = _world.Clock.GetUtcNow().AddMinutes(-5);
+        var handoffs = _world.Handoffs();
+        await handoffs.HandleScanAsync(Pharmacy, Code(serial), new PackCommand(PackAction.Receive), scannedAt, CancellationToken.None);
+
+        var dispensed = await handoffs.HandleScanAsync(Pharmacy, Code(serial), Dispense, scannedAt, CancellationToken.None);
+
+        Assert.Equal(ScanOutcome.Ok, dispensed.Verdict);
+        Assert.DoesNotContain("Already recorded", dispensed.Message);
+        Assert.Equal([EventType.Received, EventType.Dispensed], _world.Ledger.Log.TakeLast(2).Select(s => s.Event.Type));
+    }
+
+    [Fact]
     public async Task A_second_dispense_at_another_time_is_still_an_alert()
     {
         var serial = await _world.PackAtAsync(Pharmacy);
