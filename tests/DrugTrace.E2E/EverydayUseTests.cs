@@ -97,4 +97,45 @@ public sealed class EverydayUseTests(AppServer app)
             Assert.True(await page.Locator($"[data-testid=recall-{lot}]").IsVisibleAsync());
         }
     }
+
+    /// <summary>Toasts appear where they cover nothing the user needs next: not the app bar's buttons
+    /// (theme, sign-out), not the form just used; at desktop and at phone width.</summary>
+    [E2ETheory]
+    [InlineData(1366, 768)]
+    [InlineData(390, 844)]
+    public async Task A_toast_covers_neither_the_app_bar_buttons_nor_the_form_it_answers(int width, int height)
+    {
+        var (gtin, _, _, _) = await app.PacksAtPharmacyAsync(1);
+        var (playwright, browser) = await Browsers.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var options = width < 600 ? Phone() : new BrowserNewContextOptions { ViewportSize = new() { Width = width, Height = height } };
+            var page = await Browsers.SignedInPageAsync(browser, app.Address, "helvetia", options);
+            await page.GotoAsync($"/manufacturer/products/{gtin}");
+            await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=lots]')", null, new() { Timeout = 60_000 });
+            var lot = $"T{width}x{gtin[^4..]}";
+            var toast = page.Locator(".mud-snackbar");
+            // The prerendered form is there before its handlers: fill and press until the lot is registered.
+            for (var attempt = 1; await toast.CountAsync() == 0; attempt++)
+            {
+                await page.Locator("[data-testid=lot]").FillAsync(lot);
+                await page.Locator("[data-testid=expiry]").FillAsync("2031-06-30");
+                await page.Locator("[data-testid=quantity]").FillAsync("2");
+                await page.Locator("[data-testid=register]").ClickAsync();
+                try { await toast.First.WaitForAsync(new() { Timeout = 10_000 }); }
+                catch (TimeoutException) when (attempt < 6) { }
+            }
+            Assert.Contains($"Lot {lot} registered", await toast.First.InnerTextAsync());
+            var covered = await page.EvaluateAsync<string[]>("""
+                () => {
+                    const t = document.querySelector('.mud-snackbar').getBoundingClientRect();
+                    const overlaps = r => r.width > 0 && r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom;
+                    const wanted = [...document.querySelectorAll('.mud-appbar button, .mud-appbar a, [data-testid=register], [data-testid=lot], [data-testid=expiry], [data-testid=quantity]')];
+                    return wanted.filter(e => overlaps(e.getBoundingClientRect())).map(e => e.outerHTML.slice(0, 80));
+                }
+                """);
+            Assert.True(covered.Length == 0, $"at {width} px the toast covers: {string.Join(" | ", covered)}");
+        }
+    }
 }
