@@ -44,7 +44,8 @@ public sealed class CaseMoves(
     private async ValueTask<ScanOutcome?> TryOnceAsync(
         Party actor, string code, Sscc sscc, CaseAction action, string? to, DateTimeOffset? scannedAt, CancellationToken ct)
     {
-        var found = await reader.FindVisibleAsync(actor, sscc, ct);
+        var found = action == CaseAction.Receive ? await reader.FindForReceiptAsync(sscc, ct) : await reader.FindVisibleAsync(actor, sscc, ct);
+        var maySee = CaseReader.MaySee(actor, found);
         var contents = await reader.ReadAsync(found, ct);
         var now = EventHasher.TruncateToMilliseconds(clock.GetUtcNow());
         var names = await NamesAsync(contents, to, ct);
@@ -54,7 +55,9 @@ public sealed class CaseMoves(
                 var raised = new List<AlertView>();
                 foreach (var pack in refused.Packs.Where(p => p.Finding is not null).Take(MaxAlertsPerCase))
                     raised.AddRange(await RaiseAsync(actor, action == CaseAction.Ship ? PackAction.Ship : PackAction.Receive, code, pack, ct));
-                return new ScanOutcome(ScanVerdict.Alert, refused.Message, null, raised, null) { Case = Summary(contents) };
+                return new ScanOutcome(ScanVerdict.Alert, refused.Message, null, raised, null) { Case = maySee ? Summary(contents) : null };
+            case CaseDecision.Refused when !maySee:
+                throw new NotFoundException($"No case or pallet with SSCC {sscc.Value} is known to you.");
             case CaseDecision.Refused refused:
                 return new ScanOutcome(ScanVerdict.Refused, refused.Message, null, [], null) { Case = Summary(contents) };
             case CaseDecision.Accepted accepted:

@@ -21,6 +21,13 @@ public sealed class CaseReader(ILedgerStore ledger, ICatalogStore catalog)
         return found;
     }
 
+    /// <summary>
+    /// The case scanned for receipt, whoever may see it: a pallet received by a party it was not shipped to
+    /// is decided (to raise its custody alerts) but not described to that party. A 404 for an unknown SSCC.
+    /// </summary>
+    public async ValueTask<CaseState> FindForReceiptAsync(Sscc sscc, CancellationToken ct) =>
+        await ledger.FindCaseAsync(sscc.Value, ct) ?? throw new NotFoundException($"No case or pallet with SSCC {sscc.Value} is known to you.");
+
     public static bool MaySee(Party actor, CaseState c) =>
         actor.Role == PartyRole.Regulator || c.Custodian == actor.Gln || c.ShipTo == actor.Gln || c.PackedBy == actor.Gln;
 

@@ -109,7 +109,10 @@ public static class CaseLifecycle
             var state = c.Case;
             // The outer case must be free to move; a case inside it moves with its pallet, named on its event.
             var pallet = c == contents ? null : state.Parent;
-            if (Check(state, action, actor.Gln, to, pallet) is { } why) return new CaseDecision.Refused(why);
+            if (Check(state, action, actor.Gln, to, pallet) is { } why)
+                return c == contents && action == CaseAction.Receive && IsMisdirectedReceipt(state, actor.Gln)
+                    ? new CaseDecision.Refused(why, Suspicious(contents, actor, now, partyName, occurredAt))
+                    : new CaseDecision.Refused(why);
             var e = action == CaseAction.Ship
                 ? LedgerEvents.Next(state.Head, StreamKind.Case, "", state.Sscc, EventType.Shipped, actor.Gln, now, from: actor.Gln, to: to, reason: pallet, occurredAt: occurredAt)
                 : LedgerEvents.Next(state.Head, StreamKind.Case, "", state.Sscc, EventType.Received, actor.Gln, now, from: state.Custodian, to: actor.Gln, reason: pallet, occurredAt: occurredAt);
@@ -131,6 +134,25 @@ public static class CaseLifecycle
             }
         }
         return refusals.Count > 0 ? Refuse(Participle(action), refusals) : new CaseDecision.Accepted(steps);
+    }
+
+    /// <summary>A receipt by a party the case is not on its way to (not a repeat of its own receipt).</summary>
+    private static bool IsMisdirectedReceipt(CaseState state, string actor) =>
+        state.Status != CaseStatus.Unpacked && state.Parent is null && !(state.Custodian == actor && state.Status == CaseStatus.Active)
+        && (state.Status != CaseStatus.InTransit || state.ShipTo != actor);
+
+    /// <summary>
+    /// A pallet received by a party it was not shipped to is a sign of diversion, as each of its packs would be if
+    /// scanned alone: every pack's own refusal, with its finding (custody mismatch), so that the alerts are raised.
+    /// </summary>
+    private static IReadOnlyList<PackRefusal> Suspicious(CaseContents contents, Party actor, DateTimeOffset now, Func<string?, string>? partyName, DateTimeOffset? occurredAt)
+    {
+        var refusals = new List<PackRefusal>();
+        foreach (var c in contents.AllCases())
+            foreach (var (pack, lot) in c.Packs)
+                if (PackLifecycle.Decide(pack, lot, new PackCommand(PackAction.Receive, OccurredAt: occurredAt, Case: c.Case.Sscc), actor, now, partyName) is Decision.Refused { Finding: not null } refused)
+                    refusals.Add(new PackRefusal(pack, refused.Message, refused.Finding));
+        return refusals;
     }
 
     /// <summary>

@@ -134,8 +134,19 @@ public class CaseUseCasesTests
         Assert.Equal(log + 7, _world.Ledger.Log.Count);
         foreach (var serial in serials) Assert.Equal((PackStatus.InTransit, Pharmacy.Gln), ((await PackStateAsync(serial)).Status, (await PackStateAsync(serial)).ShipTo));
 
-        // A party the pallet was not sent to learns nothing of it: as if unknown.
-        await Assert.ThrowsAsync<NotFoundException>(async () => await ReceiveAsync(OtherPharmacy, $"https://id.example.org/00/{pallet.Sscc}"));
+        // A party the pallet was not sent to cannot receive it, and that is a sign of diversion, as for each
+        // pack alone: a custody alert per pack, nothing moved, and the pallet's contents not described to it.
+        var before = _world.Ledger.Log.Count;
+        var diverted = await ReceiveAsync(OtherPharmacy, $"https://id.example.org/00/{pallet.Sscc}");
+        Assert.Equal(ScanOutcome.Alert, diverted.Verdict);
+        Assert.Equal("This case was not shipped to you.", diverted.Message);
+        Assert.Null(diverted.Case);
+        Assert.Equal(4, diverted.Alerts.Count);
+        Assert.All(diverted.Alerts, a => Assert.Equal(nameof(AlertKind.CustodyMismatch), a.Kind));
+        Assert.Equal(serials.Order(), _world.Alerts.All.Where(a => a.ScanningParty == OtherPharmacy.Gln).Select(a => a.PackSerial!).Order());
+        Assert.Equal(before, _world.Ledger.Log.Count);
+        // An SSCC nobody made is still answered as unknown.
+        await Assert.ThrowsAsync<NotFoundException>(async () => await ReceiveAsync(OtherPharmacy, "(00)340123450000000017"));
         var received = await ReceiveAsync(Pharmacy, $"https://id.example.org/00/{pallet.Sscc}");
         Assert.Equal(ScanOutcome.Ok, received.Verdict);
         foreach (var serial in serials)

@@ -1,3 +1,4 @@
+using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
@@ -168,15 +169,19 @@ public class CaseLifecycleTests
     public void Only_the_recipient_receives_the_pallet_and_then_holds_everything_in_it()
     {
         var world = ShippedPallet();
-        Assert.Equal("This case was not shipped to you.",
-            Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Move(world.Contents(Pallet.Value), CaseAction.Receive, null, OtherPharmacy, Now)).Message);
+        var diverted = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Move(world.Contents(Pallet.Value), CaseAction.Receive, null, OtherPharmacy, Now));
+        Assert.Equal("This case was not shipped to you.", diverted.Message);
+        // Each pack inside would be a custody mismatch if received alone: the findings go with the refusal.
+        Assert.Equal(world.Packs.Keys.Order(), diverted.Packs.Select(p => p.Pack.Serial).Order());
+        Assert.All(diverted.Packs, p => Assert.Equal(AlertKind.CustodyMismatch, p.Finding!.Kind));
 
         world.Apply(CaseLifecycle.Move(world.Contents(Pallet.Value), CaseAction.Receive, null, Pharmacy, Now.AddHours(2)));
 
         Assert.All(world.Packs.Values, p => Assert.Equal((PackStatus.Active, Pharmacy.Gln, (string?)null), (p.Status, p.Custodian, p.ShipTo)));
         Assert.All(world.Cases.Values, c => Assert.Equal((CaseStatus.Active, Pharmacy.Gln), (c.Status, c.Custodian)));
-        Assert.Equal("This case is already in your stock.",
-            Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Move(world.Contents(Pallet.Value), CaseAction.Receive, null, Pharmacy, Now)).Message);
+        var again = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Move(world.Contents(Pallet.Value), CaseAction.Receive, null, Pharmacy, Now));
+        Assert.Equal("This case is already in your stock.", again.Message);
+        Assert.Empty(again.Packs);
     }
 
     [Fact]
