@@ -1,0 +1,134 @@
+using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using Microsoft.Data.Sqlite;
+
+namespace DrugTrace.Storage.Sqlite;
+
+internal sealed partial class SqliteLedgerStore
+{
+    public async ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken)
+    {
+        await db.Writer.WriteAsync(w =>
+        {
+            long lotId;
+            try
+            {
+                lotId = (long)w.Command("""
+                        INSERT INTO lots (gtin, lot, expiry, manufacturer, head_seq, head_hash)
+                        VALUES ($gtin, $lot, $expiry, $m, $seq, $hash) RETURNING id
+                        """)
+                    .Add("$gtin", lot.Gtin).Add("$lot", lot.Lot).Add("$expiry", Rows.Date(lot.Expiry))
+                    .Add("$m", lot.Manufacturer).Add("$seq", lot.Head.Seq).Add("$hash", Rows.Blob(lot.Head.Hash))
+                    .ExecuteScalar()!;
+            }
+            catch (SqliteException ex) when (Rows.IsConstraint(ex))
+            {
+                throw new ConflictException($"Lot {lot.Lot} of {lot.Gtin} is already registered.");
+            }
+            Insert(w, LotChain(lotId), lotEvent);
+
+            InsertPacks(w, lotId, lot, packEvents);
+            return true;
+        }, cancellationToken);
+    }
+
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken) =>
+        await db.Writer.WriteAsync(w =>
+        {
+            // The head moves only if it is still the one the event was decided on (the optimistic check),
+            // and only if the lot is still as the decision read it: one writer runs these in order, so a
+            // recall committed before this append makes it lose.
+            var packId = w.Command("""
+                    UPDATE packs SET status = $status, custodian = $custodian, ship_to = $shipTo, changed_by = $by,
+                        changed_at = $at, head_seq = $seq, head_hash = $hash, held_from = $heldFrom, parent = $parent
+                    WHERE gtin = $gtin AND serial = $serial AND head_seq = $prevSeq AND head_hash = $prevHash
+                        AND EXISTS (SELECT 1 FROM lots WHERE lots.id = packs.lot_id AND lots.head_seq = $lotSeq AND lots.head_hash = $lotHash)
+                    RETURNING id
+                    """)
+                .Add("$lotSeq", lotHead.Seq).Add("$lotHash", Rows.Blob(lotHead.Hash))
+                .Add("$status", (int)newState.Status).Add("$custodian", newState.Custodian).Add("$shipTo", newState.ShipTo)
+                .Add("$heldFrom", newState.HeldFrom is { } held ? (int)held : null).Add("$parent", newState.Parent)
+                .Add("$by", newState.ChangedBy).Add("$at", Rows.Millis(newState.ChangedAt))
+                .Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
+                .Add("$gtin", e.Gtin).Add("$serial", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
+                .ExecuteScalar();
+            if (packId is null) return false;
+            Insert(w, PackChain((long)packId), e);
+            return true;
+        }, cancellationToken);
+
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AppendLotAsync(e, newState, cancellationToken);
+        }
+        finally
+        {
+            // Committed or not, the cached lots are read again (a failed write changed nothing, so that is only a re-read).
+            db.Lots.Invalidate();
+        }
+    }
+
+    private async ValueTask<bool> AppendLotAsync(LedgerEvent e, LotState newState, CancellationToken cancellationToken) =>
+        await db.Writer.WriteAsync(w =>
+        {
+            var lotId = w.Command("""
+                    UPDATE lots SET head_seq = $seq, head_hash = $hash, recalled_at = $recalledAt, recall_reason = $reason
+                    WHERE gtin = $gtin AND lot = $lot AND head_seq = $prevSeq AND head_hash = $prevHash
+                    RETURNING id
+                    """)
+                .Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
+                .Add("$recalledAt", newState.RecalledAt is { } at ? Rows.Millis(at) : null).Add("$reason", newState.RecallReason)
+                .Add("$gtin", e.Gtin).Add("$lot", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
+                .ExecuteScalar();
+            if (lotId is null) return false;
+            Insert(w, LotChain((long)lotId), e);
+            return true;
+        }, cancellationToken);
+
+    // No RETURNING here: SQLite runs RETURNING like a trigger, which gives every insert a statement
+    // journal, and releasing one inside this write's savepoint walks the whole in-memory sub-journal
+    // from its start: quadratic in the lot size. The rowid is read from the connection instead.
+    private static void InsertPacks(SqliteWriter w, long lotId, LotState lot, IReadOnlyList<LedgerEvent> packEvents)
+    {
+        var insertPack = w.Command("""
+            INSERT INTO packs (gtin, serial, lot_id, lot, expiry, status, custodian, changed_by, changed_at, head_seq, head_hash)
+            VALUES ($gtin, $serial, $lotId, $lot, $expiry, $status, $custodian, $custodian, $at, $seq, $hash)
+            """);
+        insertPack.Parameters.AddWithValue("$gtin", lot.Gtin);
+        var pSerial = insertPack.Parameters.AddWithValue("$serial", "");
+        insertPack.Parameters.AddWithValue("$lotId", lotId);
+        insertPack.Parameters.AddWithValue("$lot", lot.Lot);
+        insertPack.Parameters.AddWithValue("$expiry", Rows.Date(lot.Expiry));
+        insertPack.Parameters.AddWithValue("$status", (int)PackStatus.Active);
+        var pCustodian = insertPack.Parameters.AddWithValue("$custodian", "");
+        var pAt = insertPack.Parameters.AddWithValue("$at", 0L);
+        var pSeq = insertPack.Parameters.AddWithValue("$seq", 0);
+        var pHash = insertPack.Parameters.AddWithValue("$hash", Array.Empty<byte>());
+        var insertEvent = EventInsert(w);
+        foreach (var e in packEvents)
+        {
+            pSerial.Value = e.Key;
+            pCustodian.Value = e.Actor;
+            pAt.Value = Rows.Millis(e.OccurredAt);
+            pSeq.Value = e.Seq;
+            pHash.Value = Rows.Blob(e.Hash);
+            long packId;
+            try
+            {
+                insertPack.ExecuteNonQuery();
+                packId = w.LastInsertRowId;
+            }
+            catch (SqliteException ex) when (Rows.IsConstraint(ex))
+            {
+                throw new SerialCollisionException(lot.Gtin);
+            }
+            insertEvent.Bind(PackChain(packId), e);
+            insertEvent.Command.ExecuteNonQuery();
+            SqliteTreeNodes.Appended(w, w.LastInsertRowId);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using Microsoft.Data.Sqlite;
+
+namespace DrugTrace.Storage.Sqlite;
+
+internal sealed partial class SqliteLedgerStore
+{
+    public async ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        const int BatchSize = 8192;
+        using var connection = db.OpenRead();
+        // One read transaction: the log and the heads are read from the same snapshot.
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = snapshot;
+            command.CommandText = $"SELECT {EventColumns} FROM events ORDER BY log_index";
+            using var reader = command.ExecuteReader();
+            long n = 0;
+            // Reading the next batch overlaps with checking the previous one.
+            var checking = Task.CompletedTask;
+            var batch = new List<AuditEntry>(BatchSize);
+            while (reader.Read())
+            {
+                batch.Add(new AuditEntry(reader.GetInt64(0), reader.GetInt64(1), MapEvent(reader)));
+                if (batch.Count < BatchSize) continue;
+                await checking;
+                var full = batch;
+                checking = Task.Run(() => auditor.ObserveBatch(full), cancellationToken);
+                batch = new List<AuditEntry>(BatchSize);
+                n += BatchSize;
+                if (n % (BatchSize * 8) == 0) progress?.Report(n);
+            }
+            await checking;
+            auditor.ObserveBatch(batch);
+            progress?.Report(n + batch.Count);
+        }
+        CheckHeads(connection, snapshot, auditor, "SELECT id * 2, gtin, serial, head_seq, head_hash FROM packs", StreamKind.Pack);
+        CheckHeads(connection, snapshot, auditor, "SELECT id * 2 + 1, gtin, lot, head_seq, head_hash FROM lots", StreamKind.Lot);
+        CheckHeads(connection, snapshot, auditor, "SELECT -id, '', sscc, head_seq, head_hash FROM cases", StreamKind.Case);
+    }
+
+    public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        using var connection = db.OpenRead();
+        using var snapshot = connection.BeginTransaction(deferred: true);
+
+        var lots = new List<(long Id, LotState Lot)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = snapshot;
+            command.CommandText = "SELECT id, gtin, lot, expiry, manufacturer, head_seq, head_hash, recalled_at, recall_reason FROM lots ORDER BY id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                lots.Add((reader.GetInt64(0), new LotState(reader.GetString(1), reader.GetString(2), Rows.Date(reader.GetString(3)), reader.GetString(4),
+                    new ChainHead(reader.GetInt32(5), Rows.Hash(reader, 6)), reader.IsDBNull(7) ? null : Rows.Time(reader.GetInt64(7)),
+                    Rows.NullableString(reader, 8))));
+        }
+        foreach (var (id, lot) in lots)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = snapshot;
+            command.CommandText = $"SELECT {EventColumns} FROM events WHERE chain = $chain ORDER BY seq";
+            command.Add("$chain", LotChain(id));
+            using var reader = command.ExecuteReader();
+            var events = new List<StoredEvent>();
+            while (reader.Read()) events.Add(new StoredEvent(reader.GetInt64(0), MapEvent(reader)));
+            yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, events, null, lot);
+        }
+
+        // Pack chains: a merge of the events (by chain, seq) with the pack rows (by id), both in chain order.
+        using var eventsCommand = connection.CreateCommand();
+        eventsCommand.Transaction = snapshot;
+        eventsCommand.CommandText = $"SELECT {EventColumns} FROM events WHERE chain >= 0 AND chain % 2 = 0 ORDER BY chain, seq";
+        using var packsCommand = connection.CreateCommand();
+        packsCommand.Transaction = snapshot;
+        packsCommand.CommandText = $"SELECT {PackColumns} FROM packs ORDER BY id";
+        using var eventReader = eventsCommand.ExecuteReader();
+        using var packReader = packsCommand.ExecuteReader();
+        var hasEvent = eventReader.Read();
+        var hasPack = packReader.Read();
+        while (hasEvent || hasPack)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var eventChain = hasEvent ? eventReader.GetInt64(1) : long.MaxValue;
+            var packChain = hasPack ? PackChain(packReader.GetInt64(0)) : long.MaxValue;
+            var chain = Math.Min(eventChain, packChain);
+            var pack = packChain == chain ? MapPack(packReader) : null;
+            var events = new List<StoredEvent>();
+            while (hasEvent && eventReader.GetInt64(1) == chain)
+            {
+                events.Add(new StoredEvent(eventReader.GetInt64(0), MapEvent(eventReader)));
+                hasEvent = eventReader.Read();
+            }
+            if (pack is not null) hasPack = packReader.Read();
+            var gtin = pack?.Gtin ?? events[0].Event.Gtin;
+            var serial = pack?.Serial ?? events[0].Event.Key;
+            yield return new StoredChain(StreamKind.Pack, gtin, serial, events, pack, null);
+        }
+
+        // Case chains (negative chain numbers, case id descending as the chain ascends): the same merge.
+        using var caseEvents = connection.CreateCommand();
+        caseEvents.Transaction = snapshot;
+        caseEvents.CommandText = $"SELECT {EventColumns} FROM events WHERE chain < 0 ORDER BY chain DESC, seq";
+        using var caseRows = connection.CreateCommand();
+        caseRows.Transaction = snapshot;
+        caseRows.CommandText = $"SELECT {CaseColumns} FROM cases ORDER BY id";
+        using var caseEventReader = caseEvents.ExecuteReader();
+        using var caseReader = caseRows.ExecuteReader();
+        var hasCaseEvent = caseEventReader.Read();
+        var hasCase = caseReader.Read();
+        while (hasCaseEvent || hasCase)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var eventCase = hasCaseEvent ? -caseEventReader.GetInt64(1) : long.MaxValue;
+            var rowCase = hasCase ? caseReader.GetInt64(0) : long.MaxValue;
+            var id = Math.Min(eventCase, rowCase);
+            var state = rowCase == id ? MapCase(caseReader) : null;
+            var events = new List<StoredEvent>();
+            while (hasCaseEvent && -caseEventReader.GetInt64(1) == id)
+            {
+                events.Add(new StoredEvent(caseEventReader.GetInt64(0), MapEvent(caseEventReader)));
+                hasCaseEvent = caseEventReader.Read();
+            }
+            if (state is not null) hasCase = caseReader.Read();
+            yield return new StoredChain(StreamKind.Case, "", state?.Sscc ?? events[0].Event.Key, events, null, null) { Case = state };
+        }
+    }
+
+    // A head that disagrees with its chain means the projection or the log was edited.
+    private static void CheckHeads(SqliteConnection connection, SqliteTransaction snapshot, ChainAuditor auditor, string sql, StreamKind stream)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var seq = reader.GetInt32(3);
+            var hash = Rows.Hash(reader, 4);
+            if (!auditor.TryGetHead(reader.GetInt64(0), out var head))
+                auditor.Report(new AuditViolation(stream, reader.GetString(1), reader.GetString(2), seq, 0, "the chain has no events"));
+            else if (head.Seq != seq || head.Hash != hash)
+                auditor.Report(new AuditViolation(stream, reader.GetString(1), reader.GetString(2), seq, 0,
+                    $"the current state says seq {seq}, but the chain ends at seq {head.Seq} with another hash"));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+namespace DrugTrace.Storage.Sqlite;
+
+/// <summary>The ledger's tables and indexes: lots, packs, cases, events, scans.</summary>
+internal static partial class SqliteSchema
+{
+    /// <summary>The first schema: parties, products, lots, packs, the global log of events, and the scans.</summary>
+    private const string InitialMigration = """
+        CREATE TABLE parties (
+            gln TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            api_key_hash TEXT UNIQUE
+        );
+        CREATE TABLE products (
+            gtin TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            form TEXT,
+            strength TEXT,
+            manufacturer TEXT NOT NULL
+        );
+        CREATE INDEX products_manufacturer ON products(manufacturer);
+        CREATE TABLE lots (
+            id INTEGER PRIMARY KEY,
+            gtin TEXT NOT NULL,
+            lot TEXT NOT NULL,
+            expiry TEXT NOT NULL,
+            manufacturer TEXT NOT NULL,
+            head_seq INTEGER NOT NULL,
+            head_hash BLOB NOT NULL,
+            recalled_at INTEGER,
+            recall_reason TEXT,
+            UNIQUE (gtin, lot)
+        );
+        CREATE TABLE packs (
+            id INTEGER PRIMARY KEY,
+            gtin TEXT NOT NULL,
+            serial TEXT NOT NULL,
+            lot_id INTEGER NOT NULL REFERENCES lots(id),
+            lot TEXT NOT NULL,
+            expiry TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            custodian TEXT NOT NULL,
+            ship_to TEXT,
+            changed_by TEXT NOT NULL,
+            changed_at INTEGER NOT NULL,
+            head_seq INTEGER NOT NULL,
+            head_hash BLOB NOT NULL,
+            UNIQUE (gtin, serial)
+        );
+        CREATE INDEX packs_lot ON packs(lot_id, id);
+        -- The global log: log_index is the rowid, so it grows by one per committed event.
+        -- chain = pack id * 2 for a pack, lot id * 2 + 1 for a lot.
+        CREATE TABLE events (
+            log_index INTEGER PRIMARY KEY,
+            chain INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            stream INTEGER NOT NULL,
+            gtin TEXT NOT NULL,
+            key TEXT NOT NULL,
+            type TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            from_gln TEXT,
+            to_gln TEXT,
+            reason TEXT,
+            lot TEXT,
+            expiry TEXT,
+            occurred_at INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            prev_hash BLOB NOT NULL,
+            hash BLOB NOT NULL,
+            UNIQUE (chain, seq)
+        );
+        CREATE TABLE scans (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            code TEXT NOT NULL,
+            gtin TEXT,
+            serial TEXT,
+            verdict TEXT NOT NULL,
+            alerts TEXT
+        );
+        CREATE INDEX scans_pack ON scans(gtin, serial);
+        """;
+
+    /// <summary>A quarantined pack remembers the status its release goes back to.</summary>
+    private const string QuarantineMigration = """
+        ALTER TABLE packs ADD COLUMN held_from INTEGER;
+        """;
+
+    /// <summary>Stock and shipments are read per party: by custodian and by recipient.</summary>
+    private const string CustodyIndexesMigration = """
+        CREATE INDEX packs_custodian ON packs(custodian, status);
+        CREATE INDEX packs_ship_to ON packs(ship_to) WHERE ship_to IS NOT NULL;
+        """;
+
+    /// <summary>The recall text for the public, apart from the internal reason in the lot's chain.</summary>
+    private const string RecallNoticeMigration = """
+        ALTER TABLE lots ADD COLUMN public_recall_text TEXT;
+        """;
+
+    /// <summary>
+    /// Cases and pallets (SSCC): each case's head, and the parent a pack or case is packed in. A case's
+    /// chain number is minus its id (packs and lots keep the even and odd positive numbers).
+    /// </summary>
+    private const string CasesMigration = """
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            sscc TEXT NOT NULL UNIQUE,
+            status INTEGER NOT NULL,
+            custodian TEXT NOT NULL,
+            ship_to TEXT,
+            parent TEXT,
+            packed_by TEXT NOT NULL,
+            packed_at INTEGER NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at INTEGER NOT NULL,
+            head_seq INTEGER NOT NULL,
+            head_hash BLOB NOT NULL
+        );
+        CREATE INDEX cases_parent ON cases(parent) WHERE parent IS NOT NULL;
+        ALTER TABLE packs ADD COLUMN parent TEXT;
+        CREATE INDEX packs_parent ON packs(parent) WHERE parent IS NOT NULL;
+        """;
+
+    /// <summary>The investigations list reads the quarantined packs, newest first: few rows, so a partial index.</summary>
+    private const string QuarantinedIndexMigration = """
+        CREATE INDEX packs_quarantined ON packs(changed_at) WHERE status = 9;
+        """;
+
+    // Every verification asks who else scanned the pack lately: this index answers it without reading a scan row.
+    private const string SightingsIndexMigration = """
+        CREATE INDEX IF NOT EXISTS scans_sightings ON scans(gtin, serial, at, actor, action);
+        DROP INDEX IF EXISTS scans_pack;
+        """;
+}
