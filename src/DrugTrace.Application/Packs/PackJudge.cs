@@ -50,7 +50,7 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
         // (two EPCIS events with one eventTime, two quick scans), and the dispense is then a new change.
         if (command.OccurredAt is { } at && pack.Head.Seq > 0 && pack.ChangedBy == actor.Gln
             && pack.ChangedAt == EventHasher.TruncateToMilliseconds(at)
-            && await HeadIsAsync(pack, PackLifecycle.EventOf(command.Action), ct))
+            && await LastEventIsAsync(pack, PackLifecycle.EventOf(command.Action), ct))
             return Judgement.Of(ScanOutcomes.AlreadyRecorded(pack, view), [], brandOwner);
 
         switch (PackLifecycle.Decide(pack, lot, command, actor, now, facts.Name))
@@ -96,7 +96,7 @@ public sealed class PackJudge(ILedgerStore ledger, ScanFactsReader reader, Scann
         }
     }
 
-    private async ValueTask<bool> HeadIsAsync(PackState pack, EventType? type, CancellationToken ct)
+    private async ValueTask<bool> LastEventIsAsync(PackState pack, EventType? type, CancellationToken ct)
     {
         var chain = await ledger.GetChainAsync(StreamKind.Pack, pack.Gtin, pack.Serial, ct);
         return chain.Count > 0 && chain[^1].Event.Type == type;

@@ -76,20 +76,22 @@ public static class PackLifecycle
         if (AlertRules.CheckState(facts) is [var finding, ..])
             return new Decision.Refused(finding.Message, finding);
 
-        return command.Action switch
+        // The event type is EventOf's; what is decided here is who it moves the pack from and to, and why.
+        var type = EventOf(command.Action) ?? throw new ArgumentOutOfRangeException(nameof(command), command.Action, null);
+        (string? From, string? To, string? Reason) move = command.Action switch
         {
             // A pack moved with its case names the case: the audit can then tell it did not move alone.
-            PackAction.Ship => new Decision.Accepted(EventType.Shipped, actor.Gln, command.To, command.Case),
-            PackAction.Receive => new Decision.Accepted(EventType.Received, pack.Custodian, actor.Gln, command.Case),
-            PackAction.Dispense => new Decision.Accepted(EventType.Dispensed, actor.Gln, null, null),
-            PackAction.UndoDispense => new Decision.Accepted(EventType.DispenseUndone, null, actor.Gln, null),
-            PackAction.Decommission => new Decision.Accepted(EventType.Decommissioned, actor.Gln, null, ReasonText(command.Reason!.Value)),
-            PackAction.Unlock => new Decision.Accepted(EventType.Unlocked, null, actor.Gln, null),
-            PackAction.Quarantine => new Decision.Accepted(EventType.Quarantined, null, null, command.Note!.Trim()),
-            PackAction.Release => new Decision.Accepted(EventType.Released, null, null, Trimmed(command.Note)),
-            PackAction.ConfirmIllegitimate => new Decision.Accepted(EventType.ConfirmedIllegitimate, null, null, Trimmed(command.Note)),
+            PackAction.Ship => (actor.Gln, command.To, command.Case),
+            PackAction.Receive => (pack.Custodian, actor.Gln, command.Case),
+            PackAction.Dispense => (actor.Gln, null, null),
+            PackAction.UndoDispense => (null, actor.Gln, null),
+            PackAction.Decommission => (actor.Gln, null, ReasonText(command.Reason!.Value)),
+            PackAction.Unlock => (null, actor.Gln, null),
+            PackAction.Quarantine => (null, null, command.Note!.Trim()),
+            PackAction.Release or PackAction.ConfirmIllegitimate => (null, null, Trimmed(command.Note)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.Action, null),
         };
+        return new Decision.Accepted(type, move.From, move.To, move.Reason);
     }
 
     // Plain mistakes by the pack's own holder or recipient: refused with a hint, no alert.
