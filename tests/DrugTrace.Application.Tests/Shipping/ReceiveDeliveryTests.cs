@@ -1,4 +1,6 @@
+using DrugTrace.Application.Cases;
 using DrugTrace.Application.Packs;
+using DrugTrace.Application.Parties;
 using DrugTrace.Application.Shipping;
 using DrugTrace.Application.Tests.TestDoubles;
 using DrugTrace.Domain.Packs;
@@ -10,9 +12,35 @@ public class ReceiveDeliveryTests
 {
     private readonly TestWorld _world = new();
 
+    private CaseReader Reader() => new(_world.Ledger, _world.Catalog);
+
+    private CaseMoves Moves() => new(_world.Ledger, _world.Catalog, Reader(), new PartyDirectory(_world.Parties), _world.AlertRaiser(), _world.ScanLog, _world.Clock);
+
     private ValueTask<DeliveryReceipt> ReceiveAsync(params string[] codes) =>
-        new ReceiveDeliveryHandler(_world.Handoffs(), ContextFor(Pharmacy), _world.Clock)
+        new ReceiveDeliveryHandler(_world.Handoffs(), Moves(), ContextFor(Pharmacy), _world.Clock)
             .Handle(new ReceiveDelivery(Pharmacy.Gln, codes), CancellationToken.None);
+
+    [Fact]
+    public async Task A_delivery_of_a_pallet_and_loose_packs_receives_everything_the_pallet_holds()
+    {
+        var inPallet = new[] { await _world.PackAtAsync(Wholesaler, "L1"), await _world.PackAtAsync(Wholesaler, "L2") };
+        var loose = await _world.PackAtAsync(Wholesaler, "L3");
+        var pallet = await new PackCaseHandler(_world.Ledger, Reader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(Wholesaler), _world.Clock)
+            .Handle(new PackCase(Wholesaler.Gln, [Code(inPallet[0], "L1"), Code(inPallet[1], "L2")], null), default);
+        await Moves().MoveAsync(Wholesaler, $"(00){pallet.Sscc}", CaseCodes.Read("sscc", pallet.Sscc), PackAction.Ship, Pharmacy.Gln, null, default);
+        await _world.ScanAsync(Wholesaler, Code(loose, "L3"), new PackCommand(PackAction.Ship, Pharmacy.Gln));
+
+        var receipt = await ReceiveAsync($"(00){pallet.Sscc}", Code(loose, "L3"), $"00{pallet.Sscc}", "(00)340123450000000017", "(00)340123450000000018");
+
+        Assert.Equal([ScanOutcome.Ok, ScanOutcome.Ok, DeliveryReceipt.DuplicateVerdict, ScanOutcome.Refused, DeliveryReceipt.UnreadableVerdict],
+            receipt.Items.Select(i => i.Verdict));
+        Assert.Equal(new CaseSummary(pallet.Sscc, 2, 0), receipt.Items[0].Case);
+        Assert.Equal("No case or pallet with SSCC 340123450000000017 is known to you.", receipt.Items[3].Message);
+        Assert.Contains("check digit", receipt.Items[4].Message);
+        foreach (var serial in inPallet.Append(loose))
+            Assert.Equal((PackStatus.Active, Pharmacy.Gln), ((await _world.Ledger.FindPackAsync(Gtin, serial, default))!.Status, (await _world.Ledger.FindPackAsync(Gtin, serial, default))!.Custodian));
+        Assert.Equal(ReceiveDelivery.Read("(00)" + pallet.Sscc, default).Key, ReceiveDelivery.Read("00" + pallet.Sscc, default).Key);
+    }
 
     [Fact]
     public async Task Every_code_gets_its_own_answer_and_the_counts_add_up()

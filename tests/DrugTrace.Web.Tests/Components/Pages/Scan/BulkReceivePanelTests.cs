@@ -44,6 +44,31 @@ public sealed class BulkReceivePanelTests : UiContext
     }
 
     [Fact]
+    public async Task A_pallet_s_sscc_is_read_as_a_case_and_its_receipt_names_it()
+    {
+        const string Sscc = "340123450000000017";
+        UseCases.On<ReceiveDelivery>(r => new DeliveryReceipt(r.Codes.Count, 2, 0, 0, 0, 0,
+        [
+            new DeliveryItem(r.Codes[0], "ok", "Received into your stock: case (00) 340123450000000017 with 40 packs.", null, [], new(Sscc, 40, 0)),
+            new DeliveryItem(r.Codes[1], "ok", "Received into your stock.", null, []),
+        ]));
+        var cut = RenderPanel();
+
+        await cut.InvokeAsync(() => cut.Instance.Add($"(00){Sscc}"));
+        await cut.InvokeAsync(() => cut.Instance.Add("(01)04012345000115(21)A"));
+        await cut.InvokeAsync(() => cut.Instance.Add($"00{Sscc}"));
+
+        // Read as a case, not as an unreadable pack; the same SSCC written another way is a repeat.
+        Assert.Contains($"case (00) {Sscc}", cut.Find("[data-testid=delivery-codes]").TextContent);
+        Assert.Contains("0 unreadable", cut.Find("[data-testid=delivery-counts]").TextContent);
+        Assert.Contains("1 scanned twice", cut.Find("[data-testid=delivery-counts]").TextContent);
+        Assert.Equal("1 case or pallet", cut.Find("[data-testid=delivery-cases]").TextContent.Trim());
+
+        cut.Find("[data-testid=receive-all]").Click();
+        Assert.Contains($"case (00) {Sscc}", cut.Find("[data-testid=receipt]").TextContent);
+    }
+
+    [Fact]
     public async Task A_refused_delivery_keeps_its_codes_and_says_why()
     {
         UseCases.On<ReceiveDelivery>(_ => throw new ForbiddenAccessException("A manufacturer may not receive packs."));
