@@ -54,6 +54,8 @@ public sealed class WorkspaceTests : UiContext
 
         Scan(cut, code);
 
+        // The scan is sent once the handler's awaits complete: on a busy machine, after Enter returns.
+        cut.WaitForAssertion(() => Assert.Single(UseCases.Sent));
         var sent = Assert.IsType<VerifyPack>(Assert.Single(UseCases.Sent));
         Assert.Equal(code, sent.Code);
         Assert.Equal(Demo.PharmacyGln, sent.ActorGln);
@@ -71,7 +73,7 @@ public sealed class WorkspaceTests : UiContext
 
         Scan(cut, "(01)04012345000115(21)SN123");
 
-        Assert.IsType<DispensePack>(Assert.Single(UseCases.Sent));
+        cut.WaitForAssertion(() => Assert.IsType<DispensePack>(Assert.Single(UseCases.Sent)));
         Assert.Equal("alert", cut.Find("[data-testid=verdict]").GetAttribute("data-verdict"));
         Assert.Contains("already dispensed by Linden-Apotheke", cut.Find("[data-testid=verdict-message]").TextContent);
     }
@@ -98,7 +100,7 @@ public sealed class WorkspaceTests : UiContext
 
         Scan(cut, "(01)04012345000115(21)SN123");
 
-        Assert.IsType<VerifyPack>(Assert.Single(UseCases.Sent));
+        cut.WaitForAssertion(() => Assert.IsType<VerifyPack>(Assert.Single(UseCases.Sent)));
     }
 
     [Fact]
