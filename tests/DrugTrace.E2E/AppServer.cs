@@ -32,9 +32,23 @@ public sealed class AppServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (E2EEnvironment.Missing is not null && !E2EEnvironment.InCi) return;
-        _port = FreePort();
-        Address = new Uri($"http://127.0.0.1:{_port}");
-        await StartAsync();
+        // The port is picked before the app binds it (restarts after an outage need the same address), so
+        // another process may take it in between: then the app exits at once, and another port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            _port = FreePort();
+            Address = new Uri($"http://127.0.0.1:{_port}");
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && Log.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await StopAsync();
+                lock (_log) _log.Clear();
+            }
+        }
     }
 
     /// <summary>Takes the server away, as an outage would: the process is killed, its connections drop.</summary>
