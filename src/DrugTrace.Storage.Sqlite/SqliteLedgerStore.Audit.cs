@@ -13,18 +13,15 @@ internal sealed partial class SqliteLedgerStore
         using var connection = db.OpenRead();
         // One read transaction: the log and the heads are read from the same snapshot.
         using var snapshot = connection.BeginTransaction(deferred: true);
-        using (var command = connection.CreateCommand())
+        using (var reader = new RawRows(connection, $"SELECT {EventColumns} FROM events ORDER BY log_index"))
         {
-            command.Transaction = snapshot;
-            command.CommandText = $"SELECT {EventColumns} FROM events ORDER BY log_index";
-            using var reader = command.ExecuteReader();
             long n = 0;
             // Reading the next batch overlaps with checking the previous one.
             var checking = Task.CompletedTask;
             var batch = new List<AuditEntry>(BatchSize);
             while (reader.Read())
             {
-                batch.Add(new AuditEntry(reader.GetInt64(0), reader.GetInt64(1), MapEvent(reader)));
+                batch.Add(new AuditEntry(reader.Int64(0), reader.Int64(1), reader.Event()));
                 if (batch.Count < BatchSize) continue;
                 await checking;
                 var full = batch;
@@ -37,9 +34,9 @@ internal sealed partial class SqliteLedgerStore
             auditor.ObserveBatch(batch);
             progress?.Report(n + batch.Count);
         }
-        CheckHeads(connection, snapshot, auditor, "SELECT id * 2, gtin, serial, head_seq, head_hash FROM packs", StreamKind.Pack);
-        CheckHeads(connection, snapshot, auditor, "SELECT id * 2 + 1, gtin, lot, head_seq, head_hash FROM lots", StreamKind.Lot);
-        CheckHeads(connection, snapshot, auditor, "SELECT -id, '', sscc, head_seq, head_hash FROM cases", StreamKind.Case);
+        CheckHeads(connection, auditor, "SELECT id * 2, gtin, serial, head_seq, head_hash FROM packs", StreamKind.Pack);
+        CheckHeads(connection, auditor, "SELECT id * 2 + 1, gtin, lot, head_seq, head_hash FROM lots", StreamKind.Lot);
+        CheckHeads(connection, auditor, "SELECT -id, '', sscc, head_seq, head_hash FROM cases", StreamKind.Case);
     }
 
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -72,27 +69,22 @@ internal sealed partial class SqliteLedgerStore
         }
 
         // Pack chains: a merge of the events (by chain, seq) with the pack rows (by id), both in chain order.
-        using var eventsCommand = connection.CreateCommand();
-        eventsCommand.Transaction = snapshot;
-        eventsCommand.CommandText = $"SELECT {EventColumns} FROM events WHERE chain >= 0 AND chain % 2 = 0 ORDER BY chain, seq";
-        using var packsCommand = connection.CreateCommand();
-        packsCommand.Transaction = snapshot;
-        packsCommand.CommandText = $"SELECT {PackColumns} FROM packs ORDER BY id";
-        using var eventReader = eventsCommand.ExecuteReader();
-        using var packReader = packsCommand.ExecuteReader();
+        // Raw rows (see RawRows): a million of each; they run on the connection, inside its snapshot.
+        using var eventReader = new RawRows(connection, $"SELECT {EventColumns} FROM events WHERE chain >= 0 AND chain % 2 = 0 ORDER BY chain, seq");
+        using var packReader = new RawRows(connection, $"SELECT {PackColumns} FROM packs ORDER BY id");
         var hasEvent = eventReader.Read();
         var hasPack = packReader.Read();
         while (hasEvent || hasPack)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var eventChain = hasEvent ? eventReader.GetInt64(1) : long.MaxValue;
-            var packChain = hasPack ? PackChain(packReader.GetInt64(0)) : long.MaxValue;
+            var eventChain = hasEvent ? eventReader.Int64(1) : long.MaxValue;
+            var packChain = hasPack ? PackChain(packReader.Int64(0)) : long.MaxValue;
             var chain = Math.Min(eventChain, packChain);
-            var pack = packChain == chain ? MapPack(packReader) : null;
+            var pack = packChain == chain ? packReader.Pack() : null;
             var events = new List<StoredEvent>();
-            while (hasEvent && eventReader.GetInt64(1) == chain)
+            while (hasEvent && eventReader.Int64(1) == chain)
             {
-                events.Add(new StoredEvent(eventReader.GetInt64(0), MapEvent(eventReader)));
+                events.Add(new StoredEvent(eventReader.Int64(0), eventReader.Event()));
                 hasEvent = eventReader.Read();
             }
             if (pack is not null) hasPack = packReader.Read();
@@ -131,20 +123,18 @@ internal sealed partial class SqliteLedgerStore
     }
 
     // A head that disagrees with its chain means the projection or the log was edited.
-    private static void CheckHeads(SqliteConnection connection, SqliteTransaction snapshot, ChainAuditor auditor, string sql, StreamKind stream)
+    // Raw rows run on the connection, so inside its open read transaction (the snapshot of the log read before).
+    private static void CheckHeads(SqliteConnection connection, ChainAuditor auditor, string sql, StreamKind stream)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = snapshot;
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
+        using var reader = new RawRows(connection, sql);
         while (reader.Read())
         {
-            var seq = reader.GetInt32(3);
-            var hash = Rows.Hash(reader, 4);
-            if (!auditor.TryGetHead(reader.GetInt64(0), out var head))
-                auditor.Report(new AuditViolation(stream, reader.GetString(1), reader.GetString(2), seq, 0, "the chain has no events"));
+            var seq = reader.Int32(3);
+            var hash = reader.Hash(4);
+            if (!auditor.TryGetHead(reader.Int64(0), out var head))
+                auditor.Report(new AuditViolation(stream, reader.Text(1), reader.Text(2), seq, 0, "the chain has no events"));
             else if (head.Seq != seq || head.Hash != hash)
-                auditor.Report(new AuditViolation(stream, reader.GetString(1), reader.GetString(2), seq, 0,
+                auditor.Report(new AuditViolation(stream, reader.Text(1), reader.Text(2), seq, 0,
                     $"the current state says seq {seq}, but the chain ends at seq {head.Seq} with another hash"));
         }
     }

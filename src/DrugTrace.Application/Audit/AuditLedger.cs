@@ -51,11 +51,15 @@ public sealed class AuditLedgerHandler(
                 checkpointSize = checkpoint.Size;
             }
         }
-        await ledger.AuditAsync(auditor, request.Progress, cancellationToken);
+        // The log-order pass and the chain-order replay read on connections (snapshots) of their own, as they
+        // did one after the other; side by side each keeps a core busy while the other waits on its reads.
+        var chains = Task.Run(() => ledger.AuditAsync(auditor, request.Progress, cancellationToken).AsTask(), cancellationToken);
+        var replay = Task.Run(() => new LedgerReplay(ledger, parties).RunAsync(cancellationToken).AsTask(), cancellationToken);
+        await Task.WhenAll(chains, replay);
         auditor.Complete();
         logProblems.AddRange(auditor.LogViolations);
 
-        var replayed = await new LedgerReplay(ledger, parties).RunAsync(cancellationToken);
+        var replayed = await replay;
         var violations = auditor.Violations.Concat(replayed)
             .DistinctBy(v => (v.Stream, v.Gtin, v.Key, v.Seq, v.Problem)).ToList();
 
