@@ -17,6 +17,6 @@ internal sealed class SqliteLogTreeStore(SqliteDatabase db) : ILogTreeStore
     public ValueTask<Hash256[]> ReadTileAsync(int tileLevel, long tileIndex, int width, CancellationToken cancellationToken)
     {
         using var connection = db.OpenRead();
-        return ValueTask.FromResult(SqliteTreeNodes.ReadTile(connection, null, tileLevel, tileIndex * LogTiles.Width, width));
+        return ValueTask.FromResult(SqliteTreeNodes.ReadTile(connection, tileLevel, tileIndex * LogTiles.Width, width));
     }
 }

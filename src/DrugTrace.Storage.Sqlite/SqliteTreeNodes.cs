@@ -31,31 +31,24 @@ internal static class SqliteTreeNodes
         if (!KeepTree) return;
         foreach (var (level, index) in LogTiles.NodesCompletedBy(logIndex))
         {
-            var children = Read(w.Command(level == 1 ? SelectLeaves : SelectNodes), level - 1, index * LogTiles.Width, LogTiles.Width);
+            // On the writer's connection, inside the running write.
+            var children = ReadTile(w.Connection, level - 1, index * LogTiles.Width, LogTiles.Width);
             w.Command(InsertNode).Add("$level", level).Add("$idx", index).Add("$hash", Rows.Blob(Rfc6962.Root(children)))
                 .ExecuteNonQuery();
         }
     }
 
     /// <summary>The hashes of tile level <paramref name="tileLevel"/> from index <paramref name="from"/>, as many as are there up to <paramref name="count"/>.</summary>
-    public static Hash256[] ReadTile(SqliteConnection connection, SqliteTransaction? tx, int tileLevel, long from, int count)
+    /// <remarks>Raw statements run on the connection, so inside any transaction open on it.</remarks>
+    public static Hash256[] ReadTile(SqliteConnection connection, int tileLevel, long from, int count)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = tileLevel == 0 ? SelectLeaves : SelectNodes;
-        return Read(command, tileLevel, from, count);
-    }
-
-    private static Hash256[] Read(SqliteCommand command, int tileLevel, long from, int count)
-    {
-        command.Parameters.Clear();
-        if (tileLevel > 0) command.Add("$level", tileLevel);
-        command.Add("$from", from).Add("$to", from + count);
+        using var rows = tileLevel == 0
+            ? new RawRows(connection, SelectLeaves, ("$from", from), ("$to", from + count))
+            : new RawRows(connection, SelectNodes, ("$level", tileLevel), ("$from", from), ("$to", from + count));
         var hashes = new List<Hash256>(count);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        while (rows.Read())
         {
-            var h = Rows.Hash(reader, 0);
+            var h = rows.Hash(0);
             hashes.Add(tileLevel == 0 ? Rfc6962.LeafHash(h) : h);
         }
         return [.. hashes];
@@ -87,7 +80,7 @@ internal static class SqliteTreeNodes
             }
             for (var index = stored; index < LogTiles.HashesAt(level, size); index++)
             {
-                var children = ReadTile(connection, tx, level - 1, index * LogTiles.Width, LogTiles.Width);
+                var children = ReadTile(connection, level - 1, index * LogTiles.Width, LogTiles.Width);
                 using var insert = connection.CreateCommand();
                 insert.Transaction = tx;
                 insert.CommandText = InsertNode;

@@ -4,7 +4,7 @@ using DrugTrace.Benchmarks;
 using DrugTrace.Benchmarks.Ceiling;
 using DrugTrace.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15]
+// dotnet run -c Release --project tests/DrugTrace.Benchmarks -- [--quick] [--out docs/BENCHMARKS.md] [--only 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17]
 //     [--store sqlite|mongo --mongo mongodb://host1,host2,host3/?replicaSet=rs0]
 const string Usage = "usage: DrugTrace.Benchmarks [--quick] [--out FILE] [--only 1,2,...] [--store sqlite|mongo] [--mongo URL]";
 if (args.FirstOrDefault() == CeilingServer.Argument) return await CeilingServer.RunAsync(args[1..]);
@@ -79,6 +79,15 @@ if (Runs(12))
     Done(await MerkleTree.RunAsync(scale, kept, bare));
 }
 
+// Issue 17's scale targets: memory while commissioning 10,000,000 packs, on an app and folder of its own.
+if (Runs(17))
+{
+    using var folder = AppPaths.NewTempFolder("memory");
+    await using var app = new InProcessApp(folder.Path,
+        store: store.IsMongo ? store with { MongoDatabase = store.MongoDatabase + "_memory" } : store);
+    Done(await MemoryAtScale.RunAsync(scale, app));
+}
+
 double? verifyRate = null;
 double? handoffRate = null;
 if (Runs(4) || Runs(5))
@@ -124,6 +133,18 @@ if (Runs(7))
     var gtin = AppPaths.Gtin(90007);
     await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Alert benchmark tablets, 30" });
     Done(await AlertsLive.RunAsync(scale, web, api, gtin, verifyRate));
+}
+
+if (Runs(16))
+{
+    // 1,000 listeners on a fresh app of their own, as scenario 7's 50.
+    using var folder = AppPaths.NewTempFolder("alerts-many");
+    await using var web = await WebAppProcess.StartAsync(folder.Path, synchronous: "FULL",
+        store.IsMongo ? store with { MongoDatabase = store.MongoDatabase + "_alerts_many" } : store);
+    using var api = new ApiClient(web.BaseAddress);
+    var gtin = AppPaths.Gtin(90016);
+    await api.PostAsync<JsonElement>("/api/v1/products", ApiClient.Manufacturer, new { gtin, name = "Alert scale benchmark tablets, 30" });
+    Done(await AlertsAtScale.RunAsync(scale, web, api, gtin));
 }
 
 if (Runs(13))
@@ -177,6 +198,8 @@ if (store.IsMongo)
     await (store with { MongoDatabase = store.MongoDatabase + "_alerts" }).DropAsync();
     await (store with { MongoDatabase = store.MongoDatabase + "_camera" }).DropAsync();
     await (store with { MongoDatabase = store.MongoDatabase + "_interop" }).DropAsync();
+    await (store with { MongoDatabase = store.MongoDatabase + "_memory" }).DropAsync();
+    await (store with { MongoDatabase = store.MongoDatabase + "_alerts_many" }).DropAsync();
 }
 Console.WriteLine($"Report written to {output} ({total.Elapsed.TotalSeconds:0} s).");
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Transparency;
@@ -10,6 +11,11 @@ namespace DrugTrace.Application.Transparency;
 /// </summary>
 public sealed class LogTree(ILogTreeStore store)
 {
+    // Full tiles above the leaves never change in an append-only log, and every proof and root of a large
+    // log reads the same few of them: kept here, a proof reads only its leaf tile (and partial edge tiles).
+    private const int MaxCachedTiles = 4_096;
+    private readonly ConcurrentDictionary<(int Level, long Index), Hash256[]> _fullTiles = new();
+
     public ValueTask<long> SizeAsync(CancellationToken cancellationToken) => store.GetSizeAsync(cancellationToken);
 
     public async ValueTask<Hash256> RootAsync(long size, CancellationToken cancellationToken)
@@ -36,9 +42,20 @@ public sealed class LogTree(ILogTreeStore store)
         var nodes = new TileNodes(size);
         foreach (var (level, index, width) in TileNodes.TilesFor(size, plan))
         {
+            var keep = level > 0 && width == LogTiles.Width;
+            if (keep && _fullTiles.TryGetValue((level, index), out var cached))
+            {
+                nodes.Add(level, index, cached);
+                continue;
+            }
             var hashes = await store.ReadTileAsync(level, index, width, cancellationToken);
             if (hashes.Length < width)
                 throw new InvalidOperationException($"The log's tree lacks hashes of tile {level}/{index}: {hashes.Length} of {width}.");
+            if (keep)
+            {
+                if (_fullTiles.Count >= MaxCachedTiles) _fullTiles.Clear();
+                _fullTiles[(level, index)] = hashes;
+            }
             nodes.Add(level, index, hashes);
         }
         return nodes;
