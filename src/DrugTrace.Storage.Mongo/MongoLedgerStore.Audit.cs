@@ -21,15 +21,19 @@ internal sealed partial class MongoLedgerStore
         using (var cursor = await _db.EventCollection
                    .FindAsync(session, FilterDefinition<EventDocument>.Empty, options, cancellationToken))
         {
+            // As on SQLite: a batch's hashes are recomputed on every core (ObserveBatch) while the next batch is fetched.
+            var checking = Task.CompletedTask;
             while (await cursor.MoveNextAsync(cancellationToken))
             {
-                foreach (var d in cursor.Current)
-                {
-                    auditor.Observe(d.LogIndex, d.Chain, MongoMapping.ToEvent(d));
-                    if (++n % 50_000 == 0) progress?.Report(n);
-                }
+                var batch = cursor.Current.Select(d => new AuditEntry(d.LogIndex, d.Chain, MongoMapping.ToEvent(d))).ToList();
+                await checking;
+                checking = Task.Run(() => auditor.ObserveBatch(batch), cancellationToken);
+                var before = n;
+                n += batch.Count;
+                if (n / 50_000 > before / 50_000) progress?.Report(n);
                 cancellationToken.ThrowIfCancellationRequested();
             }
+            await checking;
         }
         progress?.Report(n);
 
