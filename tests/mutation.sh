@@ -27,8 +27,12 @@ for project in "${projects[@]}"; do
   log="$out.log"
   mkdir -p "$(dirname "$log")"
   echo "== $project (log: $log)"
-  # --concurrency 1 on the command line too: the machine is shared, one test run at a time.
-  (cd "$dir" && dotnet stryker --concurrency 1 --output "$out" "${stryker_args[@]}") 2>&1 | tee "$log"
+  # One test run at a time unless the caller asks for more (--concurrency N): the machine is shared.
+  concurrency=(--concurrency 1)
+  for arg in "${stryker_args[@]}"; do
+    [[ "$arg" == --concurrency* || "$arg" == -c ]] && concurrency=()
+  done
+  (cd "$dir" && dotnet stryker "${concurrency[@]}" --output "$out" "${stryker_args[@]}") 2>&1 | tee "$log"
   score=$(grep -oE 'final mutation score is [0-9.]+ ?%' "$log" | tail -1 || true)
   summary+=("$project: ${score:-no score (see $log)}")
   # Stryker leaves the mutated assembly in the test project's bin: rebuild so later test runs use the real one.
