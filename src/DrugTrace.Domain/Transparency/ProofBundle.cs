@@ -97,10 +97,10 @@ public static class ProofBundle
                 var where = $"event {seq}";
                 if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object)
                     return Fail($"{where} has no body");
-                if (!e.TryGetProperty("logIndex", out var li) || !li.TryGetInt64(out var logIndex)) return Fail($"{where} has no log index");
+                if (!e.TryGetProperty("logIndex", out var li) || li.ValueKind != JsonValueKind.Number || !li.TryGetInt64(out var logIndex)) return Fail($"{where} has no log index");
                 if (!TryHash(Text(e, "hash"), out var hash)) return Fail($"{where} has no 64-hex-digit hash");
                 if (!TryHash(Text(body, "prevHash"), out var prevHash)) return Fail($"{where}'s body has no prevHash");
-                if (!body.TryGetProperty("seq", out var s) || !s.TryGetInt32(out var bodySeq)) return Fail($"{where}'s body has no seq");
+                if (!body.TryGetProperty("seq", out var s) || s.ValueKind != JsonValueKind.Number || !s.TryGetInt32(out var bodySeq)) return Fail($"{where}'s body has no seq");
 
                 var computed = EventHasher.HashCanonical(prevHash, CanonicalJson.Canonicalize(body.GetRawText()));
                 if (computed != hash) return Fail($"seq {bodySeq}: the hash recomputed from its body is {computed}, not {hash}: the event was altered");
