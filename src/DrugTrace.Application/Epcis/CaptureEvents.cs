@@ -112,7 +112,7 @@ public sealed class CaptureEventsHandler(
     private static async ValueTask<string?> HandoffAsync(Party actor, LedgerDraft draft, PackHandoffs handoffs, HandoffStep h, string? eventId,
         List<JudgedScan> scans, CancellationToken ct)
     {
-        if (eventId is not null && await AlreadyRecordedAsync(draft, h.Gtin, h.Serial, eventId, ct)) return null;
+        if (eventId is not null && h.Command.OccurredAt is { } at && await AlreadyRecordedAsync(draft, h.Gtin, h.Serial, eventId, at, ct)) return null;
         var judged = await handoffs.JudgeAsync(actor, EpcUris.Sgtin(h.Gtin, h.Serial), h.Command, ct);
         scans.Add(judged);
         return judged.Judgement.Outcome.Event is null ? judged.Judgement.Outcome.Message : null;
@@ -133,7 +133,7 @@ public sealed class CaptureEventsHandler(
     {
         if (RoleMatrix.For(typeof(RegisterLot)) is { } access && !access.Allows(actor.Role))
             return $"Commissioning needs the role {string.Join(" or ", access.Roles)}; {actor.Name} is a {actor.Role}.";
-        if (eventId is not null && c.Serials.Count == 1 && await AlreadyRecordedAsync(draft, c.Gtin, c.Serials[0], eventId, ct))
+        if (eventId is not null && c.Serials.Count == 1 && await AlreadyRecordedAsync(draft, c.Gtin, c.Serials[0], eventId, c.OccurredAt, ct))
             return null;
         var product = await draft.FindProductAsync(c.Gtin, ct);
         // Another brand's product is answered like an unregistered one.
@@ -173,15 +173,20 @@ public sealed class CaptureEventsHandler(
         return null;
     }
 
-    // The same event captured again (a replay, a retried upload) is recognised by its hash ID.
-    private static async ValueTask<bool> AlreadyRecordedAsync(LedgerDraft draft, string gtin, string serial, string eventId, CancellationToken ct)
+    // The same event captured again (a replay, a retried upload) is recognised by its hash ID. The
+    // hash covers the eventTime (to the millisecond, rounded), so only the pack's events at that very
+    // millisecond can have it: the others are not hashed again.
+    private static async ValueTask<bool> AlreadyRecordedAsync(LedgerDraft draft, string gtin, string serial, string eventId, DateTimeOffset eventTime,
+        CancellationToken ct)
     {
         var pack = await draft.FindPackAsync(gtin, serial, ct);
         if (pack is null) return false;
+        var at = EventHashId.RoundToMilliseconds(eventTime);
         var chain = await draft.GetChainAsync(StreamKind.Pack, gtin, serial, ct);
-        return chain.Any(s => (string?)PackEpcisEvents.ToObjectEvent(new PackEventFacts(
-            s.Event.Type, gtin, serial, pack.Lot, pack.Expiry, s.Event.Actor, s.Event.From, s.Event.To, s.Event.Reason,
-            s.Event.OccurredAt, s.Event.RecordedAt))["eventID"] == eventId);
+        return chain.Any(s => EventHasher.TruncateToMilliseconds(s.Event.OccurredAt) == at
+            && (string?)PackEpcisEvents.ToObjectEvent(new PackEventFacts(
+                s.Event.Type, gtin, serial, pack.Lot, pack.Expiry, s.Event.Actor, s.Event.From, s.Event.To, s.Event.Reason,
+                s.Event.OccurredAt, s.Event.RecordedAt))["eventID"] == eventId);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using Json.Schema;
@@ -31,8 +32,12 @@ public sealed class EpcisSchema
     // An EPCISDocument with this many events or more is checked event by event in parallel.
     private const int ParallelFrom = 64;
 
+    private const string Definitions = "https://gs1.github.io/EPCIS/JSON-Schema/schemas/event-definitions-JSON-Schema.json#/definitions/";
+
     private readonly JsonSchema _root;
     private readonly JsonSchema _event;
+    private readonly JsonSchema _uri;
+    private readonly JsonSchema _time;
     // A valid document (the usual case) is checked with the flag output, which collects nothing and
     // is many times faster on a large capture; only an invalid one is evaluated again for its details.
     private readonly EvaluationOptions _check = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
@@ -55,7 +60,19 @@ public sealed class EpcisSchema
             { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "{{EventCheckId}}",
               "allOf": [ { "$ref": "https://gs1.github.io/EPCIS/JSON-Schema/EPCIS-Event-JSON-Schema.json#/definitions/EPCIS-Document-Event" } ] }
             """, build);
+        _uri = Definition(build, "uri");
+        _time = Definition(build, "time");
+        // The stand-ins must pass their own definitions, or every shape would be refused.
+        using var standIns = JsonDocument.Parse($$"""["{{StandInUri}}0", "{{StandInTime}}"]""");
+        if (!_uri.Evaluate(standIns.RootElement[0], _check).IsValid || !_time.Evaluate(standIns.RootElement[1], _check).IsValid)
+            throw new InvalidOperationException("The EPCIS schema refuses the stand-in values of ObjectEvent shapes.");
     }
+
+    private static JsonSchema Definition(BuildOptions build, string name) =>
+        JsonSchema.FromText($$"""
+            { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://drugtrace.example/schema/epcis-{{name}}.json",
+              "allOf": [ { "$ref": "{{Definitions}}{{name}}" } ] }
+            """, build);
 
     /// <summary>What is wrong with a document (EPCISDocument or EPCISQueryDocument): empty when it is valid.</summary>
     public IReadOnlyList<string> Validate(JsonElement document)
@@ -72,7 +89,9 @@ public sealed class EpcisSchema
         // each complaint is about the event that is wrong, not the other branches of every event's anyOf.
         using var envelope = JsonDocument.Parse(WithoutEvents(document));
         var bad = new bool[events.Length];
-        Parallel.For(0, events.Length, i => bad[i] = !_event.Evaluate(events[i], _check).IsValid);
+        var shapes = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var values = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        Parallel.For(0, events.Length, i => bad[i] = !IsValidEvent(events[i], shapes, values));
         var badIndexes = Enumerable.Range(0, events.Length).Where(i => bad[i]).ToList();
         if (badIndexes.Count == 0)
             return _root.Evaluate(envelope.RootElement, _check).IsValid ? [] : Problems(_root.Evaluate(envelope.RootElement, _evaluation), "");
@@ -81,6 +100,91 @@ public sealed class EpcisSchema
             .ToList();
         if (badIndexes.Count > 3) problems.Add($"{badIndexes.Count} events do not match the schema; the first are events {string.Join(", ", badIndexes.Take(10))}");
         return problems;
+    }
+
+    // ObjectEvents that differ only in their EPCs, times and eventID (a large capture is mostly one
+    // or two shapes: many packs commissioned, then shipped) are checked against the schema once per
+    // shape, and each of those values on its own against its definition. Exact for this schema: in
+    // an ObjectEvent it asks of epcList only that it is an array of unique URIs (event-definitions
+    // epcList, and the anyOf branch's items "id", also a URI), of eventTime and recordTime only
+    // "time", of eventID only "uri", and no other keyword reads those values. The shape stands
+    // each value in by a valid one (distinct EPCs, so uniqueItems and the count are kept), so the
+    // event is valid exactly when its shape is, every value is, and its EPCs are unique.
+    private const string StandInUri = "urn:drugtrace:stand-in:";
+    private const string StandInTime = "2000-01-01T00:00:00Z";
+
+    private bool IsValidEvent(JsonElement ev, ConcurrentDictionary<string, bool> shapes, ConcurrentDictionary<string, bool> values)
+    {
+        if (!TryShape(ev, out var shape, out var taken, out var unique)) return _event.Evaluate(ev, _check).IsValid;
+        if (!unique) return false;
+        if (!shapes.TryGetValue(shape, out var shapeValid))
+        {
+            using var standIn = JsonDocument.Parse(shape);
+            shapes[shape] = shapeValid = _event.Evaluate(standIn.RootElement, _check).IsValid;
+        }
+        if (!shapeValid) return false;
+        foreach (var (isTime, value) in taken)
+        {
+            var schema = isTime ? _time : _uri;
+            // A value that is not a string fails "type": "string"; strings repeat (times, EPCs shipped after commissioning).
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                if (!schema.Evaluate(value, _check).IsValid) return false;
+                continue;
+            }
+            var key = (isTime ? "t:" : "u:") + value.GetString();
+            if (!values.TryGetValue(key, out var valid)) values[key] = valid = schema.Evaluate(value, _check).IsValid;
+            if (!valid) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// An ObjectEvent's shape (the event with its EPCs, times and eventID stood in), the values taken
+    /// out (true: a time), and whether its EPCs are unique; false for any other event.
+    /// </summary>
+    private static bool TryShape(JsonElement ev, out string shape, out List<(bool IsTime, JsonElement Value)> taken, out bool unique)
+    {
+        shape = "";
+        taken = [];
+        unique = true;
+        if (ev.ValueKind != JsonValueKind.Object || !ev.TryGetProperty("type", out var type) || !type.ValueEquals("ObjectEvent")) return false;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in ev.EnumerateObject())
+            {
+                if (property.NameEquals("epcList") && property.Value.ValueKind == JsonValueKind.Array)
+                {
+                    writer.WriteStartArray(property.Name);
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    var n = 0;
+                    foreach (var epc in property.Value.EnumerateArray())
+                    {
+                        writer.WriteStringValue(StandInUri + n++.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        taken.Add((false, epc));
+                        // uniqueItems: only strings can pass the URI check, so only equal strings matter.
+                        if (epc.ValueKind == JsonValueKind.String && !seen.Add(epc.GetString()!)) unique = false;
+                    }
+                    writer.WriteEndArray();
+                }
+                else if (property.NameEquals("eventTime") || property.NameEquals("recordTime"))
+                {
+                    writer.WriteString(property.Name, StandInTime);
+                    taken.Add((true, property.Value));
+                }
+                else if (property.NameEquals("eventID"))
+                {
+                    writer.WriteString(property.Name, StandInUri + "event");
+                    taken.Add((false, property.Value));
+                }
+                else property.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
+        shape = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return true;
     }
 
     private static List<string> Problems(EvaluationResults results, string prefix)

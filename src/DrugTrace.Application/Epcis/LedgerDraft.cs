@@ -29,8 +29,31 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
     private readonly Dictionary<(string Gtin, string Lot), LotState?> _storedLots = [];
     private readonly List<Action> _undo = [];
 
-    /// <summary>The writes decided so far, in order.</summary>
-    public IReadOnlyList<LedgerWrite> Writes => _writes;
+    /// <summary>
+    /// The writes decided so far, in order. Packs commissioned by events one after another into the
+    /// same lot (at the same head) are one write: the store checks the lot once and inserts them
+    /// together, in the same order, as it would one by one.
+    /// </summary>
+    public IReadOnlyList<LedgerWrite> Writes
+    {
+        get
+        {
+            var writes = new List<LedgerWrite>(_writes.Count);
+            List<LedgerEvent>? merged = null;
+            foreach (var write in _writes)
+            {
+                if (write is PacksCommissioning next && writes.Count > 0 && writes[^1] is PacksCommissioning last && last.Lot == next.Lot)
+                {
+                    if (merged is null) writes[^1] = last with { Events = merged = [.. last.Events] };
+                    merged.AddRange(next.Events);
+                    continue;
+                }
+                merged = null;
+                writes.Add(write);
+            }
+            return writes;
+        }
+    }
 
     /// <summary>A point to come back to with <see cref="Undo"/>.</summary>
     public (int Writes, int Undo) Mark() => (_writes.Count, _undo.Count);

@@ -169,12 +169,13 @@ public static partial class EventHashId
     private static string NumberText(decimal d) => d.ToString("0.############################", CultureInfo.InvariantCulture);
 
     /// <summary>UTC, millisecond precision (rounded half up), with a Z.</summary>
-    public static string Timestamp(string text)
-    {
-        var t = DateTimeOffset.Parse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
-        var ticks = (t.Ticks + 5_000) / 10_000 * 10_000;
-        return new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-    }
+    public static string Timestamp(string text) =>
+        RoundToMilliseconds(DateTimeOffset.Parse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
+            .UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A time as the hash sees it: UTC, rounded half up to the millisecond.</summary>
+    public static DateTimeOffset RoundToMilliseconds(DateTimeOffset t) =>
+        new((t.UtcTicks + TimeSpan.TicksPerMillisecond / 2) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     private static string Join(IEnumerable<string> items) => string.Concat(items.Order(StringComparer.Ordinal));
 
