@@ -13,6 +13,10 @@ internal static partial class MongoQueries
 
     public static FilterDefinition<PackDocument> Pack(string gtin, string serial) => PackFilter.Eq(p => p.Gtin, gtin) & PackFilter.Eq(p => p.Serial, serial);
 
+    /// <summary>The packs of a GTIN among these serials (on the gtin + serial index).</summary>
+    public static FilterDefinition<PackDocument> PacksAmong(string gtin, IEnumerable<string> serials) =>
+        PackFilter.Eq(p => p.Gtin, gtin) & PackFilter.In(p => p.Serial, serials);
+
     /// <summary>Every pack of a lot: the caller has checked that the lot is visible (<see cref="VisibleLot"/>).</summary>
     public static FilterDefinition<PackDocument> PacksOfLot(string gtin, string lot) => PackFilter.Eq(p => p.Gtin, gtin) & PackFilter.Eq(p => p.Lot, lot);
 

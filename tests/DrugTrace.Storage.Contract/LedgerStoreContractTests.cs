@@ -57,6 +57,21 @@ public abstract partial class LedgerStoreContractTests
     }
 
     [SkippableFact]
+    public async Task Many_packs_are_read_at_once_as_each_is_read_alone()
+    {
+        RequireStore();
+        // More than one statement's or query's worth of serials, some of them unknown and one named twice.
+        var (lot, packs) = await CommissionAsync("LOT1", 1_200);
+        var asked = packs.Select(p => p.Key).Where((_, i) => i % 3 != 0).Concat(["NOPE1", packs[1].Key, "NOPE2"]).ToList();
+
+        var found = await Ledger.FindPacksAsync(lot.Gtin, asked, default);
+
+        Assert.Equal(asked.Where(s => !s.StartsWith("NOPE", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal), found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(await Ledger.FindPackAsync(lot.Gtin, packs[1_199].Key, default), found[packs[1_199].Key]);
+        Assert.Empty(await Ledger.FindPacksAsync("09506000134352", asked, default));
+    }
+
+    [SkippableFact]
     public async Task An_event_is_stored_byte_for_byte_as_it_was_hashed()
     {
         RequireStore();

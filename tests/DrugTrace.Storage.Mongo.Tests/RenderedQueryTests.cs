@@ -177,6 +177,8 @@ public sealed class RenderedQueryTests
     {
         Assert.Equal("""{ "gtin" : "04012345000115", "serial" : "SN1" }""", Rendered.Of(MongoQueries.Pack("04012345000115", "SN1")));
         Assert.Equal("""{ "gtin" : "04012345000115", "lot" : "LOT1" }""", Rendered.Of(MongoQueries.PacksOfLot("04012345000115", "LOT1")));
+        // An EPCIS capture reads its packs by GTIN and serial list, on the same index as one pack.
+        Assert.Equal("""{ "gtin" : "04012345000115", "serial" : { "$in" : ["SN1", "SN2"] } }""", Rendered.Of(MongoQueries.PacksAmong("04012345000115", ["SN1", "SN2"])));
         Assert.Equal("""{ "_id" : 1 }""", Rendered.Of(MongoQueries.PackOrder));
         Assert.Equal("""{ "_id" : 1 }""", Rendered.Of(MongoQueries.PackChainOnly));
         Assert.Equal("""{ "chain" : 42 }""", Rendered.Of(MongoQueries.Chain(42)));

@@ -49,6 +49,8 @@ public sealed class CaptureEventsHandler(
         for (var attempt = 0; attempt < LostRaceRetry.MaxAttempts; attempt++)
         {
             var draft = new LedgerDraft(ledger, catalog);
+            // One read for every pack the document names, instead of one per event.
+            await draft.ReadPacksAsync(request.Events.SelectMany(e => e.Plan.Steps).SelectMany(PacksOf), cancellationToken);
             var handoffs = new PackHandoffs(draft, draft, parties, scanLog, alerts, clock, alertOptions, logger);
             var decided = new List<Decided>(request.Events.Count);
             foreach (var ev in request.Events)
@@ -73,6 +75,13 @@ public sealed class CaptureEventsHandler(
         }
         throw new ConflictException("The packs of this document are being changed by others at the same time; capture it again.");
     }
+
+    private static IEnumerable<(string Gtin, string Serial)> PacksOf(CaptureStep step) => step switch
+    {
+        HandoffStep h => [(h.Gtin, h.Serial)],
+        CommissionStep c => c.Serials.Select(s => (c.Gtin, s)),
+        _ => [],
+    };
 
     /// <summary>One event decided on the draft: refused with a reason, or applied; the scans it judged, to report.</summary>
     private sealed record Decided(CapturedEvent Event, string? Refusal, IReadOnlyList<JudgedScan> Scans);

@@ -72,6 +72,20 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
         return _storedPacks[(gtin, serial)] = await ledger.FindPackAsync(gtin, serial, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads the stored state of many packs at once (those a document names, absent ones too), so
+    /// that deciding the document's events asks the store nothing more about them.
+    /// </summary>
+    public async ValueTask ReadPacksAsync(IEnumerable<(string Gtin, string Serial)> packs, CancellationToken cancellationToken)
+    {
+        foreach (var product in packs.Where(p => !_packs.ContainsKey(p) && !_storedPacks.ContainsKey(p)).Distinct().GroupBy(p => p.Gtin, StringComparer.Ordinal))
+        {
+            var serials = product.Select(p => p.Serial).ToList();
+            var found = await ledger.FindPacksAsync(product.Key, serials, cancellationToken);
+            foreach (var serial in serials) _storedPacks[(product.Key, serial)] = found.GetValueOrDefault(serial);
+        }
+    }
+
     public async ValueTask<LotState?> FindLotAsync(string gtin, string lot, CancellationToken cancellationToken)
     {
         if (_lots.TryGetValue((gtin, lot), out var state) || _storedLots.TryGetValue((gtin, lot), out state)) return state;

@@ -127,8 +127,11 @@ public static class EpcUris
 
     private static string? FromDigitalLink(string uri)
     {
-        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed)) return null;
-        var path = parsed.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        string absolutePath;
+        if (PlainPath(uri) is { } plain) absolutePath = plain;
+        else if (Uri.TryCreate(uri, UriKind.Absolute, out var parsed)) absolutePath = parsed.AbsolutePath;
+        else return null;
+        var path = absolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         // A Digital Link may have a path prefix before its primary key.
         for (var i = 0; i + 1 < path.Length; i++)
         {
@@ -158,6 +161,24 @@ public static class EpcUris
             }
         }
         return null;
+    }
+
+    private const string PlainPrefix = Resolver + "/";
+
+    /// <summary>
+    /// The path of a Digital Link on id.gs1.org made of letters, digits, '/', '-' and '_' only (as
+    /// DrugTrace writes them, and most senders): what <see cref="Uri.AbsolutePath"/> gives for it,
+    /// there being nothing to unescape, no dot segment, query or fragment, without parsing a Uri
+    /// (a capture reads several per event). Null for anything else, which is parsed as a Uri.
+    /// </summary>
+    private static string? PlainPath(string uri)
+    {
+        if (!uri.StartsWith(PlainPrefix, StringComparison.Ordinal)) return null;
+        foreach (var c in uri.AsSpan(PlainPrefix.Length))
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('/' or '-' or '_')) return null;
+        }
+        return uri[Resolver.Length..];
     }
 
     private static string Escape(string value) => Uri.EscapeDataString(value);

@@ -32,6 +32,8 @@ public sealed class EpcisNamespaces
     /// <summary>Reads the inline prefix definitions of a document's or event's @context.</summary>
     public static EpcisNamespaces From(JsonNode? context, EpcisNamespaces? outer = null)
     {
+        // No inline definitions (an event without its own @context): the outer prefixes as they are (never changed once made).
+        if (context is null or JsonValue) return outer ?? Default;
         var prefixes = new Dictionary<string, string>((outer ?? Default)._prefixes, StringComparer.Ordinal);
         foreach (var entry in context is JsonArray array ? array.ToArray() : [context])
         {

@@ -21,6 +21,8 @@ public static partial class EventHashId
     private static readonly string[] EpcLists = ["epcList", "parentID", "inputEPCList", "childEPCs"];
     private static readonly string[] QuantityLists = ["quantityList", "childQuantityList", "inputQuantityList"];
 
+    private static readonly Cbv.Vocabulary[] Vocabularies = [Cbv.BizStep, Cbv.Disposition, Cbv.BizTransactionType, Cbv.SourceDestType, Cbv.ErrorReason];
+
     private static readonly HashSet<string> Ignored =
         ["type", "@context", "eventID", "recordTime", "errorDeclaration", "certificationInfo"];
 
@@ -152,10 +154,12 @@ public static partial class EventHashId
     private static string Canon(string value)
     {
         value = value.Trim();
-        foreach (var vocabulary in new[] { Cbv.BizStep, Cbv.Disposition, Cbv.BizTransactionType, Cbv.SourceDestType, Cbv.ErrorReason })
+        if (value.StartsWith("urn:epcglobal:cbv:", StringComparison.Ordinal))
         {
-            if (value.StartsWith("urn:epcglobal:cbv:", StringComparison.Ordinal) && vocabulary.ToWebUri(value) is var web && web != value)
-                return web;
+            foreach (var vocabulary in Vocabularies)
+            {
+                if (vocabulary.ToWebUri(value) is var web && web != value) return web;
+            }
         }
         if (NumberPattern().IsMatch(value) && decimal.TryParse(value, CultureInfo.InvariantCulture, out var number)) return NumberText(number);
         return EpcUris.Canonical(value) ?? value;

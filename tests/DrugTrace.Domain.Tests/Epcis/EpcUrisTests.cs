@@ -15,6 +15,13 @@ public sealed class EpcUrisTests
     [InlineData("urn:epc:id:pgln:4012345.00000", "https://id.gs1.org/417/4012345000009")]
     [InlineData("https://brand.example/products/01/9506000134352/10/LOT1/21/SN1?17=291231", "https://id.gs1.org/01/09506000134352/21/SN1")]
     [InlineData("https://id.gs1.org/01/09506000134352/10/LOT1", "https://id.gs1.org/01/09506000134352/10/LOT1")]
+    // Plain Digital Links on id.gs1.org are read without System.Uri; anything else still with it, to the same result.
+    [InlineData("https://id.gs1.org/01/9506000134352/21/A-b_9", "https://id.gs1.org/01/09506000134352/21/A-b_9")]
+    [InlineData("https://id.gs1.org/01/09506000134352/21/A%2DB", "https://id.gs1.org/01/09506000134352/21/A-B")]
+    [InlineData("https://id.gs1.org/01/09506000134352/./21/A", "https://id.gs1.org/01/09506000134352/21/A")]
+    [InlineData("https://id.gs1.org/01/09506000134352/21/A?x=1#f", "https://id.gs1.org/01/09506000134352/21/A")]
+    [InlineData("https://ID.GS1.ORG/414/4012345000009", "https://id.gs1.org/414/4012345000009")]
+    [InlineData("https://id.gs1.org/01/09506000134352/21/A.B~C", "https://id.gs1.org/01/09506000134352/21/A.B~C")]
     public void Urns_and_Digital_Links_become_the_canonical_Digital_Link(string input, string expected) =>
         Assert.Equal(expected, EpcUris.Canonical(input));
 

@@ -12,6 +12,20 @@ public interface ILedgerStore
 {
     ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The packs of <paramref name="gtin"/> among <paramref name="serials"/> that exist, by serial: one
+    /// read for the thousands of packs an EPCIS capture names. The default reads them one at a time.
+    /// </summary>
+    async ValueTask<IReadOnlyDictionary<string, PackState>> FindPacksAsync(string gtin, IReadOnlyCollection<string> serials, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, PackState>(StringComparer.Ordinal);
+        foreach (var serial in serials)
+        {
+            if (await FindPackAsync(gtin, serial, cancellationToken) is { } pack) found[serial] = pack;
+        }
+        return found;
+    }
+
     ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken);
 
     ValueTask<int> CountPacksAsync(string gtin, string lot, CancellationToken cancellationToken);
