@@ -55,10 +55,7 @@ public static class CaptureEndpoints
         if (request.ContentType is not { } type || !(type.StartsWith(EpcisEndpoints.LdJson, StringComparison.OrdinalIgnoreCase)
                                                      || type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)))
             return Problem(415, "Unsupported media type", $"Send the EPCIS document as {EpcisEndpoints.LdJson}{(request.ContentType is null ? "" : $", not {request.ContentType}")}.");
-        if (Header(request, "GS1-EPCIS-Version") is { } version && !version.StartsWith("2.0", StringComparison.Ordinal))
-            return Problem(400, "Unsupported EPCIS version", $"GS1-EPCIS-Version {version} is not supported; DrugTrace speaks EPCIS 2.0.", ValidationException);
-        if (Header(request, "GS1-CBV-Version") is { } cbv && !cbv.StartsWith("2.0", StringComparison.Ordinal))
-            return Problem(400, "Unsupported CBV version", $"GS1-CBV-Version {cbv} is not supported; DrugTrace speaks CBV 2.0.", ValidationException);
+        if (EpcisEndpoints.UnsupportedVersion(request) is { } unsupported) return unsupported;
         var behaviour = Header(request, "GS1-Capture-Error-Behaviour")?.ToLowerInvariant() ?? "rollback";
         if (behaviour is not ("rollback" or "proceed"))
             return Problem(400, "Unknown error behaviour", $"GS1-Capture-Error-Behaviour must be rollback or proceed, not '{behaviour}'.", ValidationException);
@@ -101,8 +98,7 @@ public static class CaptureEndpoints
         }
     }
 
-    private static string? Header(HttpRequest request, string name) =>
-        request.Headers.TryGetValue(name, out var v) && v.ToString() is { Length: > 0 } s ? s.Trim() : null;
+    private static string? Header(HttpRequest request, string name) => EpcisEndpoints.Header(request, name);
 
     private static void Limits(HttpContext http, CaptureOptions limits)
     {

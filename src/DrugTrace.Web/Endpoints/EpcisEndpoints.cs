@@ -26,7 +26,13 @@ public static class EpcisEndpoints
     /// <summary>The EPCIS 2.0 REST binding: queries (capture is added beside them).</summary>
     public static WebApplication MapEpcisEndpoints(this WebApplication app)
     {
-        var epcis = app.MapGroup("/epcis").RequireAuthorization().WithTags("EPCIS");
+        var epcis = app.MapGroup("/epcis").RequireAuthorization().WithTags("EPCIS")
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // Every answer says which versions DrugTrace speaks; a query in another one is refused as a capture is.
+                VersionHeaders(context.HttpContext);
+                return UnsupportedVersion(context.HttpContext.Request) ?? await next(context);
+            });
         epcis.MapGet("/events", (HttpContext http, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 Query(http, mediator, user, FromQueryString(http.Request.Query), ct))
             .WithSummary("EPCIS events matching the standard query parameters (eventType, GE_eventTime, LT_eventTime, GE_recordTime, EQ_bizStep, "
@@ -51,7 +57,7 @@ public static class EpcisEndpoints
                 return Results.Text(events[0]!.ToJsonString(), LdJson);
             })
             .WithSummary("One event by its eventID (the CBV 2.0 event hash ID, URL-encoded).")
-            .Produces<JsonObject>(200, LdJson).ProducesProblem(401).ProducesProblem(404);
+            .Produces<JsonObject>(200, LdJson).ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
         epcis.MapGet("/epcs/{epc}/events", (string epc, HttpContext http, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 Query(http, mediator, user, FromQueryString(http.Request.Query) with { MATCH_epc = Uri.UnescapeDataString(epc) }, ct))
             .WithSummary("The events of one EPC (a pack's Digital Link or SGTIN URN, URL-encoded).")
@@ -102,6 +108,21 @@ public static class EpcisEndpoints
         VersionHeaders(http);
         return Results.Text(document.ToJsonString(), LdJson);
     }
+
+    /// <summary>A 400 problem for a GS1-EPCIS-Version or GS1-CBV-Version header other than 2.0, or null.</summary>
+    public static IResult? UnsupportedVersion(HttpRequest request)
+    {
+        if (Header(request, "GS1-EPCIS-Version") is { } version && !version.StartsWith("2.0", StringComparison.Ordinal))
+            return Results.Problem(statusCode: 400, title: "Unsupported EPCIS version",
+                detail: $"GS1-EPCIS-Version {version} is not supported; DrugTrace speaks EPCIS 2.0.", type: CaptureEndpoints.ValidationException);
+        if (Header(request, "GS1-CBV-Version") is { } cbv && !cbv.StartsWith("2.0", StringComparison.Ordinal))
+            return Results.Problem(statusCode: 400, title: "Unsupported CBV version",
+                detail: $"GS1-CBV-Version {cbv} is not supported; DrugTrace speaks CBV 2.0.", type: CaptureEndpoints.ValidationException);
+        return null;
+    }
+
+    public static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var v) && v.ToString() is { Length: > 0 } s ? s.Trim() : null;
 
     public static void VersionHeaders(HttpContext http)
     {

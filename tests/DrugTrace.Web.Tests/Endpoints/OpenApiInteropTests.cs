@@ -11,7 +11,7 @@ public sealed class OpenApiInteropTests(DrugTraceFactory factory)
     [
         ("/api/v1/packs/{gtin}/{serial}/epcis", "get", [200, 400, 401, 404]),
         ("/epcis/events", "get", [200, 400, 401]),
-        ("/epcis/events/{eventID}", "get", [200, 401, 404]),
+        ("/epcis/events/{eventID}", "get", [200, 400, 401, 404]),
         ("/epcis/epcs/{epc}/events", "get", [200, 400, 401]),
         ("/epcis/capture", "options", [204, 401]),
         ("/epcis/capture", "post", [202, 400, 401, 413, 415]),

@@ -155,4 +155,38 @@ public sealed class QueryTests(DrugTraceFactory factory)
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         Assert.Equal(id, (string?)JsonNode.Parse(text)!["eventID"]);
     }
+
+    [Fact]
+    public async Task A_query_in_another_EPCIS_or_CBV_version_is_refused_as_a_capture_is_and_every_answer_names_the_versions()
+    {
+        var regulator = factory.ClientFor(Demo.RegulatorKey);
+        var (gtin, _, serials) = await ShippedLotAsync(1);
+        string[] paths =
+        [
+            "/epcis/events?perPage=1",
+            "/epcis/events/" + Uri.EscapeDataString("ni:///sha-256;00?ver=CBV2.0"),
+            $"/epcis/epcs/{Uri.EscapeDataString(EpcUris.Sgtin(gtin, serials[0]))}/events",
+        ];
+        foreach (var path in paths)
+        {
+            foreach (var (header, value) in new[] { ("GS1-EPCIS-Version", "1.2"), ("GS1-CBV-Version", "1.2") })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                request.Headers.Add(header, value);
+                var response = await regulator.SendAsync(request);
+                var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
+                Assert.Equal("epcisException:ValidationException", problem.GetProperty("type").GetString());
+                Assert.Contains($"{header} 1.2 is not supported", problem.GetProperty("detail").GetString());
+                Assert.Equal("2.0", response.Headers.GetValues("GS1-EPCIS-Version").Single());
+            }
+
+            using var current = new HttpRequestMessage(HttpMethod.Get, path);
+            current.Headers.Add("GS1-EPCIS-Version", "2.0");
+            current.Headers.Add("GS1-CBV-Version", "2.0");
+            var answer = await regulator.SendAsync(current);
+            Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{path}: {(int)answer.StatusCode}");
+            Assert.Equal("2.0", answer.Headers.GetValues("GS1-EPCIS-Version").Single());
+            Assert.Equal("2.0", answer.Headers.GetValues("GS1-CBV-Version").Single());
+        }
+    }
 }
