@@ -92,6 +92,16 @@ public sealed class WebAppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the app process has used so far (all its threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     private void Append(string? line)
     {
         if (line is null) return;

@@ -52,22 +52,36 @@ public static class EpcisInterop
         await CaptureAsync(api, Document(gtin, "CAPW", Math.Max(50, scale.Of(500)) / 2));
         var document = Document(gtin, "CAP1", packs);
         var bytes = Encoding.UTF8.GetByteCount(document);
+        var loadAtCapture = Report.LoadAverage();
+        var cpuBefore = app.CpuTime;
         var (elapsed, job) = await CaptureAsync(api, document);
+        var captureCpu = app.CpuTime - cpuBefore;
         var applied = job.GetProperty("applied").GetInt32();
         var rate = Measure.Rate(applied, elapsed);
         figures.Add(new($"capture of a {Measure.N(events)}-event document (rollback)", "≥ 5,000 events/s applied",
-            $"{Measure.N(rate)} events/s ({Measure.N(applied)} applied in {Measure.Seconds(elapsed)}, {Measure.Mb(bytes)} of JSON-LD)", rate >= 5_000));
+            $"{Measure.N(rate)} events/s ({Measure.N(applied)} applied in {Measure.Seconds(elapsed)}, {Measure.Mb(bytes)} of JSON-LD; load average {loadAtCapture} when it started)",
+            rate >= 5_000));
         figures.Add(new("capture result", "success, every event applied", job.GetProperty("success").GetBoolean() && applied == events
             ? "success, every event applied" : $"applied {applied} of {events}: {Truncate(job.GetProperty("errors").GetRawText())}",
             job.GetProperty("success").GetBoolean() && applied == events, IsCorrectness: true));
+        figures.Add(new("capture: the app's CPU time", "(reference)",
+            $"{Measure.Seconds(captureCpu)} of CPU for {Measure.N(applied)} events = {Measure.N(Measure.Rate(applied, captureCpu))} events per CPU-second "
+            + $"(the wall-clock rate on a quiet machine with {Environment.ProcessorCount} cores is at most {Environment.ProcessorCount} times this)", null));
 
-        // The ceiling in the same run: the same work as the app's own API, a lot registration and one scan per shipment.
+        // The same work through the app's own API in the same run: the lot of N packs registered (the N commissionings)
+        // and one POST /api/v1/scans ship per pack (the N shipments), timed together.
+        var scanCpuBefore = app.CpuTime;
+        var start = Stopwatch.GetTimestamp();
         var reference = await api.PostAsync<LotResponse>("/api/v1/lots", ApiClient.Manufacturer, new { gtin, lot = "REF1", expiry = "2030-12-31", quantity = packs });
         var shipBodies = reference.Serials.Select(s => ApiClient.ScanBody(ApiClient.Code(reference, s), "ship", ApiClient.WholesalerGln)).ToList();
-        var scanElapsed = await Measure.TimeAsync(() => SendAllAsync(api, ApiClient.Manufacturer, shipBodies));
-        var scanRate = Measure.Rate(packs, scanElapsed);
-        figures.Add(new("capture vs. the same shipments as scans", "(reference)",
-            $"capture {Measure.N(rate)} events/s = {rate / scanRate * 100:0} % of {Measure.N(scanRate)} scans/s ({Measure.N(packs)} ships over {ScanClients} connections)", null));
+        await SendAllAsync(api, ApiClient.Manufacturer, shipBodies);
+        var apiElapsed = Stopwatch.GetElapsedTime(start);
+        var apiCpu = app.CpuTime - scanCpuBefore;
+        var apiRate = Measure.Rate(packs * 2, apiElapsed);
+        figures.Add(new("capture vs. the same events through the API", "(reference)",
+            $"capture {Measure.Seconds(elapsed)} ({Measure.Seconds(captureCpu)} CPU) vs. API {Measure.Seconds(apiElapsed)} ({Measure.Seconds(apiCpu)} CPU): "
+            + $"capture {Measure.N(rate)} events/s = {rate / apiRate * 100:0} % of the API's {Measure.N(apiRate)} events/s "
+            + $"(a lot of {Measure.N(packs)} packs, then {Measure.N(packs)} ship scans over {ScanClients} connections)", null));
 
         var method = $"""
             Same child-process app as scenario 4 (`Synchronous=FULL`), a database of its own. **VRS:** 1,000 packs are
@@ -83,8 +97,11 @@ public static class EpcisInterop
             those packs to the wholesaler; timed from sending the POST to the first `GET /epcis/capture/ID` (polled
             every 10 ms) that answers `running: false`, so it includes the schema validation, the event hash IDs, the
             decisions and the one transaction that stores {Measure.N(packs * 2 + 1)} events. A warm-up document runs first.
-            The reference is the app's own API for the same work in the same run: a lot of {Measure.N(packs)} packs, then
-            one `POST /api/v1/scans` ship per pack over {ScanClients} connections.
+            The load average is read as the capture starts (the other helpers' builds and tests share the 2 cores), and
+            the app process's CPU time over the capture is given beside the wall-clock rate: it moves less with the load.
+            The reference is the same work through the app's own API in the same run, timed as one: `POST /api/v1/lots`
+            of {Measure.N(packs)} packs (the commissionings), then one `POST /api/v1/scans` ship per pack over
+            {ScanClients} connections (the shipments).
             Peak working set of the app process after this scenario: {Measure.Mb(app.PeakWorkingSet)}.
             """;
         return new ScenarioResult("13. EPCIS capture and VRS over HTTP", figures, method);
