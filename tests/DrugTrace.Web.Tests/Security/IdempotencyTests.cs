@@ -141,6 +141,10 @@ public sealed class IdempotencyTests(DrugTraceFactory factory)
         await Api.ScanAsync(manufacturer, code, "verify");
         var twice = await manufacturer.PostAsJsonAsync("/api/v1/lots", new { gtin, lot, expiry, quantity = 1 });
 
+        // Scan-log rows are queued without the request waiting for them (the log is not the ledger): wait for the
+        // two to be written, up to a minute on a loaded machine, rather than counting before they are.
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (Count("SELECT COUNT(*) FROM scans WHERE gtin = $g", gtin) < before + 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
         Assert.Equal(before + 2, Count("SELECT COUNT(*) FROM scans WHERE gtin = $g", gtin));
         Assert.Contains("already registered", (await Api.ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         Assert.Equal(keysBefore, Count("SELECT COUNT(*) FROM idempotency"));
