@@ -124,7 +124,7 @@ public sealed class IdempotencyTests(DrugTraceFactory factory)
         Assert.Equal(HttpStatusCode.OK, byPharmacy.StatusCode);
         Assert.Equal(HttpStatusCode.OK, byWholesaler.StatusCode);
         Assert.Equal(HttpStatusCode.Created, commission.StatusCode);
-        Assert.Equal(before + 2, Count("SELECT COUNT(*) FROM scans WHERE gtin = $g", gtin));
+        Assert.Equal(before + 2, await ScanRowsAsync(gtin, before + 2));
         Assert.Equal(1, Count("SELECT COUNT(*) FROM packs WHERE gtin = $g", otherGtin));
     }
 
@@ -141,11 +141,7 @@ public sealed class IdempotencyTests(DrugTraceFactory factory)
         await Api.ScanAsync(manufacturer, code, "verify");
         var twice = await manufacturer.PostAsJsonAsync("/api/v1/lots", new { gtin, lot, expiry, quantity = 1 });
 
-        // Scan-log rows are queued without the request waiting for them (the log is not the ledger): wait for the
-        // two to be written, up to a minute on a loaded machine, rather than counting before they are.
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (Count("SELECT COUNT(*) FROM scans WHERE gtin = $g", gtin) < before + 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
-        Assert.Equal(before + 2, Count("SELECT COUNT(*) FROM scans WHERE gtin = $g", gtin));
+        Assert.Equal(before + 2, await ScanRowsAsync(gtin, before + 2));
         Assert.Contains("already registered", (await Api.ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         Assert.Equal(keysBefore, Count("SELECT COUNT(*) FROM idempotency"));
     }
@@ -171,7 +167,7 @@ public sealed class IdempotencyTests(DrugTraceFactory factory)
 
         // Exactly one handoff and one scan were written, whatever each caller was told.
         Assert.Equal(1, Count("SELECT COUNT(*) FROM events WHERE gtin = $g AND type = 'Shipped'", gtin));
-        Assert.Equal(1, Count("SELECT COUNT(*) FROM scans WHERE gtin = $g", gtin));
+        Assert.Equal(1, await ScanRowsAsync(gtin, 1));
         var settled = await manufacturer.SendAsync(Post("/api/v1/scans", ship, key));
         Assert.Equal(HttpStatusCode.OK, settled.StatusCode);
         var final = await settled.Content.ReadAsStringAsync();
@@ -187,7 +183,7 @@ public sealed class IdempotencyTests(DrugTraceFactory factory)
                 Assert.NotNull(a.RetryAfter);
             }
         });
-        Assert.Equal(1, Count("SELECT COUNT(*) FROM scans WHERE gtin = $g", gtin));
+        Assert.Equal(1, await ScanRowsAsync(gtin, 1));
     }
 
     /// <summary>
@@ -316,6 +312,18 @@ public sealed class IdempotencyTests(DrugTraceFactory factory)
     private (long Events, long Packs, long Lots, long Scans, long Alerts) Stored() => (
         Count("SELECT COUNT(*) FROM events"), Count("SELECT COUNT(*) FROM packs"), Count("SELECT COUNT(*) FROM lots"),
         Count("SELECT COUNT(*) FROM scans"), Count("SELECT COUNT(*) FROM alerts"));
+
+    /// <summary>
+    /// The scan-log rows of <paramref name="gtin"/> once there are at least <paramref name="expected"/> (or after a
+    /// minute): the rows are queued without the request waiting for them (the log is not the ledger), so counting at
+    /// once could run before they are written on a loaded machine.
+    /// </summary>
+    private async Task<long> ScanRowsAsync(string gtin, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (Count("SELECT COUNT(*) FROM scans WHERE gtin = $g", gtin) < expected && DateTime.UtcNow < deadline) await Task.Delay(20);
+        return Count("SELECT COUNT(*) FROM scans WHERE gtin = $g", gtin);
+    }
 
     private long Count(string sql, string? value = null)
     {
