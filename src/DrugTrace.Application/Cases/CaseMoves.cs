@@ -57,7 +57,7 @@ public sealed class CaseMoves(
                     raised.AddRange(await RaiseAsync(actor, action == CaseAction.Ship ? PackAction.Ship : PackAction.Receive, code, pack, ct));
                 return new ScanOutcome(ScanVerdict.Alert, refused.Message, null, raised, null) { Case = maySee ? Summary(contents) : null };
             case CaseDecision.Refused when !maySee:
-                throw new NotFoundException($"No case or pallet with SSCC {sscc.Value} is known to you.");
+                throw CaseReader.Unknown(sscc);
             case CaseDecision.Refused refused:
                 return new ScanOutcome(ScanVerdict.Refused, refused.Message, null, [], null) { Case = Summary(contents) };
             case CaseDecision.Accepted accepted:

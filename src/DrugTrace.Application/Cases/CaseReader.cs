@@ -17,7 +17,7 @@ public sealed class CaseReader(ILedgerStore ledger, ICatalogStore catalog)
     {
         var found = await ledger.FindCaseAsync(sscc.Value, ct);
         if (found is null || !MaySee(actor, found))
-            throw new NotFoundException($"No case or pallet with SSCC {sscc.Value} is known to you.");
+            throw Unknown(sscc);
         return found;
     }
 
@@ -26,7 +26,10 @@ public sealed class CaseReader(ILedgerStore ledger, ICatalogStore catalog)
     /// is decided (to raise its custody alerts) but not described to that party. A 404 for an unknown SSCC.
     /// </summary>
     public async ValueTask<CaseState> FindForReceiptAsync(Sscc sscc, CancellationToken ct) =>
-        await ledger.FindCaseAsync(sscc.Value, ct) ?? throw new NotFoundException($"No case or pallet with SSCC {sscc.Value} is known to you.");
+        await ledger.FindCaseAsync(sscc.Value, ct) ?? throw Unknown(sscc);
+
+    /// <summary>The 404 for an SSCC the party may not see: worded alike whether it exists or not.</summary>
+    public static NotFoundException Unknown(Sscc sscc) => new($"No case or pallet with SSCC {sscc.Value} is known to you.");
 
     public static bool MaySee(Party actor, CaseState c) =>
         actor.Role == PartyRole.Regulator || c.Custodian == actor.Gln || c.ShipTo == actor.Gln || c.PackedBy == actor.Gln;

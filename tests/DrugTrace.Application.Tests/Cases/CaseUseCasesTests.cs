@@ -20,25 +20,21 @@ public class CaseUseCasesTests
 {
     private readonly TestWorld _world = new();
 
-    private CaseReader Reader() => new(_world.Ledger, _world.Catalog);
-
     private ValueTask<CaseView> PackAsync(Party actor, IReadOnlyList<string> codes, string? sscc = null) =>
-        new PackCaseHandler(_world.Ledger, Reader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(actor), _world.Clock)
+        new PackCaseHandler(_world.Ledger, _world.CaseReader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(actor), _world.Clock)
             .Handle(new PackCase(actor.Gln, codes, sscc), default);
 
     private ValueTask<CaseView> UnpackAsync(Party actor, string sscc) =>
-        new UnpackCaseHandler(_world.Ledger, Reader(), ContextFor(actor), _world.Clock).Handle(new UnpackCase(actor.Gln, sscc), default);
+        new UnpackCaseHandler(_world.Ledger, _world.CaseReader(), ContextFor(actor), _world.Clock).Handle(new UnpackCase(actor.Gln, sscc), default);
 
     private ValueTask<CaseView> GetAsync(Party actor, string sscc) =>
-        new GetCaseHandler(Reader(), ContextFor(actor)).Handle(new GetCase(actor.Gln, sscc), default);
-
-    private CaseMoves Moves() => new(_world.Ledger, _world.Catalog, Reader(), new PartyDirectory(_world.Parties), _world.AlertRaiser(), _world.ScanLog, _world.Clock);
+        new GetCaseHandler(_world.CaseReader(), ContextFor(actor)).Handle(new GetCase(actor.Gln, sscc), default);
 
     private ValueTask<ScanOutcome> ShipAsync(Party actor, string code, string to) =>
-        new ShipPackHandler(_world.Handoffs(), Moves(), ContextFor(actor), _world.Clock).Handle(new ShipPack(actor.Gln, code, to), default);
+        new ShipPackHandler(_world.Handoffs(), _world.CaseMoves(), ContextFor(actor), _world.Clock).Handle(new ShipPack(actor.Gln, code, to), default);
 
     private ValueTask<ScanOutcome> ReceiveAsync(Party actor, string code) =>
-        new ReceivePackHandler(_world.Handoffs(), Moves(), ContextFor(actor), _world.Clock).Handle(new ReceivePack(actor.Gln, code), default);
+        new ReceivePackHandler(_world.Handoffs(), _world.CaseMoves(), ContextFor(actor), _world.Clock).Handle(new ReceivePack(actor.Gln, code), default);
 
     private async Task<string[]> PacksAtAsync(Party holder, int n)
     {
@@ -229,7 +225,7 @@ public class CaseUseCasesTests
         var serials = await PacksAtAsync(Wholesaler, 1);
         var packed = await PackAsync(Wholesaler, Codes(serials));
         var error = await Assert.ThrowsAsync<ValidationException>(async () =>
-            await Moves().MoveAsync(Wholesaler, $"(00){packed.Sscc}", Sscc.Parse(packed.Sscc), PackAction.Dispense, null, null, default));
+            await _world.CaseMoves().MoveAsync(Wholesaler, $"(00){packed.Sscc}", Sscc.Parse(packed.Sscc), PackAction.Dispense, null, null, default));
         Assert.Contains("Unpack it to dispense its packs", error.Message);
         Assert.True(CaseCodes.TryRead($"]C100{packed.Sscc}", new DateOnly(2026, 3, 14), out var read));
         Assert.Equal(packed.Sscc, read.Value);

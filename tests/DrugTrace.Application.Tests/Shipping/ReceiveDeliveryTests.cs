@@ -12,12 +12,8 @@ public class ReceiveDeliveryTests
 {
     private readonly TestWorld _world = new();
 
-    private CaseReader Reader() => new(_world.Ledger, _world.Catalog);
-
-    private CaseMoves Moves() => new(_world.Ledger, _world.Catalog, Reader(), new PartyDirectory(_world.Parties), _world.AlertRaiser(), _world.ScanLog, _world.Clock);
-
     private ValueTask<DeliveryReceipt> ReceiveAsync(params string[] codes) =>
-        new ReceiveDeliveryHandler(_world.Handoffs(), Moves(), ContextFor(Pharmacy), _world.Clock)
+        new ReceiveDeliveryHandler(_world.Handoffs(), _world.CaseMoves(), ContextFor(Pharmacy), _world.Clock)
             .Handle(new ReceiveDelivery(Pharmacy.Gln, codes), CancellationToken.None);
 
     [Fact]
@@ -25,9 +21,9 @@ public class ReceiveDeliveryTests
     {
         var inPallet = new[] { await _world.PackAtAsync(Wholesaler, "L1"), await _world.PackAtAsync(Wholesaler, "L2") };
         var loose = await _world.PackAtAsync(Wholesaler, "L3");
-        var pallet = await new PackCaseHandler(_world.Ledger, Reader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(Wholesaler), _world.Clock)
+        var pallet = await new PackCaseHandler(_world.Ledger, _world.CaseReader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(Wholesaler), _world.Clock)
             .Handle(new PackCase(Wholesaler.Gln, [Code(inPallet[0], "L1"), Code(inPallet[1], "L2")], null), default);
-        await Moves().MoveAsync(Wholesaler, $"(00){pallet.Sscc}", CaseCodes.Read("sscc", pallet.Sscc), PackAction.Ship, Pharmacy.Gln, null, default);
+        await _world.CaseMoves().MoveAsync(Wholesaler, $"(00){pallet.Sscc}", CaseCodes.Read("sscc", pallet.Sscc), PackAction.Ship, Pharmacy.Gln, null, default);
         await _world.ScanAsync(Wholesaler, Code(loose, "L3"), new PackCommand(PackAction.Ship, Pharmacy.Gln));
 
         var receipt = await ReceiveAsync($"(00){pallet.Sscc}", Code(loose, "L3"), $"00{pallet.Sscc}", "(00)340123450000000017", "(00)340123450000000018");

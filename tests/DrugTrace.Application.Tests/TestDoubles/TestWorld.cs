@@ -1,4 +1,5 @@
 using DrugTrace.Application.Alerts;
+using DrugTrace.Application.Cases;
 using DrugTrace.Application.Parties;
 using DrugTrace.Application.Common.Security;
 using DrugTrace.Application.Lots;
@@ -56,6 +57,11 @@ public sealed class TestWorld
     public AlertRaiser AlertRaiser() => new(Alerts, Publisher, Options.Create(AlertOptions), Clock);
 
     public AlertOptions AlertOptions { get; } = new();
+
+    public CaseReader CaseReader() => new(Ledger, Catalog);
+
+    /// <summary>Ship and receive of a case or pallet by its SSCC, over the same stores as <see cref="Handoffs"/>.</summary>
+    public CaseMoves CaseMoves() => new(Ledger, Catalog, CaseReader(), new PartyDirectory(Parties), AlertRaiser(), ScanLog, Clock);
 
     public PackHandoffs Handoffs() => new(Ledger, Catalog, new PartyDirectory(Parties), ScanLog, AlertRaiser(), Clock, Options.Create(AlertOptions));
 
