@@ -29,6 +29,7 @@ public sealed class MongoLedgerStoreTests : LedgerStoreContractTests, IAsyncLife
     protected override ILogTreeStore Tree => Required.GetRequiredService<ILogTreeStore>();
     protected override ICustodyQueries Custody => Required.GetRequiredService<ICustodyQueries>();
     protected override IRecallNotices RecallNotices => Required.GetRequiredService<IRecallNotices>();
+    protected override ILedgerEventQuery Events => Required.GetRequiredService<ILedgerEventQuery>();
 
     private ServiceProvider Required => _services ?? throw new InvalidOperationException(MongoTestServer.NotSet);
 

@@ -16,6 +16,7 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
     protected override ILogTreeStore Tree => _store.Get<ILogTreeStore>();
     protected override ICustodyQueries Custody => _store.Get<ICustodyQueries>();
     protected override IRecallNotices RecallNotices => _store.Get<IRecallNotices>();
+    protected override ILedgerEventQuery Events => _store.Get<ILedgerEventQuery>();
 
     [Fact]
     public void The_database_is_in_WAL_mode_at_the_current_schema_version()
