@@ -1,33 +1,19 @@
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Storage.Contract;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DrugTrace.Storage.Mongo.Tests;
 
 /// <summary>The witness store contract against a live MongoDB replica set; skipped without DRUGTRACE_MONGO.</summary>
 public sealed class MongoWitnessStoreTests : WitnessStoreContractTests, IAsyncLifetime
 {
-    private readonly string _database = MongoTestServer.NewDatabaseName();
-    private readonly ServiceProvider? _services;
+    private readonly MongoTestStore _store = new();
 
-    public MongoWitnessStoreTests()
-    {
-        if (MongoTestServer.ConnectionString is not null) _services = MongoTestServer.Services(_database);
-    }
-
-    protected override IWitnessStore Witnessed => Required.GetRequiredService<IWitnessStore>();
-    protected override IWitnessAnswers Answers => Required.GetRequiredService<IWitnessAnswers>();
-
-    private ServiceProvider Required => _services ?? throw new InvalidOperationException(MongoTestServer.NotSet);
+    protected override IWitnessStore Witnessed => _store.Get<IWitnessStore>();
+    protected override IWitnessAnswers Answers => _store.Get<IWitnessAnswers>();
 
     protected override void RequireStore() => MongoTestServer.Require();
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        if (_services is null) return;
-        await MongoTestServer.DropAsync(_services, _database);
-        await _services.DisposeAsync();
-    }
+    Task IAsyncLifetime.DisposeAsync() => _store.DeleteAsync();
 }
