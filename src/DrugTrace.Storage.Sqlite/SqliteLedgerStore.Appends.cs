@@ -94,41 +94,26 @@ internal sealed partial class SqliteLedgerStore
     // from its start: quadratic in the lot size. The rowid is read from the connection instead.
     private static void InsertPacks(SqliteWriter w, long lotId, LotState lot, IReadOnlyList<LedgerEvent> packEvents)
     {
-        var insertPack = w.Command("""
-            INSERT INTO packs (gtin, serial, lot_id, lot, expiry, status, custodian, changed_by, changed_at, head_seq, head_hash)
-            VALUES ($gtin, $serial, $lotId, $lot, $expiry, $status, $custodian, $custodian, $at, $seq, $hash)
-            """);
-        insertPack.Parameters.AddWithValue("$gtin", lot.Gtin);
-        var pSerial = insertPack.Parameters.AddWithValue("$serial", "");
-        insertPack.Parameters.AddWithValue("$lotId", lotId);
-        insertPack.Parameters.AddWithValue("$lot", lot.Lot);
-        insertPack.Parameters.AddWithValue("$expiry", Rows.Date(lot.Expiry));
-        insertPack.Parameters.AddWithValue("$status", (int)PackStatus.Active);
-        var pCustodian = insertPack.Parameters.AddWithValue("$custodian", "");
-        var pAt = insertPack.Parameters.AddWithValue("$at", 0L);
-        var pSeq = insertPack.Parameters.AddWithValue("$seq", 0);
-        var pHash = insertPack.Parameters.AddWithValue("$hash", Array.Empty<byte>());
-        var insertEvent = EventInsert(w);
+        var insertPack = w.Statement(InsertPack);
+        var expiry = Rows.Date(lot.Expiry);
         foreach (var e in packEvents)
         {
-            pSerial.Value = e.Key;
-            pCustodian.Value = e.Actor;
-            pAt.Value = Rows.Millis(e.OccurredAt);
-            pSeq.Value = e.Seq;
-            pHash.Value = Rows.Blob(e.Hash);
-            long packId;
+            insertPack.Text(1, lot.Gtin).Text(2, e.Key).Int(3, lotId).Text(4, lot.Lot).Text(5, expiry).Int(6, (int)PackStatus.Active)
+                .Text(7, e.Actor).Int(8, Rows.Millis(e.OccurredAt)).Int(9, e.Seq).Hash(10, e.Hash);
             try
             {
-                insertPack.ExecuteNonQuery();
-                packId = w.LastInsertRowId;
+                insertPack.Execute();
             }
             catch (SqliteException ex) when (Rows.IsConstraint(ex))
             {
                 throw new SerialCollisionException(lot.Gtin);
             }
-            insertEvent.Bind(PackChain(packId), e);
-            insertEvent.Command.ExecuteNonQuery();
-            SqliteTreeNodes.Appended(w, w.LastInsertRowId);
+            Insert(w, PackChain(w.LastInsertRowId), e);
         }
     }
+
+    private const string InsertPack = """
+        INSERT INTO packs (gtin, serial, lot_id, lot, expiry, status, custodian, changed_by, changed_at, head_seq, head_hash)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10)
+        """;
 }

@@ -17,6 +17,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new() { SingleReader = true });
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _statements = new(StringComparer.Ordinal);
     private readonly int _maxBatch;
     private readonly Task _loop;
 
@@ -54,6 +55,20 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
         command.Parameters.Clear();
         return command;
+    }
+
+    /// <summary>
+    /// A raw statement for <paramref name="sql"/> (positional parameters), prepared once and reused across
+    /// writes; it keeps the values bound last, so the caller binds every parameter before it runs.
+    /// </summary>
+    public RawStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(_connection, sql);
+            _statements[sql] = statement;
+        }
+        return statement;
     }
 
     /// <summary>
@@ -180,6 +195,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         foreach (var command in _commands.Values) await command.DisposeAsync().ConfigureAwait(false);
+        foreach (var statement in _statements.Values) statement.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
