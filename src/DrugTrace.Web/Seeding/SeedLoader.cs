@@ -104,8 +104,8 @@ public sealed class SeedLoader(IServiceProvider services, IOptions<SeedOptions> 
                 {
                     var code = SeedCode(lot.Gtin, lot.Expiry, lot.Lot, serial, step.Garble);
                     var outcome = await Send(scope, ScanRequests.For(step.By, code, step.Action, step.To, step.Reason), cancellationToken);
-                    var expected = step.Expect ?? ScanOutcome.Ok;
-                    if (outcome.Verdict.Name != expected)
+                    var expected = step.Expect ?? ScanVerdict.Ok;
+                    if (outcome.Verdict != expected)
                         throw new InvalidOperationException($"seed-data/lots.json: {step.Action} of {code} by {step.By} gave '{outcome.Verdict.Name}', not '{expected}': {outcome.Message}");
                 }
             }
