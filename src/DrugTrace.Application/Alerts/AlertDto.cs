@@ -35,7 +35,7 @@ public sealed record AlertDto(
     DateTimeOffset? NotificationDue = null)
 {
     public static AlertDto From(Alert a) => new(
-        a.Id, a.Kind.ToString(), a.Severity.ToString().ToLowerInvariant(), a.ReasonCode, a.Message, AlertActionNames.Name(a.Action), a.ScannedCode,
+        a.Id, a.Kind.ToString(), AlertText.Severity(a.Severity), a.ReasonCode, a.Message, AlertActionNames.Name(a.Action), a.ScannedCode,
         a.ScannedGtin, a.ScannedSerial, a.ScannedLot, a.ScannedExpiry, a.PackGtin, a.PackSerial, a.ScanningParty, a.BrandOwner,
         a.ProbableScanningError, a.RaisedAt, a.LastSeenAt, a.Count, a.Status,
         a.Resolution is { } r ? AlertText.Resolution(r) : null, a.Version,

@@ -8,6 +8,9 @@ public static class AlertText
 {
     public static string Status(AlertStatus status) => new WireName<AlertStatus>(status).Name;
 
+    /// <summary>A severity's word: "critical", "high", "medium" or "low".</summary>
+    public static string Severity(Severity severity) => severity.ToString().ToLowerInvariant();
+
     public static string Resolution(AlertResolution resolution) => resolution switch
     {
         AlertResolution.FalsePositive => "false-positive",

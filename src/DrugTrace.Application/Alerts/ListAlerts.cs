@@ -11,18 +11,20 @@ namespace DrugTrace.Application.Alerts;
 /// Alerts the caller may see, filtered. With <c>Since</c> (an alert id) the answer is every
 /// visible alert raised after it, oldest first: what a listener missed while disconnected.
 /// <c>CustodyExceptions</c>: false leaves them out (the counterfeit feed), true lists only them.
+/// Status, kind and severity are typed: the API and the pages read their words once, with
+/// <see cref="AlertFilterWords.Parse"/>.
 /// </summary>
 public sealed record ListAlerts(
     string ActorGln,
-    string? Status = null,
-    string? Kind = null,
+    AlertStatus? Status = null,
+    AlertKind? Kind = null,
     string? Gtin = null,
     string? Party = null,
     long? Since = null,
     bool ScanningErrors = true,
     int Skip = 0,
     int Take = 100,
-    string? Severity = null,
+    Severity? Severity = null,
     bool? CustodyExceptions = null) : IRequest<IReadOnlyList<AlertDto>>, IActorRequest
 {
     public const int MaxTake = 1000;
@@ -32,12 +34,6 @@ public sealed class ListAlertsValidator : IValidator<ListAlerts>
 {
     public IEnumerable<(string Field, string Message)> Validate(ListAlerts request)
     {
-        if (request.Status is not null && !AlertText.TryParseStatus(request.Status, out _))
-            yield return ("status", $"'{request.Status}' is not an alert status; use open, investigating or closed.");
-        if (request.Kind is not null && !AlertText.TryParseKind(request.Kind, out _))
-            yield return ("kind", $"'{request.Kind}' is not an alert kind; use one of: {string.Join(", ", Enum.GetNames<AlertKind>())}.");
-        if (request.Severity is not null && !AlertText.TryParseSeverity(request.Severity, out _))
-            yield return ("severity", $"'{request.Severity}' is not a severity; use critical, high, medium or low.");
         if (request.Gtin is not null && Gs1Fields.GtinError(request.Gtin) is { } gtin) yield return ("gtin", gtin);
         if (request.Party is not null && Gs1Fields.GlnError(request.Party) is { } party) yield return ("party", party);
         if (request.Since is < 0) yield return ("since", "since is an alert id and cannot be negative.");
@@ -54,10 +50,10 @@ public sealed class ListAlertsHandler(IAlertStore store, IActorContext context) 
         var query = new AlertQuery
         {
             VisibleTo = actor.Role == PartyRole.Regulator ? null : actor.Gln,
-            Status = AlertText.TryParseStatus(request.Status, out var status) ? status : null,
-            Kind = AlertText.TryParseKind(request.Kind, out var kind) ? kind : null,
+            Status = request.Status,
+            Kind = request.Kind,
             // Filtered by the store before paging, so a page holds the newest alerts of that severity.
-            Severity = AlertText.TryParseSeverity(request.Severity, out var severity) ? severity : null,
+            Severity = request.Severity,
             Gtin = request.Gtin?.Trim().PadLeft(14, '0'),
             Party = request.Party?.Trim(),
             AfterId = request.Since,

@@ -13,8 +13,11 @@ public static class AlertEndpoints
         var group = api.MapGroup("/alerts").WithTags("Alerts");
         group.MapGet("/", (string? status, string? kind, string? gtin, string? party, long? since, bool? scanningErrors, int? skip, int? take,
                     string? severity, bool? custodyExceptions, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListAlerts(user.GlnOf(), status, kind, gtin, party, since, scanningErrors ?? true, skip ?? 0, take ?? 100, severity,
-                    custodyExceptions), ct))
+            {
+                var words = AlertFilterWords.Parse(status, kind, severity);
+                return mediator.Send(new ListAlerts(user.GlnOf(), words.Status, words.Kind, gtin, party, since, scanningErrors ?? true, skip ?? 0, take ?? 100,
+                    words.Severity, custodyExceptions), ct);
+            })
             .WithSummary("Alerts you may see (regulators: all; a manufacturer: its brands; everyone: those it raised; a holder: custody exceptions on its packs). "
                 + "since={id} returns every one after that id, oldest first, to catch up after a disconnect. "
                 + "custodyExceptions=false leaves custody exceptions out (the counterfeit feed), true lists only them.");

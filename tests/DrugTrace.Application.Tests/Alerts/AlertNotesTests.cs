@@ -53,10 +53,9 @@ public class AlertNotesTests
         for (var i = 0; i < 5; i++) await _store.Store(Make(Pharmacy.Gln, Maker.Gln, $"L{i}") with { Severity = Severity.Low });
         for (var i = 0; i < 5; i++) await _store.Store(Make(Pharmacy.Gln, Maker.Gln, $"C{i}") with { Severity = Severity.Critical });
 
-        var low = await new ListAlertsHandler(_store, ContextFor(Regulator)).Handle(new ListAlerts(Regulator.Gln, Take: 3, Severity: "low"), CancellationToken.None);
+        var low = await new ListAlertsHandler(_store, ContextFor(Regulator)).Handle(new ListAlerts(Regulator.Gln, Take: 3, Severity: Severity.Low), CancellationToken.None);
 
         Assert.Equal(3, low.Count);
         Assert.All(low, a => Assert.Equal("low", a.Severity));
-        Assert.Contains("severity", new ListAlertsValidator().Validate(new ListAlerts(Regulator.Gln, Severity: "urgent")).Select(e => e.Field));
     }
 }

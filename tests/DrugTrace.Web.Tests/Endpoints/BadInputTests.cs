@@ -50,6 +50,24 @@ public sealed class BadInputTests(DrugTraceFactory factory)
         await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("status=pending", "status", "'pending' is not an alert status; use open, investigating or closed.")]
+    [InlineData("kind=3", "kind", "'3' is not an alert kind; use one of: UnknownProduct, ")]
+    [InlineData("severity=urgent", "severity", "'urgent' is not a severity; use critical, high, medium or low.")]
+    public async Task An_alert_filter_word_that_is_none_is_a_400_naming_the_field(string query, string field, string message)
+    {
+        var response = await factory.ClientFor(Demo.RegulatorKey).GetAsync($"/api/v1/alerts?{query}");
+        var problem = await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.StartsWith(message, problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Alert_filter_words_are_read_whatever_their_case()
+    {
+        var response = await factory.ClientFor(Demo.RegulatorKey).GetAsync("/api/v1/alerts?status=OPEN&kind=unknownserial&severity=Critical&take=5");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_unknown_action_or_decommission_reason_is_a_400()
     {

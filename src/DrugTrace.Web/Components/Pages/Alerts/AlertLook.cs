@@ -1,5 +1,6 @@
 using DrugTrace.Application.Common.Wire;
 using AlertStatus = DrugTrace.Domain.Alerts.AlertStatus;
+using Severity = DrugTrace.Domain.Alerts.Severity;
 using DrugTrace.Application.Alerts;
 using DrugTrace.Web.Components.Shared;
 using MudBlazor;
@@ -9,8 +10,8 @@ namespace DrugTrace.Web.Components.Pages.Alerts;
 /// <summary>How alerts are shown: kinds, severities, statuses and resolutions in plain words and colours.</summary>
 public static class AlertLook
 {
-    public static readonly string[] Severities = ["critical", "high", "medium", "low"];
-    public static readonly string[] Statuses = [.. WireNames.All<AlertStatus>().Select(s => s.Name)];
+    /// <summary>The severities, gravest first, as the filter lists them.</summary>
+    public static readonly Severity[] Severities = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low];
     public static readonly string[] Resolutions = ["false-positive", "scanning-error", "confirmed-falsified", "diversion", "other"];
 
     public static string Kind(string kind) => kind switch
@@ -59,8 +60,8 @@ public static class AlertLook
         _ => "Closed",
     };
 
-    /// <summary>A status word from a filter or the address; an unknown word is shown as it is.</summary>
-    public static string Status(string status) => WireNames.TryParse<AlertStatus>(status, out var known) ? Status(known) : status;
+    /// <summary>A severity as the API writes it and the feed shows it: "critical".</summary>
+    public static string SeverityWord(Severity severity) => AlertText.Severity(severity);
 
     public static string Resolution(string? resolution) => resolution switch
     {

@@ -103,13 +103,35 @@ public sealed class AlertFeedPageTests : UiContext
 
         Assert.Equal([2L], Ids(cut));
         var asked = Assert.Single(UseCases.Sent.OfType<ListAlerts>());
-        Assert.Equal(("Recalled", "open", Demo.PharmacyGln), (asked.Kind, asked.Status, asked.Party));
+        Assert.Equal((AlertKind.Recalled, AlertStatus.Open, Demo.PharmacyGln), (asked.Kind, asked.Status, asked.Party));
 
         await Broadcaster.PublishAsync(AlertSamples.Make(5, AlertKind.UnknownSerial), isNew: true);
         await Broadcaster.PublishAsync(AlertSamples.Make(6, AlertKind.Recalled, Severity.High, scanningParty: Demo.OtherPharmacyGln), isNew: true);
         await Broadcaster.PublishAsync(AlertSamples.Make(7, AlertKind.Recalled, Severity.High), isNew: true);
 
         cut.WaitForAssertion(() => Assert.Equal([7L, 2L], Ids(cut)));
+    }
+
+    [Fact]
+    public void A_filter_word_in_the_address_that_is_none_is_said_in_plain_words_and_nothing_is_listed()
+    {
+        _alerts.Add(AlertSamples.Make(1));
+
+        var cut = RenderFeed(p => p.Add(c => c.Status, "pending"));
+
+        cut.WaitForAssertion(() => Assert.Contains("'pending' is not an alert status", cut.Find("[data-testid=problem]").TextContent));
+        Assert.Empty(UseCases.Sent.OfType<ListAlerts>());
+        Assert.Empty(Ids(cut));
+    }
+
+    [Fact]
+    public void The_filters_from_the_address_are_shown_in_plain_words()
+    {
+        var cut = RenderFeed(p => p.Add(c => c.Kind, "recalled").Add(c => c.Severity, "HIGH"));
+
+        Assert.Equal("Recalled batch", cut.Find("input[data-testid=filter-kind]").GetAttribute("value"));
+        Assert.Equal("high", cut.Find("input[data-testid=filter-severity]").GetAttribute("value"));
+        Assert.Equal("All statuses", cut.Find("input[data-testid=filter-status]").GetAttribute("value"));
     }
 
     [Fact]

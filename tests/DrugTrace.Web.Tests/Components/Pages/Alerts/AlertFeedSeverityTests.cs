@@ -32,6 +32,6 @@ public sealed class AlertFeedSeverityTests : UiContext
         var rows = cut.FindAll("[data-testid=alert-row]");
         Assert.Equal(30, rows.Count);
         var asked = Assert.Single(UseCases.Sent.OfType<ListAlerts>());
-        Assert.Equal("low", asked.Severity);
+        Assert.Equal(Severity.Low, asked.Severity);
     }
 }

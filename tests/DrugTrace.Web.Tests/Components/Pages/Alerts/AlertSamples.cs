@@ -58,9 +58,9 @@ public sealed class AlertSamples
             {
                 var q = Stored.Where(a => (r.ScanningErrors || !a.ProbableScanningError)
                     && (r.CustodyExceptions is null || (a.Kind == AlertKind.CustodyException) == r.CustodyExceptions)
-                    && (r.Kind is null || a.Kind.ToString() == r.Kind)
-                    && (r.Severity is null || a.Severity.ToString().Equals(r.Severity, StringComparison.OrdinalIgnoreCase))
-                    && (r.Status is null || AlertText.Status(a.Status) == r.Status)
+                    && (r.Kind is null || a.Kind == r.Kind)
+                    && (r.Severity is null || a.Severity == r.Severity)
+                    && (r.Status is null || a.Status == r.Status)
                     && (r.Party is null || a.ScanningParty == r.Party)
                     && (r.Since is null || a.Id > r.Since));
                 q = r.Since is null ? q.OrderByDescending(a => a.Id) : q.OrderBy(a => a.Id);
