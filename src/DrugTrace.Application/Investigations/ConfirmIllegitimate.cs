@@ -15,19 +15,12 @@ public sealed record ConfirmIllegitimate(string ActorGln, string Code, string? N
 
 public sealed class ConfirmIllegitimateValidator : IValidator<ConfirmIllegitimate>
 {
-    public IEnumerable<(string Field, string Message)> Validate(ConfirmIllegitimate request)
-    {
-        if (QuarantinePackValidator.NoteError("note", request.Note) is { } note) yield return ("reason", note);
-    }
+    public IEnumerable<(string Field, string Message)> Validate(ConfirmIllegitimate request) => QuarantinePackValidator.NoteErrors(request.Note);
 }
 
 public sealed class ConfirmIllegitimateHandler(PackHandoffs handoffs, InvestigationGuard guard, IActorContext context)
     : IRequestHandler<ConfirmIllegitimate, ScanOutcome>
 {
-    public async ValueTask<ScanOutcome> Handle(ConfirmIllegitimate request, CancellationToken cancellationToken)
-    {
-        var command = new PackCommand(PackAction.ConfirmIllegitimate, Note: request.Note);
-        await guard.CheckAsync(context.Actor, request.Code, command.Action, cancellationToken);
-        return await handoffs.HandleAsync(context.Actor, request.Code, command, cancellationToken);
-    }
+    public ValueTask<ScanOutcome> Handle(ConfirmIllegitimate request, CancellationToken cancellationToken) =>
+        guard.ScanAsync(handoffs, context.Actor, request.Code, new PackCommand(PackAction.ConfirmIllegitimate, Note: request.Note), cancellationToken);
 }

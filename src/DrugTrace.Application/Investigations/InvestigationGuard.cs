@@ -15,6 +15,13 @@ namespace DrugTrace.Application.Investigations;
 /// </summary>
 public sealed class InvestigationGuard(ILedgerStore ledger, TimeProvider clock)
 {
+    /// <summary>What each investigation use case does: checks the actor's right, then scans the pack with its step.</summary>
+    public async ValueTask<ScanOutcome> ScanAsync(PackHandoffs handoffs, Party actor, string code, PackCommand command, CancellationToken ct)
+    {
+        await CheckAsync(actor, code, command.Action, ct);
+        return await handoffs.HandleAsync(actor, code, command, ct);
+    }
+
     public async ValueTask CheckAsync(Party actor, string? code, PackAction action, CancellationToken ct)
     {
         var parsed = ScanCodeReader.Parse(code, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

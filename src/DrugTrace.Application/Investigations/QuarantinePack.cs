@@ -26,15 +26,17 @@ public sealed class QuarantinePackValidator : IValidator<QuarantinePack>
 
     /// <summary>The one free-text rule (one printable line), for every reason and note of an investigation.</summary>
     internal static string? NoteError(string field, string? text) => FreeText.Error(field, text?.Trim(), MaxReasonLength);
+
+    /// <summary>A release's or confirmation's optional note, under that rule (reported as the reason, as the API always has).</summary>
+    internal static IEnumerable<(string Field, string Message)> NoteErrors(string? note)
+    {
+        if (NoteError("note", note) is { } error) yield return ("reason", error);
+    }
 }
 
 public sealed class QuarantinePackHandler(PackHandoffs handoffs, InvestigationGuard guard, IActorContext context)
     : IRequestHandler<QuarantinePack, ScanOutcome>
 {
-    public async ValueTask<ScanOutcome> Handle(QuarantinePack request, CancellationToken cancellationToken)
-    {
-        var command = new PackCommand(PackAction.Quarantine, Note: request.Reason);
-        await guard.CheckAsync(context.Actor, request.Code, command.Action, cancellationToken);
-        return await handoffs.HandleAsync(context.Actor, request.Code, command, cancellationToken);
-    }
+    public ValueTask<ScanOutcome> Handle(QuarantinePack request, CancellationToken cancellationToken) =>
+        guard.ScanAsync(handoffs, context.Actor, request.Code, new PackCommand(PackAction.Quarantine, Note: request.Reason), cancellationToken);
 }

@@ -11,19 +11,12 @@ public sealed record ReleasePack(string ActorGln, string Code, string? Note) : I
 
 public sealed class ReleasePackValidator : IValidator<ReleasePack>
 {
-    public IEnumerable<(string Field, string Message)> Validate(ReleasePack request)
-    {
-        if (QuarantinePackValidator.NoteError("note", request.Note) is { } note) yield return ("reason", note);
-    }
+    public IEnumerable<(string Field, string Message)> Validate(ReleasePack request) => QuarantinePackValidator.NoteErrors(request.Note);
 }
 
 public sealed class ReleasePackHandler(PackHandoffs handoffs, InvestigationGuard guard, IActorContext context)
     : IRequestHandler<ReleasePack, ScanOutcome>
 {
-    public async ValueTask<ScanOutcome> Handle(ReleasePack request, CancellationToken cancellationToken)
-    {
-        var command = new PackCommand(PackAction.Release, Note: request.Note);
-        await guard.CheckAsync(context.Actor, request.Code, command.Action, cancellationToken);
-        return await handoffs.HandleAsync(context.Actor, request.Code, command, cancellationToken);
-    }
+    public ValueTask<ScanOutcome> Handle(ReleasePack request, CancellationToken cancellationToken) =>
+        guard.ScanAsync(handoffs, context.Actor, request.Code, new PackCommand(PackAction.Release, Note: request.Note), cancellationToken);
 }
