@@ -38,6 +38,22 @@ internal static class Rows
         return command;
     }
 
+    /// <summary>Runs a query and maps every row it returns, in order.</summary>
+    public static List<T> ReadAll<T>(this SqliteCommand command, Func<SqliteDataReader, T> map)
+    {
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(map(reader));
+        return rows;
+    }
+
+    /// <summary>Runs a query and maps its first row, or null when it returns none.</summary>
+    public static T? ReadFirst<T>(this SqliteCommand command, Func<SqliteDataReader, T> map) where T : class
+    {
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? map(reader) : null;
+    }
+
     /// <summary>SQLITE_CONSTRAINT: a unique key said no.</summary>
     public static bool IsConstraint(SqliteException ex) => ex.SqliteErrorCode == 19;
 }

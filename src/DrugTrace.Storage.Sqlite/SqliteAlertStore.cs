@@ -85,10 +85,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM alerts WHERE id = $id";
         command.Add("$id", id);
-        Alert? alert;
-        using (var reader = command.ExecuteReader())
-            alert = reader.Read() ? Map(reader) : null;
-        if (alert is null) return ValueTask.FromResult<Alert?>(null);
+        if (command.ReadFirst(Map) is not { } alert) return ValueTask.FromResult<Alert?>(null);
         using var history = connection.CreateCommand();
         history.CommandText = HistorySql;
         history.Add("$id", id);
@@ -122,10 +119,7 @@ internal sealed class SqliteAlertStore(SqliteDatabase db) : IAlertStore
         var order = query.AfterId is null ? "id DESC" : "id";
         command.CommandText = $"SELECT {Columns} FROM alerts {where} ORDER BY {order} LIMIT $take OFFSET $skip";
         command.Add("$take", query.Take).Add("$skip", query.Skip);
-        var alerts = new List<Alert>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) alerts.Add(Map(reader));
-        return ValueTask.FromResult<IReadOnlyList<Alert>>(alerts);
+        return ValueTask.FromResult<IReadOnlyList<Alert>>(command.ReadAll(Map));
     }
 
     public async ValueTask<bool> TryUpdateAsync(Alert updated, CancellationToken cancellationToken)

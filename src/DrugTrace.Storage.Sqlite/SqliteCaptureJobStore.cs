@@ -36,8 +36,7 @@ internal sealed class SqliteCaptureJobStore(SqliteDatabase db) : ICaptureJobStor
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM capture_jobs WHERE id = $id";
         command.Add("$id", captureId);
-        using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? Map(reader) : null);
+        return ValueTask.FromResult(command.ReadFirst(Map));
     }
 
     public async ValueTask<int> AbandonRunningAsync(DateTimeOffset before, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>

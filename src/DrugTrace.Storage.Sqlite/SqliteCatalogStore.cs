@@ -24,8 +24,7 @@ internal sealed class SqliteCatalogStore(SqliteDatabase db) : ICatalogStore
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT gtin, name, form, strength, manufacturer FROM products WHERE gtin = $gtin";
         command.Add("$gtin", gtin);
-        using var reader = command.ExecuteReader();
-        var product = reader.Read() ? MapProduct(reader) : null;
+        var product = command.ReadFirst(MapProduct);
         if (product is not null) db.Products.Offer(gtin, product, generation);
         return ValueTask.FromResult(product);
     }
@@ -53,10 +52,7 @@ internal sealed class SqliteCatalogStore(SqliteDatabase db) : ICatalogStore
         command.CommandText = "SELECT gtin, name, form, strength, manufacturer FROM products "
             + (manufacturer is null ? "" : "WHERE manufacturer = $m ") + "ORDER BY name";
         if (manufacturer is not null) command.Add("$m", manufacturer);
-        using var reader = command.ExecuteReader();
-        var products = new List<Product>();
-        while (reader.Read()) products.Add(MapProduct(reader));
-        return ValueTask.FromResult<IReadOnlyList<Product>>(products);
+        return ValueTask.FromResult<IReadOnlyList<Product>>(command.ReadAll(MapProduct));
     }
 
     public ValueTask<LotState?> FindLotAsync(string gtin, string lot, CancellationToken cancellationToken)
@@ -67,8 +63,7 @@ internal sealed class SqliteCatalogStore(SqliteDatabase db) : ICatalogStore
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {LotColumns} FROM lots WHERE gtin = $gtin AND lot = $lot";
         command.Add("$gtin", gtin).Add("$lot", lot);
-        using var reader = command.ExecuteReader();
-        var found = reader.Read() ? MapLot(reader) : null;
+        var found = command.ReadFirst(MapLot);
         if (found is not null) db.Lots.Offer((gtin, lot), found, generation);
         return ValueTask.FromResult(found);
     }
@@ -79,10 +74,7 @@ internal sealed class SqliteCatalogStore(SqliteDatabase db) : ICatalogStore
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {LotColumns} FROM lots WHERE gtin = $gtin ORDER BY expiry, lot";
         command.Add("$gtin", gtin);
-        using var reader = command.ExecuteReader();
-        var lots = new List<LotState>();
-        while (reader.Read()) lots.Add(MapLot(reader));
-        return ValueTask.FromResult<IReadOnlyList<LotState>>(lots);
+        return ValueTask.FromResult<IReadOnlyList<LotState>>(command.ReadAll(MapLot));
     }
 
     private static Product MapProduct(SqliteDataReader r) =>

@@ -12,8 +12,7 @@ internal sealed class SqliteCheckpointStore(SqliteDatabase db) : ICheckpointStor
         using var connection = db.OpenRead();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM checkpoints ORDER BY size DESC LIMIT 1";
-        using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? Map(reader) : null);
+        return ValueTask.FromResult(command.ReadFirst(Map));
     }
 
     public ValueTask<IReadOnlyList<StoredCheckpoint>> RecentAsync(int take, CancellationToken cancellationToken)
@@ -22,10 +21,7 @@ internal sealed class SqliteCheckpointStore(SqliteDatabase db) : ICheckpointStor
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM checkpoints ORDER BY size DESC LIMIT $take";
         command.Add("$take", take);
-        using var reader = command.ExecuteReader();
-        var list = new List<StoredCheckpoint>();
-        while (reader.Read()) list.Add(Map(reader));
-        return ValueTask.FromResult<IReadOnlyList<StoredCheckpoint>>(list);
+        return ValueTask.FromResult<IReadOnlyList<StoredCheckpoint>>(command.ReadAll(Map));
     }
 
     public async ValueTask<bool> AddAsync(StoredCheckpoint checkpoint, CancellationToken cancellationToken) =>

@@ -42,10 +42,7 @@ internal sealed class SqliteCustodyQueries(SqliteDatabase db) : ICustodyQueries
             ORDER BY changed_at DESC, id DESC LIMIT $limit
             """;
         command.Add("$by", quarantinedBy).Add("$limit", limit);
-        using var reader = command.ExecuteReader();
-        var packs = new List<PackState>();
-        while (reader.Read()) packs.Add(SqliteLedgerStore.MapPack(reader));
-        return ValueTask.FromResult<IReadOnlyList<PackState>>(packs);
+        return ValueTask.FromResult<IReadOnlyList<PackState>>(command.ReadAll(SqliteLedgerStore.MapPack));
     }
 
     public ValueTask<IReadOnlyList<PackState>> ListInTransitAsync(string party, ShipmentDirection direction, int limit, CancellationToken cancellationToken)
@@ -59,9 +56,6 @@ internal sealed class SqliteCustodyQueries(SqliteDatabase db) : ICustodyQueries
             ORDER BY changed_at, id LIMIT $limit
             """;
         command.Add("$party", party).Add("$limit", limit);
-        using var reader = command.ExecuteReader();
-        var packs = new List<PackState>();
-        while (reader.Read()) packs.Add(SqliteLedgerStore.MapPack(reader));
-        return ValueTask.FromResult<IReadOnlyList<PackState>>(packs);
+        return ValueTask.FromResult<IReadOnlyList<PackState>>(command.ReadAll(SqliteLedgerStore.MapPack));
     }
 }

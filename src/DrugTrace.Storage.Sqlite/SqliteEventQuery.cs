@@ -46,9 +46,6 @@ internal sealed class SqliteEventQuery(SqliteDatabase db) : ILedgerEventQuery
         if (query.AfterLogIndex is { } after) { sql.Append(" AND e.log_index > $after"); command.Add("$after", after); }
         sql.Append(" ORDER BY e.log_index LIMIT ").Append(Math.Max(1, query.Take).ToString(CultureInfo.InvariantCulture));
         command.CommandText = sql.ToString();
-        using var reader = command.ExecuteReader();
-        var events = new List<StoredEvent>();
-        while (reader.Read()) events.Add(new StoredEvent(reader.GetInt64(0), SqliteLedgerStore.MapEvent(reader)));
-        return ValueTask.FromResult<IReadOnlyList<StoredEvent>>(events);
+        return ValueTask.FromResult<IReadOnlyList<StoredEvent>>(command.ReadAll(SqliteLedgerStore.MapStoredEvent));
     }
 }

@@ -62,10 +62,7 @@ internal sealed partial class SqliteLedgerStore
             command.Transaction = snapshot;
             command.CommandText = $"SELECT {EventColumns} FROM events WHERE chain = $chain ORDER BY seq";
             command.Add("$chain", LotChain(id));
-            using var reader = command.ExecuteReader();
-            var events = new List<StoredEvent>();
-            while (reader.Read()) events.Add(new StoredEvent(reader.GetInt64(0), MapEvent(reader)));
-            yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, events, null, lot);
+            yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, command.ReadAll(MapStoredEvent), null, lot);
         }
 
         // Pack chains: a merge of the events (by chain, seq) with the pack rows (by id), both in chain order.

@@ -1,3 +1,4 @@
+using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
@@ -39,6 +40,9 @@ internal sealed partial class SqliteLedgerStore
         ChangedAt = Rows.Time(r.GetInt64(9)),
         Head = new ChainHead(r.GetInt32(10), Rows.Hash(r, 11)),
     };
+
+    /// <summary>An event row with its log position first (<c>SELECT {EventColumns}</c>).</summary>
+    internal static StoredEvent MapStoredEvent(SqliteDataReader r) => new(r.GetInt64(0), MapEvent(r));
 
     internal static LedgerEvent MapEvent(SqliteDataReader r) => new()
     {

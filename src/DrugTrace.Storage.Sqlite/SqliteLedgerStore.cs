@@ -35,8 +35,7 @@ internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStor
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {CaseColumns} FROM cases WHERE sscc = $sscc";
         command.Add("$sscc", sscc);
-        using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? MapCase(reader) : null);
+        return ValueTask.FromResult(command.ReadFirst(MapCase));
     }
 
     public ValueTask<CaseChildren> ListCaseChildrenAsync(string sscc, CancellationToken cancellationToken)
@@ -44,23 +43,19 @@ internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStor
         using var connection = db.OpenRead();
         // One snapshot: a case's packs and cases as they stood together.
         using var snapshot = connection.BeginTransaction(deferred: true);
-        var packs = new List<PackState>();
+        List<PackState> packs;
         using (var command = connection.CreateCommand())
         {
             command.Transaction = snapshot;
             command.CommandText = $"SELECT {PackColumns} FROM packs WHERE parent = $sscc";
-            command.Add("$sscc", sscc);
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) packs.Add(MapPack(reader));
+            packs = command.Add("$sscc", sscc).ReadAll(MapPack);
         }
-        var cases = new List<CaseState>();
+        List<CaseState> cases;
         using (var command = connection.CreateCommand())
         {
             command.Transaction = snapshot;
             command.CommandText = $"SELECT {CaseColumns} FROM cases WHERE parent = $sscc";
-            command.Add("$sscc", sscc);
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) cases.Add(MapCase(reader));
+            cases = command.Add("$sscc", sscc).ReadAll(MapCase);
         }
         return ValueTask.FromResult(new CaseChildren(packs, cases));
     }
@@ -71,8 +66,7 @@ internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStor
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {PackColumns} FROM packs WHERE gtin = $gtin AND serial = $serial";
         command.Add("$gtin", gtin).Add("$serial", serial);
-        using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? MapPack(reader) : null);
+        return ValueTask.FromResult(command.ReadFirst(MapPack));
     }
 
     public ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken)
@@ -85,10 +79,7 @@ internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStor
             ORDER BY id LIMIT $take OFFSET $skip
             """;
         command.Add("$gtin", gtin).Add("$lot", lot).Add("$take", take).Add("$skip", skip);
-        using var reader = command.ExecuteReader();
-        var packs = new List<PackState>();
-        while (reader.Read()) packs.Add(MapPack(reader));
-        return ValueTask.FromResult<IReadOnlyList<PackState>>(packs);
+        return ValueTask.FromResult<IReadOnlyList<PackState>>(command.ReadAll(MapPack));
     }
 
     public ValueTask<int> CountPacksAsync(string gtin, string lot, CancellationToken cancellationToken)
@@ -112,9 +103,6 @@ internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStor
         };
         command.CommandText = $"SELECT {EventColumns} FROM events WHERE chain = {chain} ORDER BY seq";
         command.Add("$gtin", gtin).Add("$key", key);
-        using var reader = command.ExecuteReader();
-        var events = new List<StoredEvent>();
-        while (reader.Read()) events.Add(new StoredEvent(reader.GetInt64(0), MapEvent(reader)));
-        return ValueTask.FromResult<IReadOnlyList<StoredEvent>>(events);
+        return ValueTask.FromResult<IReadOnlyList<StoredEvent>>(command.ReadAll(MapStoredEvent));
     }
 }

@@ -21,10 +21,7 @@ internal sealed class SqlitePartyStore(SqliteDatabase db, TimeProvider clock) : 
         using var connection = db.OpenRead();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT gln, name, role FROM parties ORDER BY role, name";
-        using var reader = command.ExecuteReader();
-        var parties = new List<Party>();
-        while (reader.Read()) parties.Add(Map(reader));
-        return ValueTask.FromResult<IReadOnlyList<Party>>(parties);
+        return ValueTask.FromResult<IReadOnlyList<Party>>(command.ReadAll(Map));
     }
 
     public async ValueTask AddAsync(Party party, string? apiKeyHash, IReadOnlyList<string> companyPrefixes, CancellationToken cancellationToken)
@@ -102,8 +99,7 @@ internal sealed class SqlitePartyStore(SqliteDatabase db, TimeProvider clock) : 
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$v", value);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Map(reader) : null;
+        return command.ReadFirst(Map);
     }
 
     private static Party Map(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), Enum.Parse<PartyRole>(r.GetString(2)));

@@ -14,8 +14,7 @@ internal sealed class SqliteUserStore(SqliteDatabase db) : IUserStore
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM users WHERE user_name = $v";
         command.Parameters.AddWithValue("$v", userName.Trim());
-        using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? Map(reader) : null);
+        return ValueTask.FromResult(command.ReadFirst(Map));
     }
 
     public async ValueTask AddAsync(UserAccount user, CancellationToken cancellationToken)

@@ -14,8 +14,7 @@ internal sealed class SqliteWitnessAnswers(SqliteDatabase db) : IWitnessAnswers
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM witness_answers WHERE url = $url";
         command.Add("$url", url);
-        using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? Map(reader) : null);
+        return ValueTask.FromResult(command.ReadFirst(Map));
     }
 
     public ValueTask<IReadOnlyList<WitnessAnswer>> ListAsync(CancellationToken cancellationToken)
@@ -23,10 +22,7 @@ internal sealed class SqliteWitnessAnswers(SqliteDatabase db) : IWitnessAnswers
         using var connection = db.OpenRead();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM witness_answers ORDER BY url";
-        using var reader = command.ExecuteReader();
-        var list = new List<WitnessAnswer>();
-        while (reader.Read()) list.Add(Map(reader));
-        return ValueTask.FromResult<IReadOnlyList<WitnessAnswer>>(list);
+        return ValueTask.FromResult<IReadOnlyList<WitnessAnswer>>(command.ReadAll(Map));
     }
 
     public async ValueTask SaveAsync(WitnessAnswer answer, CancellationToken cancellationToken) =>

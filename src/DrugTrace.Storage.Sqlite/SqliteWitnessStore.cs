@@ -14,8 +14,7 @@ internal sealed class SqliteWitnessStore(SqliteDatabase db) : IWitnessStore
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM witnessed_logs WHERE origin = $origin";
         command.Add("$origin", origin);
-        using var reader = command.ExecuteReader();
-        return ValueTask.FromResult(reader.Read() ? Map(reader) : null);
+        return ValueTask.FromResult(command.ReadFirst(Map));
     }
 
     public ValueTask<IReadOnlyList<WitnessedCheckpoint>> ListAsync(CancellationToken cancellationToken)
@@ -23,10 +22,7 @@ internal sealed class SqliteWitnessStore(SqliteDatabase db) : IWitnessStore
         using var connection = db.OpenRead();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM witnessed_logs ORDER BY origin";
-        using var reader = command.ExecuteReader();
-        var list = new List<WitnessedCheckpoint>();
-        while (reader.Read()) list.Add(Map(reader));
-        return ValueTask.FromResult<IReadOnlyList<WitnessedCheckpoint>>(list);
+        return ValueTask.FromResult<IReadOnlyList<WitnessedCheckpoint>>(command.ReadAll(Map));
     }
 
     public async ValueTask<bool> ReplaceAsync(WitnessedCheckpoint? expected, WitnessedCheckpoint next, CancellationToken cancellationToken) =>
