@@ -80,7 +80,7 @@ internal static class ChunkedCommission
             for (var i = 0; i < count; i++)
             {
                 var e = packEvents[start + i];
-                var pack = MongoMapping.ToCommissionedPack(lot, e, first + i);
+                var pack = MongoMapping.ToCommissionedPack(e, first + i);
                 pack.CommissioningLot = lotChain;
                 packs.Add(pack);
                 events.Add(MongoMapping.ToDocument(e, first + i, first + i));

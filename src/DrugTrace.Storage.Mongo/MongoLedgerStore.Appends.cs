@@ -36,7 +36,7 @@ internal sealed partial class MongoLedgerStore
             for (var i = 0; i < packEvents.Count; i++)
             {
                 var index = first + 1 + i;
-                packs.Add(MongoMapping.ToCommissionedPack(lot, packEvents[i], index));
+                packs.Add(MongoMapping.ToCommissionedPack(packEvents[i], index));
                 events.Add(MongoMapping.ToDocument(packEvents[i], index, index));
             }
             // Packs before events: a colliding serial is found before the events are written for nothing.

@@ -37,7 +37,7 @@ internal sealed partial class MongoLedgerStore
                             var events = new List<EventDocument>(c.Events.Count);
                             foreach (var e in c.Events)
                             {
-                                packs.Add(MongoMapping.ToCommissionedPack(c.Lot, e, next));
+                                packs.Add(MongoMapping.ToCommissionedPack(e, next));
                                 events.Add(MongoMapping.ToDocument(e, next, next));
                                 next++;
                             }

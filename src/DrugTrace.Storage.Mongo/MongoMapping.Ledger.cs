@@ -25,22 +25,8 @@ internal static partial class MongoMapping
         d.Gtin, d.Lot, Date(d.Expiry), d.Manufacturer, new ChainHead(d.HeadSeq, Hash(d.HeadHash)),
         d.RecalledAt is { } at ? Time(at) : null, d.RecallReason);
 
-    /// <summary>A freshly commissioned pack: active at its manufacturer, its head the commissioning event.</summary>
-    public static PackDocument ToCommissionedPack(LotState lot, LedgerEvent commissioned, long chain) => new()
-    {
-        Chain = chain,
-        Gtin = lot.Gtin,
-        Serial = commissioned.Key,
-        Lot = lot.Lot,
-        Expiry = Date(lot.Expiry),
-        Status = PackStatus.Active.ToString(),
-        Custodian = commissioned.Actor,
-        ShipTo = null,
-        ChangedBy = commissioned.Actor,
-        ChangedAt = Utc(commissioned.OccurredAt),
-        HeadSeq = commissioned.Seq,
-        HeadHash = Bytes(commissioned.Hash),
-    };
+    /// <summary>A freshly commissioned pack: the state its commissioning event makes (active at its manufacturer, its head that event).</summary>
+    public static PackDocument ToCommissionedPack(LedgerEvent commissioned, long chain) => ToDocument(PackLifecycle.Apply(null, commissioned), chain);
 
     public static PackDocument ToDocument(PackState p, long chain) => new()
     {

@@ -150,6 +150,27 @@ public sealed class BsonRoundTripTests
     }
 
     [Fact]
+    public void A_commissioned_pack_is_the_state_its_commissioning_event_makes()
+    {
+        var e = EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Pack, Gtin = "04012345000115", Key = "SN1", Seq = 0, Type = EventType.Commissioned, Actor = "4012345000016",
+            Lot = "LOT1", Expiry = new DateOnly(2029, 5, 31), OccurredAt = Now, RecordedAt = Now.AddSeconds(1), PrevHash = Hash256.Zero,
+        });
+
+        var back = RoundTrip(MongoMapping.ToCommissionedPack(e, 42), out var bson);
+
+        Assert.Equal(new PackState
+        {
+            Gtin = "04012345000115", Serial = "SN1", Lot = "LOT1", Expiry = new DateOnly(2029, 5, 31), Status = PackStatus.Active,
+            Custodian = "4012345000016", ChangedBy = "4012345000016", ChangedAt = Now, Head = new ChainHead(0, e.Hash),
+        }, MongoMapping.ToPack(back));
+        Assert.Equal(42, back.Chain);
+        Assert.Equal(["_id", "gtin", "serial", "lot", "expiry", "status", "custodian", "shipTo", "changedBy", "changedAt", "headSeq", "headHash"], bson.Names);
+        Assert.True(bson["shipTo"].IsBsonNull);
+    }
+
+    [Fact]
     public void An_event_round_trips_and_still_hashes_the_same()
     {
         var e = EventHasher.Seal(new LedgerEvent
