@@ -146,6 +146,16 @@ public sealed class AppServer : IAsyncLifetime
         return (gtin, lot, new DateOnly(2031, 3, 31), serials);
     }
 
+    /// <summary>A pack of a new lot at Linden-Apotheke that Linden-Apotheke quarantined, giving <paramref name="reason"/>.</summary>
+    public async Task<(string Gtin, string Serial)> QuarantinedAtPharmacyAsync(string reason)
+    {
+        var (gtin, lot, _, serials) = await PacksAtPharmacyAsync(1);
+        using var pharmacy = Api(PharmacyKey);
+        var code = $"(01){gtin}(17)310331(10){lot}(21){serials[0]}";
+        (await pharmacy.PostAsJsonAsync("/api/v1/scans", new { code, action = "quarantine", reason })).EnsureSuccessStatusCode();
+        return (gtin, serials[0]);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

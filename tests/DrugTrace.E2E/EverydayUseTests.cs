@@ -64,6 +64,28 @@ public sealed class EverydayUseTests(AppServer app)
     }
 
     [E2EFact]
+    public async Task At_phone_width_a_pack_under_investigation_is_a_card_with_both_buttons_in_view()
+    {
+        var (_, serial) = await app.QuarantinedAtPharmacyAsync("Returned by a patient with the seal broken and the print blurred at its edges");
+        var (playwright, browser) = await Browsers.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await Browsers.SignedInPageAsync(browser, app.Address, "linden", Phone());
+            await page.GotoAsync("/investigations");
+            var row = page.Locator($"[data-testid=investigation]:has-text('{serial}')");
+            await row.WaitForAsync(new() { Timeout = 60_000 });
+            await AssertFitsAsync(page, "the investigations page");
+            // The buttons were off to the right of a table that scrolled sideways; on a card both are in view.
+            foreach (var button in new[] { "release", "confirm" })
+            {
+                var box = (await row.Locator($"[data-testid={button}]").BoundingBoxAsync())!;
+                Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"the {button} button spans {box.X} to {box.X + box.Width} px of 390");
+            }
+        }
+    }
+
+    [E2EFact]
     public async Task Escape_closes_the_recall_dialog_and_recalls_nothing()
     {
         var (gtin, lot, _, _) = await app.PacksAtPharmacyAsync(1);
