@@ -2,6 +2,7 @@ using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Transparency;
 using Microsoft.Data.Sqlite;
 
 namespace DrugTrace.Storage.Sqlite;
@@ -10,6 +11,8 @@ internal sealed partial class SqliteLedgerStore
 {
     public async ValueTask CommissionAsync(LotState lot, LedgerEvent lotEvent, IReadOnlyList<LedgerEvent> packEvents, CancellationToken cancellationToken)
     {
+        // The packs' leaf hashes are computed here, on the caller's thread, while the writer stores other lots.
+        var leaves = PackLeaves(packEvents);
         await db.Writer.WriteAsync(w =>
         {
             long lotId;
@@ -29,9 +32,17 @@ internal sealed partial class SqliteLedgerStore
             }
             Insert(w, LotChain(lotId), lotEvent);
 
-            InsertPacks(w, lotId, lot, packEvents);
+            InsertPacks(w, lotId, lot, packEvents, leaves);
             return true;
         }, cancellationToken);
+    }
+
+    private static Hash256[]? PackLeaves(IReadOnlyList<LedgerEvent> packEvents)
+    {
+        if (!SqliteTreeNodes.KeepTree) return null;
+        var leaves = new Hash256[packEvents.Count];
+        for (var i = 0; i < leaves.Length; i++) leaves[i] = Rfc6962.LeafHash(packEvents[i].Hash);
+        return leaves;
     }
 
     public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken) =>
@@ -92,12 +103,13 @@ internal sealed partial class SqliteLedgerStore
     // No RETURNING here: SQLite runs RETURNING like a trigger, which gives every insert a statement
     // journal, and releasing one inside this write's savepoint walks the whole in-memory sub-journal
     // from its start: quadratic in the lot size. The rowid is read from the connection instead.
-    private static void InsertPacks(SqliteWriter w, long lotId, LotState lot, IReadOnlyList<LedgerEvent> packEvents)
+    private static void InsertPacks(SqliteWriter w, long lotId, LotState lot, IReadOnlyList<LedgerEvent> packEvents, Hash256[]? leaves = null)
     {
         var insertPack = w.Statement(InsertPack);
         var expiry = Rows.Date(lot.Expiry);
-        foreach (var e in packEvents)
+        for (var i = 0; i < packEvents.Count; i++)
         {
+            var e = packEvents[i];
             insertPack.Text(1, lot.Gtin).Text(2, e.Key).Int(3, lotId).Text(4, lot.Lot).Text(5, expiry).Int(6, (int)PackStatus.Active)
                 .Text(7, e.Actor).Int(8, Rows.Millis(e.OccurredAt)).Int(9, e.Seq).Hash(10, e.Hash);
             try
@@ -108,7 +120,7 @@ internal sealed partial class SqliteLedgerStore
             {
                 throw new SerialCollisionException(lot.Gtin);
             }
-            Insert(w, PackChain(w.LastInsertRowId), e);
+            Insert(w, PackChain(w.LastInsertRowId), e, leaves?[i]);
         }
     }
 

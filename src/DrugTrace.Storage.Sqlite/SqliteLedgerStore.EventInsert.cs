@@ -10,13 +10,14 @@ internal sealed partial class SqliteLedgerStore
         + $"VALUES ({SqliteTreeNodes.NextLogIndex}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
     /// <summary>Appends <paramref name="e"/> to the log as the next index, and keeps the tree.</summary>
-    private static void Insert(SqliteWriter w, long chain, LedgerEvent e)
+    /// <remarks><paramref name="leaf"/>: the event's leaf hash when the caller computed it before (off the writer).</remarks>
+    private static void Insert(SqliteWriter w, long chain, LedgerEvent e, Hash256? leaf = null)
     {
         w.Statement(InsertEvent)
             .Int(1, chain).Int(2, e.Seq).Int(3, (int)e.Stream).Text(4, e.Gtin).Text(5, e.Key).Text(6, e.Type.ToString()).Text(7, e.Actor)
             .Text(8, e.From).Text(9, e.To).Text(10, e.Reason).Text(11, e.Lot).Text(12, e.Expiry is { } d ? Rows.Date(d) : null)
             .Int(13, Rows.Millis(e.OccurredAt)).Int(14, Rows.Millis(e.RecordedAt)).Hash(15, e.PrevHash).Hash(16, e.Hash)
             .Execute();
-        SqliteTreeNodes.Appended(w, w.LastInsertRowId);
+        SqliteTreeNodes.Appended(w, w.LastInsertRowId, e.Hash, leaf);
     }
 }

@@ -7,8 +7,8 @@ namespace DrugTrace.Storage.Sqlite;
 /// <summary>
 /// Keeps the log's Merkle tree in the <c>tree_nodes</c> table as events are appended: after the
 /// event at log index i, every tile that i completes gets its root stored one tile level up.
-/// Leaf hashes are not stored twice: they are SHA-256(0x00 || events.hash). Nothing is kept in
-/// memory, so a rolled-back write leaves nothing to undo.
+/// Leaf hashes are not stored twice: they are SHA-256(0x00 || events.hash). The writer keeps only the
+/// leaves of the tile it is filling (<see cref="OpenTile"/>), which every insert after a rollback records again.
 /// </summary>
 internal static class SqliteTreeNodes
 {
@@ -25,18 +25,27 @@ internal static class SqliteTreeNodes
     /// </summary>
     internal static volatile bool KeepTree = true;
 
-    /// <summary>Called inside the append transaction, after the event at <paramref name="logIndex"/> was inserted.</summary>
-    public static void Appended(SqliteWriter w, long logIndex)
+    /// <summary>
+    /// Called inside the append transaction, after the event at <paramref name="logIndex"/> with hash
+    /// <paramref name="eventHash"/> was inserted; <paramref name="leaf"/> is its leaf hash if the caller computed
+    /// it already (off the writer, where it can be).
+    /// </summary>
+    public static void Appended(SqliteWriter w, long logIndex, Hash256 eventHash, Hash256? leaf = null)
     {
         if (!KeepTree) return;
+        var tileComplete = w.Tile.Record(logIndex, leaf ?? Rfc6962.LeafHash(eventHash));
+        if ((logIndex + 1) % LogTiles.Width != 0) return;
         foreach (var (level, index) in LogTiles.NodesCompletedBy(logIndex))
         {
-            // On the writer's connection, inside the running write.
-            var children = ReadTile(w.Connection, level - 1, index * LogTiles.Width, LogTiles.Width);
-            w.Command(InsertNode).Add("$level", level).Add("$idx", index).Add("$hash", Rows.Blob(Rfc6962.Root(children)))
-                .ExecuteNonQuery();
+            // On the writer's connection, inside the running write; the leaves of the tile just filled are in memory.
+            var root = level == 1 && tileComplete
+                ? Rfc6962.Root(w.Tile.Leaves)
+                : Rfc6962.Root(ReadTile(w.Connection, level - 1, index * LogTiles.Width, LogTiles.Width));
+            w.Statement(InsertNodeAt).Int(1, level).Int(2, index).Hash(3, root).Execute();
         }
     }
+
+    private const string InsertNodeAt = "INSERT INTO tree_nodes (level, idx, hash) VALUES (?1, ?2, ?3)";
 
     /// <summary>The hashes of tile level <paramref name="tileLevel"/> from index <paramref name="from"/>, as many as are there up to <paramref name="count"/>.</summary>
     /// <remarks>Raw statements run on the connection, so inside any transaction open on it.</remarks>

@@ -41,6 +41,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
     /// <summary>The writer connection, for raw statements (<see cref="RawRows"/>) inside the running write.</summary>
     internal SqliteConnection Connection => _connection;
 
+    /// <summary>The leaves of the log's tile being filled (see <see cref="SqliteTreeNodes.Appended"/>).</summary>
+    internal OpenTile Tile { get; } = new();
+
     /// <summary>The rowid of the last row inserted on the writer connection.</summary>
     public long LastInsertRowId => SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
 
