@@ -101,6 +101,7 @@ public static class DependencyInjection
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<AlertQueue>();
         services.AddSingleton<AlertBroadcaster>();
+        services.AddSingleton<AlertListeners>();
         services.AddScoped<UnseenAlerts>();
         services.AddScoped<CircuitConnection>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
