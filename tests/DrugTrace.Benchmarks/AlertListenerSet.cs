@@ -129,11 +129,17 @@ public sealed class AlertListenerSet : IAsyncDisposable
     private async Task CatchUpAsync(int listener, AlertsMissedNotice missed, ApiClient api, string apiKey)
     {
         Interlocked.Increment(ref _resyncs);
+        await FetchMissedAsync(api, apiKey, missed, alert => Arrived(listener, alert, pushed: false));
+    }
+
+    /// <summary>What a client told <c>alertsMissed</c> does: fetches the alerts after <c>Since</c>, a page at a time, until past <c>Through</c>.</summary>
+    public static async Task FetchMissedAsync(ApiClient api, string apiKey, AlertsMissedNotice missed, Action<AlertSeen> arrived)
+    {
         for (var since = missed.Since; since < missed.Through;)
         {
             var page = await api.GetAsync<List<AlertSeen>>($"/api/v1/alerts?since={since}&take={FetchPage}", apiKey);
             if (page.Count == 0) break;
-            foreach (var alert in page) Arrived(listener, alert, pushed: false);
+            foreach (var alert in page) arrived(alert);
             since = page[^1].Id;
         }
     }

@@ -61,13 +61,8 @@ public static class AlertsLive
             connection.On<AlertsMissedNotice>("alertsMissed", async missed =>
             {
                 Interlocked.Increment(ref resyncs);
-                for (var since = missed.Since; since < missed.Through;)
-                {
-                    var page = await api.GetAsync<List<AlertSeen>>($"/api/v1/alerts?since={since}&take=1000", Regulator);
-                    if (page.Count == 0) break;
-                    foreach (var alert in page) Arrived(listener, alert.Id, alert.ScannedSerial, Stopwatch.GetTimestamp(), pushed: false);
-                    since = page[^1].Id;
-                }
+                await AlertListenerSet.FetchMissedAsync(api, Regulator, missed,
+                    alert => Arrived(listener, alert.Id, alert.ScannedSerial, Stopwatch.GetTimestamp(), pushed: false));
             });
             await connection.StartAsync();
             connections.Add(connection);

@@ -3,7 +3,6 @@ using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Web.Alerts;
 using Microsoft.Extensions.Logging.Abstractions;
-using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Web.Tests.Alerts;
 
@@ -95,17 +94,5 @@ public sealed class AlertBroadcasterTests
         Assert.Equal(0, _broadcaster.Count);
     }
 
-    private static Alert Alert(long id, string scanningParty, string? brandOwner = null) => new()
-    {
-        Id = id,
-        Kind = AlertKind.UnknownSerial,
-        Severity = Severity.Critical,
-        Message = "unknown",
-        Action = PackAction.Verify,
-        ScannedCode = "(01)04012345000115(21)X",
-        ScanningParty = scanningParty,
-        BrandOwner = brandOwner,
-        RaisedAt = DateTimeOffset.UnixEpoch,
-        LastSeenAt = DateTimeOffset.UnixEpoch,
-    };
+    private static Alert Alert(long id, string scanningParty, string? brandOwner = null) => TestAlerts.Alert(id, scanningParty, brandOwner);
 }

@@ -1,6 +1,5 @@
 using DrugTrace.Application.Alerts;
 using DrugTrace.Domain.Alerts;
-using DrugTrace.Domain.Packs;
 using DrugTrace.Web.Alerts;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -95,17 +94,5 @@ public sealed class AlertListenersTests
         return listener;
     }
 
-    private static Alert Alert(long id, string scanningParty, string? brandOwner = null) => new()
-    {
-        Id = id,
-        Kind = AlertKind.UnknownSerial,
-        Severity = Severity.Critical,
-        Message = "unknown",
-        Action = PackAction.Verify,
-        ScannedCode = "(01)04012345000115(21)X",
-        ScanningParty = scanningParty,
-        BrandOwner = brandOwner,
-        RaisedAt = DateTimeOffset.UnixEpoch,
-        LastSeenAt = DateTimeOffset.UnixEpoch,
-    };
+    private static Alert Alert(long id, string scanningParty, string? brandOwner = null) => TestAlerts.Alert(id, scanningParty, brandOwner);
 }
