@@ -82,7 +82,12 @@ public sealed class CaseMoves(
         return new PartyNames(found);
     }
 
-    private async ValueTask<IReadOnlyList<AlertView>> RaiseAsync(Party actor, PackAction action, string code, PackRefusal refusal, CancellationToken ct)
+    private ValueTask<IReadOnlyList<AlertView>> RaiseAsync(Party actor, PackAction action, string code, PackRefusal refusal, CancellationToken ct) =>
+        RaiseAsync(catalog, alerts, actor, action, code, refusal, ct);
+
+    /// <summary>The alert of one pack that stopped a case's move, raised as its own scan would raise it (an EPCIS capture raises them too).</summary>
+    public static async ValueTask<IReadOnlyList<AlertView>> RaiseAsync(ICatalogStore catalog, AlertRaiser alerts, Party actor, PackAction action, string code,
+        PackRefusal refusal, CancellationToken ct)
     {
         var pack = refusal.Pack;
         var brandOwner = (await catalog.FindProductAsync(pack.Gtin, ct))?.Manufacturer;

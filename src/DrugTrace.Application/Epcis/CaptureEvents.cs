@@ -1,8 +1,10 @@
 using DrugTrace.Application.Alerts;
+using DrugTrace.Application.Cases;
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Common.Security;
 using DrugTrace.Application.Common.Validation;
+using DrugTrace.Application.Common.Wire;
 using DrugTrace.Application.Lots;
 using DrugTrace.Application.Packs;
 using DrugTrace.Application.Parties;
@@ -22,7 +24,9 @@ public sealed record CapturedEvent(int Index, string? EventId, CapturePlan Plan)
 /// <summary>
 /// Applies a captured EPCIS document's events as the capturing party, through the same rules as a
 /// scan (roles, custody, lifecycle, alerts), a recall (<see cref="RecallLot"/>'s checks) and a
-/// commissioning (<see cref="RegisterLot"/>'s rules, into a new lot or a registered one). Every
+/// commissioning (<see cref="RegisterLot"/>'s rules, into a new lot or a registered one), and a case's
+/// packing, unpacking, shipping or receiving (<see cref="CaseCapture"/>: the case use cases' rules; a pack
+/// inside a case is shipped and received with its outermost case). Every
 /// event is first decided on a <see cref="LedgerDraft"/>, in document order, each seeing what the
 /// ones before it decided; then everything decided is stored in one transaction. With
 /// <paramref name="Rollback"/> (GS1-Capture-Error-Behaviour: rollback) one refused event keeps the
@@ -39,7 +43,7 @@ public sealed record CaptureOutcome(int Applied, IReadOnlyList<CaptureRefusal> R
 public sealed record CaptureRefusal(int Event, string? EventID, string Reason);
 
 public sealed class CaptureEventsHandler(
-    ILedgerStore ledger, ICatalogStore catalog, PartyDirectory parties, IScanLog scanLog, AlertRaiser alerts,
+    ILedgerStore ledger, ICatalogStore catalog, PartyDirectory parties, IScanLog scanLog, AlertRaiser alerts, SsccAllocator allocator,
     IActorContext context, TimeProvider clock, IOptions<AlertOptions> alertOptions, ILogger<PackHandoffs>? logger = null)
     : IRequestHandler<CaptureEvents, CaptureOutcome>
 {
@@ -52,9 +56,10 @@ public sealed class CaptureEventsHandler(
             // One read for every pack the document names, instead of one per event.
             await draft.ReadPacksAsync(request.Events.SelectMany(e => e.Plan.Steps).SelectMany(PacksOf), cancellationToken);
             var handoffs = new PackHandoffs(draft, draft, parties, scanLog, alerts, clock, alertOptions, logger);
+            var cases = new CaseCapture(draft, parties, allocator, clock);
             var decided = new List<Decided>(request.Events.Count);
             foreach (var ev in request.Events)
-                decided.Add(await DecideAsync(actor, draft, handoffs, ev, cancellationToken));
+                decided.Add(await DecideAsync(actor, draft, handoffs, cases, ev, cancellationToken));
 
             var refused = decided.Where(d => d.Refusal is not null).ToList();
             if (request.Rollback && refused.Count > 0)
@@ -80,48 +85,64 @@ public sealed class CaptureEventsHandler(
     {
         HandoffStep h => [(h.Gtin, h.Serial)],
         CommissionStep c => c.Serials.Select(s => (c.Gtin, s)),
+        PackIntoCaseStep p => p.Packs,
+        UnpackCaseStep u => u.Packs,
         _ => [],
     };
 
-    /// <summary>One event decided on the draft: refused with a reason, or applied; the scans it judged, to report.</summary>
-    private sealed record Decided(CapturedEvent Event, string? Refusal, IReadOnlyList<JudgedScan> Scans);
+    /// <summary>One event decided on the draft: refused with a reason, or applied; the scans it judged and the case moves it decided, to report.</summary>
+    private sealed record Decided(CapturedEvent Event, string? Refusal, IReadOnlyList<JudgedScan> Scans, IReadOnlyList<CaseDecided> Cases);
 
-    private async ValueTask<Decided> DecideAsync(Party actor, LedgerDraft draft, PackHandoffs handoffs, CapturedEvent ev, CancellationToken ct)
+    private async ValueTask<Decided> DecideAsync(Party actor, LedgerDraft draft, PackHandoffs handoffs, CaseCapture cases, CapturedEvent ev, CancellationToken ct)
     {
-        if (ev.Plan.Refusal is { } refusal) return new Decided(ev, refusal, []);
+        if (ev.Plan.Refusal is { } refusal) return new Decided(ev, refusal, [], []);
         var mark = draft.Mark();
         var scans = new List<JudgedScan>();
+        var moves = new List<CaseDecided>();
         try
         {
             foreach (var step in ev.Plan.Steps)
             {
                 var stepRefusal = step switch
                 {
-                    HandoffStep h => await HandoffAsync(actor, draft, handoffs, h, ev.EventId, scans, ct),
+                    HandoffStep h => await HandoffAsync(actor, draft, handoffs, cases, h, ev.EventId, scans, moves, ct),
                     RecallStep r => await RecallAsync(actor, draft, r, ct),
                     CommissionStep c => await CommissionAsync(actor, draft, c, ev.EventId, ct),
+                    CaseMoveStep m => Moved(moves, await cases.MoveAsync(actor, m.Sscc, m.Command, ct)),
+                    PackIntoCaseStep p => (await cases.PackAsync(actor, p, ct)).Refusal,
+                    UnpackCaseStep u => (await cases.UnpackAsync(actor, u, ct)).Refusal,
                     _ => throw new InvalidOperationException("Unknown capture step."),
                 };
                 if (stepRefusal is not null)
                 {
                     // The event is applied whole or not at all: its steps decided before this one are taken back.
                     draft.Undo(mark);
-                    return new Decided(ev, stepRefusal, scans.Count > 0 && scans[^1].Judgement.Outcome.Event is null ? [scans[^1]] : []);
+                    return new Decided(ev, stepRefusal, scans.Count > 0 && scans[^1].Judgement.Outcome.Event is null ? [scans[^1]] : [],
+                        moves.Count > 0 && moves[^1].Refusal is not null ? [moves[^1]] : []);
                 }
             }
         }
         catch (Exception e) when (e is ValidationException or ForbiddenAccessException or NotFoundException or ConflictException)
         {
             draft.Undo(mark);
-            return new Decided(ev, e.Message, []);
+            return new Decided(ev, e.Message, [], []);
         }
-        return new Decided(ev, null, scans);
+        return new Decided(ev, null, scans, moves);
     }
 
-    private static async ValueTask<string?> HandoffAsync(Party actor, LedgerDraft draft, PackHandoffs handoffs, HandoffStep h, string? eventId,
-        List<JudgedScan> scans, CancellationToken ct)
+    private static string? Moved(List<CaseDecided> moves, CaseDecided move)
+    {
+        if (move.Scan is not null) moves.Add(move);
+        return move.Refusal;
+    }
+
+    private static async ValueTask<string?> HandoffAsync(Party actor, LedgerDraft draft, PackHandoffs handoffs, CaseCapture cases, HandoffStep h, string? eventId,
+        List<JudgedScan> scans, List<CaseDecided> moves, CancellationToken ct)
     {
         if (eventId is not null && h.Command.OccurredAt is { } at && await AlreadyRecordedAsync(draft, h.Gtin, h.Serial, eventId, at, ct)) return null;
+        // A pack packed in a case is shipped and received with it: the event moves its outermost case, as a scan of that case's SSCC would.
+        if (h.Command.Action is PackAction.Ship or PackAction.Receive && (await draft.FindPackAsync(h.Gtin, h.Serial, ct))?.Parent is { } parent)
+            return Moved(moves, await cases.MoveAsync(actor, await cases.OutermostAsync(parent, ct), h.Command, ct));
         var judged = await handoffs.JudgeAsync(actor, EpcUris.Sgtin(h.Gtin, h.Serial), h.Command, ct);
         scans.Add(judged);
         return judged.Judgement.Outcome.Event is null ? judged.Judgement.Outcome.Message : null;
@@ -193,7 +214,7 @@ public sealed class CaptureEventsHandler(
         var at = EventHashId.RoundToMilliseconds(eventTime);
         var chain = await draft.GetChainAsync(StreamKind.Pack, gtin, serial, ct);
         return chain.Any(s => EventHasher.TruncateToMilliseconds(s.Event.OccurredAt) == at
-            && (string?)PackEpcisEvents.ToObjectEvent(new PackEventFacts(
+            && (string?)PackEpcisEvents.ToEpcisEvent(new PackEventFacts(
                 s.Event.Type, gtin, serial, pack.Lot, pack.Expiry, s.Event.Actor, s.Event.From, s.Event.To, s.Event.Reason,
                 s.Event.OccurredAt, s.Event.RecordedAt))["eventID"] == eventId);
     }
@@ -202,11 +223,32 @@ public sealed class CaptureEventsHandler(
     /// Reports the judged scans of what was stored or refused, as a scan would: alerts for the
     /// findings, one scan-log row each. Rows without alerts are logged together (group commit).
     /// </summary>
-    private static async ValueTask ReportAsync(Party actor, PackHandoffs handoffs, IReadOnlyList<Decided> decided, CancellationToken ct)
+    private async ValueTask ReportAsync(Party actor, PackHandoffs handoffs, IReadOnlyList<Decided> decided, CancellationToken ct)
     {
         var scans = decided.SelectMany(d => d.Scans).ToList();
         foreach (var flagged in scans.Where(s => s.Judgement.Findings.Count > 0))
             await handoffs.ReportAsync(actor, flagged, ct);
         await Task.WhenAll(scans.Where(s => s.Judgement.Findings.Count == 0).Select(s => handoffs.ReportAsync(actor, s, ct).AsTask()));
+        foreach (var move in decided.SelectMany(d => d.Cases))
+        {
+            var raised = new List<AlertView>();
+            foreach (var pack in move.Findings.Take(CaseMoves.MaxAlertsPerCase))
+                raised.AddRange(await CaseMoves.RaiseAsync(catalog, alerts, actor, move.Scan!.Action, move.Scan.Code, pack, ct));
+            await RecordAsync(new ScanRecord(clock.GetUtcNow(), actor.Gln, move.Scan!.Action, move.Scan.Code, null, null, new WireName<ScanVerdict>(move.Scan.Verdict).Name,
+                raised.Count == 0 ? null : string.Join(',', raised.Select(a => a.Kind).Distinct())));
+        }
+    }
+
+    // Best-effort, as for a scan of a case: what the capture decided stands.
+    private async ValueTask RecordAsync(ScanRecord scan)
+    {
+        try
+        {
+            await scanLog.RecordAsync(scan, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger?.LogWarning(ex, "The scan log could not record a {Action} scan of a case by {Actor} (EPCIS capture); the capture itself stands", scan.Action, scan.Actor);
+        }
     }
 }

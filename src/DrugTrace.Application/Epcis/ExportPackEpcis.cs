@@ -18,7 +18,7 @@ public sealed class ExportPackEpcisHandler(ISender sender, TimeProvider clock) :
     public async ValueTask<JsonObject> Handle(ExportPackEpcis request, CancellationToken cancellationToken)
     {
         var history = await sender.Send(new GetPackHistory(request.ActorGln, request.Gtin, request.Serial), cancellationToken);
-        var events = history.Events.Select(e => PackEpcisEvents.ToObjectEvent(Facts(history.Pack, e)));
+        var events = history.Events.Select(e => PackEpcisEvents.ToEpcisEvent(Facts(history.Pack, e)));
         return EpcisDocuments.Document(events, clock.GetUtcNow());
     }
 

@@ -1,5 +1,7 @@
 using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Cases;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Products;
@@ -28,6 +30,10 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
     private readonly Dictionary<(string Gtin, string Serial), PackState?> _storedPacks = [];
     private readonly Dictionary<(string Gtin, string Lot), LotState?> _storedLots = [];
     private readonly List<Action> _undo = [];
+    private readonly Dictionary<string, CaseState> _cases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<LedgerEvent>> _caseEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CaseState?> _storedCases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CaseChildren> _storedChildren = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The writes decided so far, in order. Packs commissioned by events one after another into the
@@ -101,14 +107,66 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
         return product;
     }
 
-    /// <summary>Cases are not captured (a case event is refused): they are read from the store as they are.</summary>
-    public ValueTask<Domain.Cases.CaseState?> FindCaseAsync(string sscc, CancellationToken cancellationToken) => ledger.FindCaseAsync(sscc, cancellationToken);
+    /// <summary>A case as the draft has it (packed, moved or unpacked by an event before), else as stored.</summary>
+    public async ValueTask<CaseState?> FindCaseAsync(string sscc, CancellationToken cancellationToken)
+    {
+        if (_cases.TryGetValue(sscc, out var drafted)) return drafted;
+        if (_storedCases.TryGetValue(sscc, out var stored)) return stored;
+        return _storedCases[sscc] = await ledger.FindCaseAsync(sscc, cancellationToken);
+    }
 
-    public ValueTask<CaseChildren> ListCaseChildrenAsync(string sscc, CancellationToken cancellationToken) => ledger.ListCaseChildrenAsync(sscc, cancellationToken);
+    /// <summary>What is in a case now: the stored children still in it, and the packs and cases the draft put in it.</summary>
+    public async ValueTask<CaseChildren> ListCaseChildrenAsync(string sscc, CancellationToken cancellationToken)
+    {
+        if (!_storedChildren.TryGetValue(sscc, out var stored))
+            _storedChildren[sscc] = stored = await ledger.ListCaseChildrenAsync(sscc, cancellationToken);
+        if (_packs.Count == 0 && _cases.Count == 0) return stored;
+        var storedPacks = stored.Packs.Select(p => (p.Gtin, p.Serial)).ToHashSet();
+        var packs = stored.Packs.Select(p => _packs.GetValueOrDefault((p.Gtin, p.Serial), p)).Where(p => p.Parent == sscc).ToList();
+        packs.AddRange(_packs.Values.Where(p => p.Parent == sscc && !storedPacks.Contains((p.Gtin, p.Serial))));
+        var storedCases = stored.Cases.Select(c => c.Sscc).ToHashSet(StringComparer.Ordinal);
+        var cases = stored.Cases.Select(c => _cases.GetValueOrDefault(c.Sscc, c)).Where(c => c.Parent == sscc).ToList();
+        cases.AddRange(_cases.Values.Where(c => c.Parent == sscc && !storedCases.Contains(c.Sscc)));
+        return new CaseChildren(packs, cases);
+    }
 
-    /// <summary>A pack's chain: the stored events, then the drafted ones (log index -1: not in the log yet).</summary>
+    /// <summary>
+    /// Applies the steps of an accepted case operation (<see cref="Domain.Cases.CaseLifecycle"/>) to the draft, if
+    /// each extends what the draft holds (the pack's, case's and lot's heads, a new SSCC unused); false, changing nothing, otherwise.
+    /// </summary>
+    public async ValueTask<bool> TryApplyAsync(IReadOnlyList<CaseStep> steps, CancellationToken cancellationToken)
+    {
+        foreach (var step in steps)
+        {
+            var ok = step switch
+            {
+                CaseStep.OfPack p => await FindPackAsync(p.Event.Gtin, p.Event.Key, cancellationToken) is { } pack && Extends(pack.Head, p.Event)
+                    && (await FindLotAsync(pack.Gtin, pack.Lot, cancellationToken))?.Head == p.LotHead,
+                CaseStep.OfCase { IsNew: true } c => await FindCaseAsync(c.Event.Key, cancellationToken) is null,
+                CaseStep.OfCase c => await FindCaseAsync(c.Event.Key, cancellationToken) is { } state && Extends(state.Head, c.Event),
+                _ => false,
+            };
+            if (!ok) return false;
+        }
+        foreach (var step in steps)
+        {
+            if (step is CaseStep.OfPack p) SetPack(p.State, p.Event);
+            else if (step is CaseStep.OfCase c) SetCase(c.State, c.Event);
+        }
+        _writes.AddRange(CaseWrites.Of(steps));
+        return true;
+    }
+
+    private static bool Extends(ChainHead head, LedgerEvent e) => head.Seq == e.Seq - 1 && head.Hash == e.PrevHash;
+
+    /// <summary>A pack's or case's chain: the stored events, then the drafted ones (log index -1: not in the log yet).</summary>
     public async ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken)
     {
+        if (stream == StreamKind.Case && _caseEvents.TryGetValue(key, out var draftedCase))
+        {
+            var storedCase = draftedCase[0].Seq == 0 ? [] : await ledger.GetChainAsync(stream, gtin, key, cancellationToken);
+            return [.. storedCase, .. draftedCase.Select(e => new StoredEvent(-1, e))];
+        }
         if (stream != StreamKind.Pack || !_packEvents.TryGetValue((gtin, key), out var drafted))
             return await ledger.GetChainAsync(stream, gtin, key, cancellationToken);
         // A pack commissioned in this draft has no stored chain.
@@ -212,6 +270,22 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
             else _packs.Remove(key);
             events.RemoveAt(events.Count - 1);
             if (events.Count == 0) _packEvents.Remove(key);
+        });
+    }
+
+    private void SetCase(CaseState state, LedgerEvent e)
+    {
+        var key = state.Sscc;
+        var had = _cases.TryGetValue(key, out var before);
+        _cases[key] = state;
+        if (!_caseEvents.TryGetValue(key, out var events)) _caseEvents[key] = events = [];
+        events.Add(e);
+        _undo.Add(() =>
+        {
+            if (had) _cases[key] = before!;
+            else _cases.Remove(key);
+            events.RemoveAt(events.Count - 1);
+            if (events.Count == 0) _caseEvents.Remove(key);
         });
     }
 

@@ -10,7 +10,8 @@ using Mediator;
 namespace DrugTrace.Application.Epcis;
 
 /// <summary>
-/// EPCIS 2.0 query (REST binding GET /events) with the standard parameters. A regulator sees every
+/// EPCIS 2.0 query (REST binding GET /events) with the standard parameters, over pack events (ObjectEvents,
+/// and AggregationEvents for packing into and unpacking from cases). A regulator sees every
 /// pack's events; any other party the events of packs of its brands and of packs whose chain names
 /// it (it holds, held or was sent them). Results come in log order, <see cref="EpcisQuery.PerPage"/>
 /// at a time, with a token for the next page. MATCH_epcClass matches the packs of a product (and lot),
@@ -97,8 +98,8 @@ public sealed class QueryEpcisEventsHandler(ILedgerEventQuery events, ILedgerSto
         var eventIds = List(q.EQ_eventID).ToHashSet(StringComparer.Ordinal);
         var matches = new List<JsonObject>();
         string? next = null;
-        // Only ObjectEvents are stored: a query for other types finds nothing.
-        if (types.Count == 0 || types.Contains("ObjectEvent"))
+        // Pack events are ObjectEvents, packing and unpacking AggregationEvents: a query for other types finds nothing.
+        if (types.Count == 0 || types.Contains("ObjectEvent") || types.Contains("AggregationEvent"))
         {
             var actorParty = context.Actor;
             var query = new LedgerEventQuery
@@ -121,8 +122,9 @@ public sealed class QueryEpcisEventsHandler(ILedgerEventQuery events, ILedgerSto
                         pack = state is null ? (e.Lot ?? "", e.Expiry ?? default) : (state.Lot, state.Expiry);
                         cache[(e.Gtin, e.Key)] = pack;
                     }
-                    var ev = PackEpcisEvents.ToObjectEvent(new PackEventFacts(
+                    var ev = PackEpcisEvents.ToEpcisEvent(new PackEventFacts(
                         e.Type, e.Gtin, e.Key, pack.Lot, pack.Expiry, e.Actor, e.From, e.To, e.Reason, e.OccurredAt, e.RecordedAt));
+                    if (types.Count > 0 && !types.Contains((string)ev["type"]!)) continue;
                     if (bizSteps.Count > 0 && !bizSteps.Contains(Cbv.BizStep.ToWebUri((string)ev["bizStep"]!))) continue;
                     if (dispositions.Count > 0 && (ev["disposition"] is null || !dispositions.Contains(Cbv.Disposition.ToWebUri((string)ev["disposition"]!)))) continue;
                     if (eventIds.Count > 0 && !eventIds.Contains((string)ev["eventID"]!)) continue;

@@ -24,7 +24,44 @@ public static class CaseLifecycle
     };
 
     /// <summary>Packs <paramref name="packs"/> and <paramref name="cases"/>, all held by <paramref name="actor"/>, into a new case <paramref name="sscc"/>.</summary>
-    public static CaseDecision Pack(Sscc sscc, IReadOnlyList<PackInCase> packs, IReadOnlyList<CaseState> cases, Party actor, DateTimeOffset now)
+    /// <paramref name="occurredAt"/> is when the packing happened, if it reaches the ledger later (an EPCIS capture).
+    public static CaseDecision Pack(Sscc sscc, IReadOnlyList<PackInCase> packs, IReadOnlyList<CaseState> cases, Party actor, DateTimeOffset now,
+        DateTimeOffset? occurredAt = null)
+    {
+        if (ChildrenProblem(sscc.Value, packs, cases, actor) is { } refused) return refused;
+        var created = EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Case,
+            Gtin = "",
+            Key = sscc.Value,
+            Seq = 0,
+            Type = EventType.CasePacked,
+            Actor = actor.Gln,
+            OccurredAt = occurredAt is { } at ? EventHasher.TruncateToMilliseconds(at) : now,
+            RecordedAt = now,
+            PrevHash = Hash256.Zero,
+        });
+        var steps = new List<CaseStep>(1 + packs.Count + cases.Count) { new CaseStep.OfCase(created, Apply(null, created), IsNew: true) };
+        AddChildren(steps, sscc.Value, packs, cases, actor, now, occurredAt);
+        return new CaseDecision.Accepted(steps);
+    }
+
+    /// <summary>
+    /// Packs more packs or cases into case <paramref name="target"/>, one the actor holds, packed and not on its way
+    /// (an EPCIS AggregationEvent ADD to a case that exists): each child gets its Aggregated event; the case's own
+    /// chain does not change.
+    /// </summary>
+    public static CaseDecision AddTo(CaseState target, IReadOnlyList<PackInCase> packs, IReadOnlyList<CaseState> cases, Party actor, DateTimeOffset now,
+        DateTimeOffset? occurredAt = null)
+    {
+        if (ChildrenProblem(target.Sscc, packs, cases, actor) is { } refused) return refused;
+        if (Check(target, CaseAction.Pack, actor.Gln, null) is { } why) return new CaseDecision.Refused(why);
+        var steps = new List<CaseStep>(packs.Count + cases.Count);
+        AddChildren(steps, target.Sscc, packs, cases, actor, now, occurredAt);
+        return new CaseDecision.Accepted(steps);
+    }
+
+    private static CaseDecision.Refused? ChildrenProblem(string sscc, IReadOnlyList<PackInCase> packs, IReadOnlyList<CaseState> cases, Party actor)
     {
         if (!IsAllowed(actor.Role, CaseAction.Pack))
             return new CaseDecision.Refused($"A {Role(actor)} may not pack cases.");
@@ -35,41 +72,33 @@ public static class CaseLifecycle
         {
             if (CanAggregate(pack, lot, actor.Gln) is { } why) refusals.Add(new PackRefusal(pack, why, null));
         }
-        if (refusals.Count > 0) return Refuse("packed", refusals);
+        if (refusals.Count > 0) return (CaseDecision.Refused)Refuse("packed", refusals);
         foreach (var c in cases)
         {
-            if (c.Sscc == sscc.Value) return new CaseDecision.Refused("A case cannot be packed into itself.");
+            if (c.Sscc == sscc) return new CaseDecision.Refused("A case cannot be packed into itself.");
             if (CanAggregate(c, actor.Gln) is { } why) return new CaseDecision.Refused($"Case (00) {c.Sscc}: {why}");
         }
+        return null;
+    }
 
-        var created = EventHasher.Seal(new LedgerEvent
-        {
-            Stream = StreamKind.Case,
-            Gtin = "",
-            Key = sscc.Value,
-            Seq = 0,
-            Type = EventType.CasePacked,
-            Actor = actor.Gln,
-            OccurredAt = now,
-            RecordedAt = now,
-            PrevHash = Hash256.Zero,
-        });
-        var steps = new List<CaseStep>(1 + packs.Count + cases.Count) { new CaseStep.OfCase(created, Apply(null, created), IsNew: true) };
+    private static void AddChildren(List<CaseStep> steps, string sscc, IReadOnlyList<PackInCase> packs, IReadOnlyList<CaseState> cases, Party actor,
+        DateTimeOffset now, DateTimeOffset? occurredAt)
+    {
         foreach (var (pack, lot) in packs)
         {
-            var e = LedgerEvents.Next(pack.Head, StreamKind.Pack, pack.Gtin, pack.Serial, EventType.Aggregated, actor.Gln, now, to: sscc.Value);
+            var e = LedgerEvents.Next(pack.Head, StreamKind.Pack, pack.Gtin, pack.Serial, EventType.Aggregated, actor.Gln, now, to: sscc, occurredAt: occurredAt);
             steps.Add(new CaseStep.OfPack(e, PackLifecycle.Apply(pack, e), lot.Head));
         }
         foreach (var c in cases)
         {
-            var e = LedgerEvents.Next(c.Head, StreamKind.Case, "", c.Sscc, EventType.Aggregated, actor.Gln, now, to: sscc.Value);
+            var e = LedgerEvents.Next(c.Head, StreamKind.Case, "", c.Sscc, EventType.Aggregated, actor.Gln, now, to: sscc, occurredAt: occurredAt);
             steps.Add(new CaseStep.OfCase(e, Apply(c, e), IsNew: false));
         }
-        return new CaseDecision.Accepted(steps);
     }
 
     /// <summary>Opens a case: each pack and case directly inside it is taken out, and the case is done with.</summary>
-    public static CaseDecision Unpack(CaseContents contents, Party actor, DateTimeOffset now)
+    /// <paramref name="occurredAt"/> is when the unpacking happened, if it reaches the ledger later (an EPCIS capture).
+    public static CaseDecision Unpack(CaseContents contents, Party actor, DateTimeOffset now, DateTimeOffset? occurredAt = null)
     {
         var root = contents.Case;
         if (!IsAllowed(actor.Role, CaseAction.Unpack))
@@ -78,15 +107,15 @@ public static class CaseLifecycle
         var steps = new List<CaseStep>(contents.Packs.Count + contents.Cases.Count + 1);
         foreach (var (pack, lot) in contents.Packs)
         {
-            var e = LedgerEvents.Next(pack.Head, StreamKind.Pack, pack.Gtin, pack.Serial, EventType.Disaggregated, actor.Gln, now, from: root.Sscc);
+            var e = LedgerEvents.Next(pack.Head, StreamKind.Pack, pack.Gtin, pack.Serial, EventType.Disaggregated, actor.Gln, now, from: root.Sscc, occurredAt: occurredAt);
             steps.Add(new CaseStep.OfPack(e, PackLifecycle.Apply(pack, e), lot.Head));
         }
         foreach (var inner in contents.Cases)
         {
-            var e = LedgerEvents.Next(inner.Case.Head, StreamKind.Case, "", inner.Case.Sscc, EventType.Disaggregated, actor.Gln, now, from: root.Sscc);
+            var e = LedgerEvents.Next(inner.Case.Head, StreamKind.Case, "", inner.Case.Sscc, EventType.Disaggregated, actor.Gln, now, from: root.Sscc, occurredAt: occurredAt);
             steps.Add(new CaseStep.OfCase(e, Apply(inner.Case, e), IsNew: false));
         }
-        var unpacked = LedgerEvents.Next(root.Head, StreamKind.Case, "", root.Sscc, EventType.CaseUnpacked, actor.Gln, now);
+        var unpacked = LedgerEvents.Next(root.Head, StreamKind.Case, "", root.Sscc, EventType.CaseUnpacked, actor.Gln, now, occurredAt: occurredAt);
         steps.Add(new CaseStep.OfCase(unpacked, Apply(root, unpacked), IsNew: false));
         return new CaseDecision.Accepted(steps);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Packs;
 
 namespace DrugTrace.Domain.Epcis;
@@ -10,15 +11,17 @@ namespace DrugTrace.Domain.Epcis;
 /// serials with lot and expiry as ILMD, shipping (with its destination), receiving, dispensing,
 /// decommissioning with its reason (from the disposition), recall of a lot, and DrugTrace's own
 /// steps (undo dispensing, unlocking, quarantine, release). EPCs may be Digital Links or URNs, CBV
-/// terms short names, URNs or Web URIs. Whatever has no meaning here is refused with a plain reason.
+/// terms short names, URNs or Web URIs. SSCCs name cases and pallets: an ObjectEvent ships or receives
+/// them with everything inside, an AggregationEvent ADD packs its childEPCs into its parentID and DELETE
+/// unpacks it. Whatever has no meaning here is refused with a plain reason.
 /// </summary>
 public static class CaptureMapping
 {
     public static CapturePlan Map(JsonObject ev, string capturer, EpcisNamespaces? namespaces = null)
     {
         var type = Text(ev["type"]);
-        if (type != "ObjectEvent")
-            return CapturePlan.Refuse($"{type ?? "An event without a type"}: DrugTrace applies ObjectEvents about serialised packs only.");
+        if (type is not ("ObjectEvent" or "AggregationEvent"))
+            return CapturePlan.Refuse($"{type ?? "An event without a type"}: DrugTrace applies ObjectEvents about serialised packs and cases, and AggregationEvents that pack or unpack cases.");
         if (ev["errorDeclaration"] is not null)
             return CapturePlan.Refuse("An error declaration is not applied: a ledger event is never withdrawn; record the correcting event instead.");
         if (!DateTimeOffset.TryParse(Text(ev["eventTime"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var eventTime))
@@ -39,20 +42,31 @@ public static class CaptureMapping
         var disposition = Cbv.Disposition.ShortName(dispositionText) ?? Cbv.Disposition.DrugTraceName(dispositionText);
         var action = Text(ev["action"]);
 
+        if (type == "AggregationEvent")
+            return Aggregation(ev, step, stepText, action, eventTime);
         if (disposition == "recalled")
             return Recall(ev);
 
         var packs = new List<(string Gtin, string Serial)>();
+        var cases = new List<string>();
         foreach (var epc in (ev["epcList"] as JsonArray ?? []).Select(Text))
         {
             if (EpcUris.TryParseSgtin(epc, out var gtin, out var serial)) packs.Add((gtin, serial));
-            else if (EpcUris.IsSscc(epc)) return CapturePlan.Refuse($"{epc} is a case or pallet (SSCC): DrugTrace applies events about single packs.");
-            else return CapturePlan.Refuse($"'{epc}' is not a pack's EPC: give an SGTIN as a Digital Link (https://id.gs1.org/01/.../21/...) or as urn:epc:id:sgtin:....");
+            else if (EpcUris.TryParseSscc(epc, out var digits))
+            {
+                if (!Sscc.TryParse(digits, out _, out var error)) return CapturePlan.Refuse($"{epc}: {error}");
+                cases.Add(digits);
+            }
+            else return CapturePlan.Refuse($"'{epc}' is not a pack's or case's EPC: give an SGTIN (https://id.gs1.org/01/.../21/... or urn:epc:id:sgtin:...) or an SSCC (https://id.gs1.org/00/... or urn:epc:id:sscc:...).");
         }
-        if (packs.Count == 0)
+        if (packs.Count + cases.Count == 0)
             return CapturePlan.Refuse(ev["quantityList"] is not null
                 ? "Quantities of a product are not applied: DrugTrace tracks each pack by its serial (give an epcList)."
                 : "The event names no pack (its epcList is empty).");
+        if (cases.Count > 0 && step is not ("shipping" or "receiving" or "arriving" or "accepting"))
+            return CapturePlan.Refuse(step is null
+                ? $"(00) {cases[0]} is a case or pallet: an event about a case ships (bizStep shipping) or receives (receiving) it."
+                : $"(00) {cases[0]} is a case or pallet: a case can be shipped or received, not '{stepText}'; unpack it (an AggregationEvent DELETE) to {stepText} its packs.");
 
         if (step == "commissioning")
         {
@@ -94,7 +108,39 @@ public static class CaptureMapping
             };
         }
         command = command with { OccurredAt = eventTime };
-        return new CapturePlan([.. packs.Select(p => new HandoffStep(p.Gtin, p.Serial, command))], null);
+        return new CapturePlan([.. cases.Select(c => new CaseMoveStep(c, command)), .. packs.Select(p => new HandoffStep(p.Gtin, p.Serial, command))], null);
+    }
+
+    // ADD packs the children into the parent case (new, or held by the capturer); DELETE unpacks the parent.
+    private static CapturePlan Aggregation(JsonObject ev, string? step, string? stepText, string? action, DateTimeOffset eventTime)
+    {
+        var parentText = Text(ev["parentID"]);
+        if (parentText is null || !EpcUris.TryParseSscc(parentText, out var parent))
+            return CapturePlan.Refuse($"An AggregationEvent's parentID is the case or pallet, an SSCC (https://id.gs1.org/00/... or urn:epc:id:sscc:...){(parentText is null ? "; this one has none" : $", not '{parentText}'")}.");
+        if (!Sscc.TryParse(parent, out _, out var parentError)) return CapturePlan.Refuse($"parentID {parentText}: {parentError}");
+        if (ev["childQuantityList"] is JsonArray { Count: > 0 })
+            return CapturePlan.Refuse("Quantities of a product are not packed: DrugTrace tracks each pack by its serial (give childEPCs).");
+        var packs = new List<(string Gtin, string Serial)>();
+        var cases = new List<string>();
+        foreach (var epc in (ev["childEPCs"] as JsonArray ?? []).Select(Text))
+        {
+            if (EpcUris.TryParseSgtin(epc, out var gtin, out var serial)) packs.Add((gtin, serial));
+            else if (EpcUris.TryParseSscc(epc, out var digits) && Sscc.TryParse(digits, out _, out _)) cases.Add(digits);
+            else return CapturePlan.Refuse($"The child '{epc}' is neither a pack (SGTIN) nor a case (SSCC) DrugTrace can pack.");
+        }
+        switch (action)
+        {
+            case "ADD" when step is null or "packing":
+                return packs.Count + cases.Count == 0
+                    ? CapturePlan.Refuse("An AggregationEvent ADD names what it packs (childEPCs).")
+                    : new CapturePlan([new PackIntoCaseStep(parent, packs, cases, eventTime)], null);
+            case "DELETE" when step is null or "unpacking":
+                return new CapturePlan([new UnpackCaseStep(parent, packs, cases, eventTime)], null);
+            case "ADD" or "DELETE":
+                return CapturePlan.Refuse($"An AggregationEvent {action} is applied as {(action == "ADD" ? "packing" : "unpacking")}; the bizStep '{stepText}' has no meaning for it here.");
+            default:
+                return CapturePlan.Refuse("An AggregationEvent OBSERVE changes nothing DrugTrace records: it applies ADD (packing) and DELETE (unpacking).");
+        }
     }
 
     private static PackCommand? Decommission(string? disposition) => disposition switch

@@ -19,3 +19,17 @@ public sealed record CapturePlan(IReadOnlyList<CaptureStep> Steps, string? Refus
 {
     public static CapturePlan Refuse(string reason) => new([], reason);
 }
+
+/// <summary>Ship or receive a case or pallet with everything inside, as a scan of its SSCC would.</summary>
+public sealed record CaseMoveStep(string Sscc, PackCommand Command) : CaptureStep;
+
+/// <summary>
+/// Pack these packs (GTIN, serial) and cases (SSCC) into case <paramref name="Sscc"/>: a new case, or one the
+/// capturer holds (an AggregationEvent ADD).
+/// </summary>
+public sealed record PackIntoCaseStep(string Sscc, IReadOnlyList<(string Gtin, string Serial)> Packs, IReadOnlyList<string> Cases, DateTimeOffset OccurredAt)
+    : CaptureStep;
+
+/// <summary>Unpack case <paramref name="Sscc"/> (an AggregationEvent DELETE); the children the event names must be in it.</summary>
+public sealed record UnpackCaseStep(string Sscc, IReadOnlyList<(string Gtin, string Serial)> Packs, IReadOnlyList<string> Cases, DateTimeOffset OccurredAt)
+    : CaptureStep;

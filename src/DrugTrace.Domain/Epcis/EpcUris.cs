@@ -81,6 +81,18 @@ public static class EpcUris
     /// <summary>Whether a value is an SSCC (a case or pallet), in any accepted form.</summary>
     public static bool IsSscc(string? value) => Canonical(value) is { } dl && Segments(dl) is ["00", _];
 
+    /// <summary>A case's or pallet's SSCC as a GS1 Digital Link.</summary>
+    public static string Sscc(string sscc) => $"{Resolver}/00/{sscc}";
+
+    /// <summary>Reads the 18 digits of an SSCC from a Digital Link (/00/) or an urn:epc:id:sscc URN (the check digit is not checked here).</summary>
+    public static bool TryParseSscc(string? value, out string sscc)
+    {
+        sscc = "";
+        if (Canonical(value) is not { } dl || Segments(dl) is not ["00", var digits]) return false;
+        sscc = digits;
+        return true;
+    }
+
     private static string[] Segments(string canonical) =>
         canonical[Resolver.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries);
 

@@ -6,7 +6,7 @@ using DrugTrace.Domain.Packs;
 namespace DrugTrace.Domain.Epcis;
 
 /// <summary>
-/// A pack's ledger event as an EPCIS 2.0 ObjectEvent: the pack as a Digital Link EPC, the CBV
+/// A pack's ledger event as an EPCIS 2.0 ObjectEvent (an AggregationEvent for packing and unpacking): the pack as a Digital Link EPC, the CBV
 /// 2.0 bizStep and disposition of what happened (DrugTrace's own term where CBV has none), the
 /// acting party as readPoint and bizLocation, sender and recipient as source and destination
 /// (owning party and location), lot and expiry as ILMD on commissioning, and the CBV 2.0 event
@@ -27,9 +27,9 @@ public static class PackEpcisEvents
         // A release restores whatever the pack was before (active or in transit): no disposition is stated.
         EventType.Released => (Cbv.BizStep.DrugTrace(Releasing), "", "OBSERVE"),
         EventType.ConfirmedIllegitimate => ("decommissioning", Cbv.Disposition.DrugTrace(Illegitimate), "DELETE"),
-        // Packed into or taken out of a case (CBV 2.0 packing / unpacking); the case itself is not an ObjectEvent's EPC.
-        EventType.Aggregated => ("packing", "", "OBSERVE"),
-        EventType.Disaggregated => ("unpacking", "", "OBSERVE"),
+        // Packed into or taken out of a case (CBV 2.0 packing / unpacking): an AggregationEvent with the case as parentID.
+        EventType.Aggregated => ("packing", "", "ADD"),
+        EventType.Disaggregated => ("unpacking", "", "DELETE"),
         EventType.Decommissioned => ReasonStep(PackLifecycle.TryParseReason(reason, out var r)
             ? r : throw new ArgumentException($"Unknown decommission reason '{reason}'.", nameof(reason))),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a pack event."),
@@ -61,7 +61,37 @@ public static class PackEpcisEvents
         _ => ("decommissioning", Cbv.Disposition.DrugTrace(DispositionName(reason)), "DELETE"),
     };
 
-    public static JsonObject ToObjectEvent(PackEventFacts e)
+    /// <summary>
+    /// The pack's event as EPCIS: an AggregationEvent for packing into a case (ADD) and taking out of one
+    /// (DELETE), with the case's SSCC as parentID and the pack as its one child; an ObjectEvent otherwise.
+    /// </summary>
+    public static JsonObject ToEpcisEvent(PackEventFacts e) =>
+        e.Type is EventType.Aggregated or EventType.Disaggregated ? ToAggregationEvent(e) : ToObjectEvent(e);
+
+    /// <summary>A pack packed into case <c>To</c> or taken out of case <c>From</c>, as an AggregationEvent.</summary>
+    private static JsonObject ToAggregationEvent(PackEventFacts e)
+    {
+        var (bizStep, _, action) = StepOf(e.Type, e.Reason);
+        var parent = (e.Type == EventType.Aggregated ? e.To : e.From)
+            ?? throw new ArgumentException($"A {e.Type} event names its case.", nameof(e));
+        var ev = new JsonObject
+        {
+            ["type"] = "AggregationEvent",
+            ["eventTime"] = Time(e.OccurredAt),
+            ["recordTime"] = Time(e.RecordedAt),
+            ["eventTimeZoneOffset"] = "+00:00",
+            ["parentID"] = EpcUris.Sscc(parent),
+            ["childEPCs"] = new JsonArray(EpcUris.Sgtin(e.Gtin, e.Serial)),
+            ["action"] = action,
+            ["bizStep"] = bizStep,
+            ["readPoint"] = new JsonObject { ["id"] = EpcUris.Location(e.Actor) },
+            ["bizLocation"] = new JsonObject { ["id"] = EpcUris.Location(e.Actor) },
+        };
+        ev["eventID"] = EventHashId.Compute(ev);
+        return ev;
+    }
+
+    private static JsonObject ToObjectEvent(PackEventFacts e)
     {
         var (bizStep, disposition, action) = StepOf(e.Type, e.Reason);
         var ev = new JsonObject

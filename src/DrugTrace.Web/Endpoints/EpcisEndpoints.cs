@@ -17,7 +17,7 @@ public static class EpcisEndpoints
         api.MapGet("/packs/{gtin}/{serial}/epcis", async (string gtin, string serial, ClaimsPrincipal user, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Document(http, await mediator.Send(new ExportPackEpcis(user.GlnOf(), gtin, serial), ct)))
             .WithTags("EPCIS")
-            .WithSummary("A pack's history as an EPCIS 2.0 EPCISDocument (JSON-LD): one ObjectEvent per ledger event, with CBV 2.0 event hash IDs.")
+            .WithSummary("A pack's history as an EPCIS 2.0 EPCISDocument (JSON-LD): one ObjectEvent per ledger event (an AggregationEvent for packing into or unpacking from a case), with CBV 2.0 event hash IDs.")
             .Produces<JsonObject>(200, LdJson)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
         return api;

@@ -93,6 +93,36 @@ public class CaseLifecycleTests
     }
 
     [Fact]
+    public void Packs_added_to_a_held_case_get_their_aggregated_events_at_the_time_given_and_the_case_chain_is_unchanged()
+    {
+        var world = PackedAtWholesaler("SN1", "SN2", "SN3");
+        var packedAt = Now.AddHours(-2).AddTicks(1234);
+        world.Apply(CaseLifecycle.Pack(Case1, In(world, "SN1"), [], Wholesaler, Now, packedAt));
+        Assert.All(world.Chains.Values.SelectMany(c => c), e => Assert.Equal((packedAt.AddTicks(-1234), Now), (e.OccurredAt, e.RecordedAt)));
+
+        var added = CaseLifecycle.AddTo(world.Cases[Case1.Value], In(world, "SN2", "SN3"), [], Wholesaler, Now, packedAt);
+        world.Apply(added);
+        Assert.All(((CaseDecision.Accepted)added).Steps, s => Assert.Equal((StreamKind.Pack, EventType.Aggregated, Case1.Value), (s.Event.Stream, s.Event.Type, s.Event.To)));
+        Assert.Single(world.Chains[Case1.Value]);
+        Assert.Equal(3, world.Contents(Case1.Value).PackCount);
+
+        // Only to a case the packer holds, packed and here: not another's, not one on its way, not an unpacked one.
+        var more = PackedAtWholesaler("SN4");
+        Assert.Contains("Only the holder", Assert.IsType<CaseDecision.Refused>(
+            CaseLifecycle.AddTo(world.Cases[Case1.Value] with { Custodian = Pharmacy.Gln }, In(more, "SN4"), [], Wholesaler, Now)).Message);
+        Assert.Contains("on its way", Assert.IsType<CaseDecision.Refused>(
+            CaseLifecycle.AddTo(world.Cases[Case1.Value] with { Status = CaseStatus.InTransit }, In(more, "SN4"), [], Wholesaler, Now)).Message);
+        Assert.Contains("was unpacked", Assert.IsType<CaseDecision.Refused>(
+            CaseLifecycle.AddTo(world.Cases[Case1.Value] with { Status = CaseStatus.Unpacked }, In(more, "SN4"), [], Wholesaler, Now)).Message);
+        Assert.Contains("already packed in case", Assert.IsType<CaseDecision.Refused>(
+            CaseLifecycle.AddTo(world.Cases[Case1.Value], In(world, "SN2"), [], Wholesaler, Now)).Message);
+
+        var unpackedAt = Now.AddHours(-1);
+        var unpacked = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Unpack(world.Contents(Case1.Value), Wholesaler, Now, unpackedAt));
+        Assert.All(unpacked.Steps, s => Assert.Equal(unpackedAt, s.Event.OccurredAt));
+    }
+
+    [Fact]
     public void Packing_refuses_what_the_packer_does_not_hold_or_what_is_packed_already()
     {
         var world = PackedAtWholesaler("SN1");

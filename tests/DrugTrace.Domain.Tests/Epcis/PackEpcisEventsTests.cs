@@ -14,10 +14,10 @@ public sealed class PackEpcisEventsTests
     {
         foreach (var type in Enum.GetValues<EventType>().Where(t => t is not (EventType.LotRegistered or EventType.LotRecalled or EventType.CasePacked or EventType.CaseUnpacked)))
         {
-            var ev = PackEpcisEvents.ToObjectEvent(Facts(type, type == EventType.Decommissioned ? "destroyed" : null));
+            var ev = PackEpcisEvents.ToEpcisEvent(Facts(type, type == EventType.Decommissioned ? "destroyed" : null));
             Assert.False(string.IsNullOrEmpty((string?)ev["bizStep"]), type.ToString());
             Assert.Equal((string?)ev["eventID"], EventHashId.Compute(ev));
-            Assert.Equal("https://id.gs1.org/01/09506000134352/21/SN%2F1", (string?)ev["epcList"]![0]);
+            Assert.Equal("https://id.gs1.org/01/09506000134352/21/SN%2F1", (string?)(ev["epcList"] ?? ev["childEPCs"])![0]);
             Assert.Equal("2026-03-04T05:06:07.891Z", (string?)ev["eventTime"]);
         }
     }
@@ -25,10 +25,28 @@ public sealed class PackEpcisEventsTests
     [Fact]
     public void The_event_ID_depends_on_what_happened_not_on_when_it_was_recorded()
     {
-        var a = PackEpcisEvents.ToObjectEvent(Facts(EventType.Shipped));
-        var b = PackEpcisEvents.ToObjectEvent(Facts(EventType.Shipped) with { RecordedAt = DateTimeOffset.UnixEpoch });
-        var c = PackEpcisEvents.ToObjectEvent(Facts(EventType.Shipped) with { To = "5012347000013" });
+        var a = PackEpcisEvents.ToEpcisEvent(Facts(EventType.Shipped));
+        var b = PackEpcisEvents.ToEpcisEvent(Facts(EventType.Shipped) with { RecordedAt = DateTimeOffset.UnixEpoch });
+        var c = PackEpcisEvents.ToEpcisEvent(Facts(EventType.Shipped) with { To = "5012347000013" });
         Assert.Equal((string?)a["eventID"], (string?)b["eventID"]);
         Assert.NotEqual((string?)a["eventID"], (string?)c["eventID"]);
+    }
+
+    [Fact]
+    public void Packing_into_and_unpacking_from_a_case_are_aggregation_events_with_the_case_as_parent()
+    {
+        const string sscc = "340123450000000017";
+        var packed = PackEpcisEvents.ToEpcisEvent(Facts(EventType.Aggregated) with { From = null, To = sscc });
+        var unpacked = PackEpcisEvents.ToEpcisEvent(Facts(EventType.Disaggregated) with { From = sscc, To = null });
+        foreach (var (ev, action, step) in new[] { (packed, "ADD", "packing"), (unpacked, "DELETE", "unpacking") })
+        {
+            Assert.Equal("AggregationEvent", (string?)ev["type"]);
+            Assert.Equal("https://id.gs1.org/00/" + sscc, (string?)ev["parentID"]);
+            Assert.Equal(["https://id.gs1.org/01/09506000134352/21/SN%2F1"], ev["childEPCs"]!.AsArray().Select(c => (string)c!));
+            Assert.Equal((action, step), ((string)ev["action"]!, (string)ev["bizStep"]!));
+            Assert.Null(ev["epcList"]);
+            Assert.Contains($"parentID=https://id.gs1.org/00/{sscc}childEPCsepc=https://id.gs1.org/01/09506000134352/21/SN%2F1action={action}", EventHashId.PreHash(ev));
+        }
+        Assert.NotEqual((string?)packed["eventID"], (string?)PackEpcisEvents.ToEpcisEvent(Facts(EventType.Aggregated) with { To = "340123450000000024" })["eventID"]);
     }
 }
