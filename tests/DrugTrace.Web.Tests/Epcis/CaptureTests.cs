@@ -36,7 +36,7 @@ public sealed class CaptureTests(DrugTraceFactory factory)
         }
     }
 
-    private static string[] Reasons(JsonElement job) =>
+    public static string[] Reasons(JsonElement job) =>
         [.. job.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("reason").GetString()!)];
 
     [Fact]

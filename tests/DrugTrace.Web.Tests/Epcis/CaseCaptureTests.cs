@@ -12,9 +12,6 @@ namespace DrugTrace.Web.Tests.Epcis;
 [Collection(ApiCollection.Name)]
 public sealed class CaseCaptureTests(DrugTraceFactory factory)
 {
-    private static string[] Reasons(JsonElement job) =>
-        [.. job.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("reason").GetString()!)];
-
     private static string Urn(string sscc) => $"urn:epc:id:sscc:{sscc[1..8]}.{sscc[0]}{sscc[8..17]}";
 
     private static string NewSscc(string prefix) => Sscc.Create(0, prefix, Random.Shared.NextInt64(1, 999_999_999)).Value;
