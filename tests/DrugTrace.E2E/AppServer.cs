@@ -125,11 +125,10 @@ public sealed class AppServer : IAsyncLifetime
 
     private static int _product = Random.Shared.Next(1000, 9000);
 
-    /// <summary>A new product and lot of the demo manufacturer, all its packs shipped to and received by Linden-Apotheke.</summary>
-    public async Task<(string Gtin, string Lot, DateOnly Expiry, string[] Serials)> PacksAtPharmacyAsync(int quantity)
+    /// <summary>A new product and lot of the demo manufacturer, its packs still at the manufacturer.</summary>
+    public async Task<(string Gtin, string Lot, DateOnly Expiry, string[] Serials)> PacksAtManufacturerAsync(int quantity)
     {
         using var manufacturer = Api(ManufacturerKey);
-        using var pharmacy = Api(PharmacyKey);
         var body = "04012345" + Interlocked.Increment(ref _product).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "8";
         var gtin = body + DrugTrace.Domain.Gs1.CheckDigit.Compute(body);
         (await manufacturer.PostAsJsonAsync("/api/v1/products", new { gtin, name = "E2E tablets " + gtin[^5..] })).EnsureSuccessStatusCode();
@@ -137,13 +136,40 @@ public sealed class AppServer : IAsyncLifetime
         var created = await manufacturer.PostAsJsonAsync("/api/v1/lots", new { gtin, lot, expiry = "2031-03-31", quantity });
         created.EnsureSuccessStatusCode();
         var serials = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("serials").EnumerateArray().Select(s => s.GetString()!).ToArray();
-        foreach (var serial in serials)
-        {
-            var code = $"(01){gtin}(17)310331(10){lot}(21){serial}";
-            (await manufacturer.PostAsJsonAsync("/api/v1/scans", new { code, action = "ship", to = PharmacyGln })).EnsureSuccessStatusCode();
-            (await pharmacy.PostAsJsonAsync("/api/v1/scans", new { code, action = "receive" })).EnsureSuccessStatusCode();
-        }
         return (gtin, lot, new DateOnly(2031, 3, 31), serials);
+    }
+
+    /// <summary>The code a scanner reads off a pack of one of these lots.</summary>
+    public static string Code(string gtin, string lot, string serial) => $"(01){gtin}(17)310331(10){lot}(21){serial}";
+
+    /// <summary>A new lot of the demo manufacturer, all its packs shipped to Linden-Apotheke and not yet received there.</summary>
+    public async Task<(string Gtin, string Lot, DateOnly Expiry, string[] Serials)> ShippedToPharmacyAsync(int quantity)
+    {
+        var (gtin, lot, expiry, serials) = await PacksAtManufacturerAsync(quantity);
+        using var manufacturer = Api(ManufacturerKey);
+        foreach (var serial in serials)
+            (await manufacturer.PostAsJsonAsync("/api/v1/scans", new { code = Code(gtin, lot, serial), action = "ship", to = PharmacyGln })).EnsureSuccessStatusCode();
+        return (gtin, lot, expiry, serials);
+    }
+
+    /// <summary>A new product and lot of the demo manufacturer, all its packs shipped to and received by Linden-Apotheke.</summary>
+    public async Task<(string Gtin, string Lot, DateOnly Expiry, string[] Serials)> PacksAtPharmacyAsync(int quantity)
+    {
+        var (gtin, lot, expiry, serials) = await ShippedToPharmacyAsync(quantity);
+        using var pharmacy = Api(PharmacyKey);
+        foreach (var serial in serials)
+            (await pharmacy.PostAsJsonAsync("/api/v1/scans", new { code = Code(gtin, lot, serial), action = "receive" })).EnsureSuccessStatusCode();
+        return (gtin, lot, expiry, serials);
+    }
+
+    /// <summary>A case the demo manufacturer packed of new packs of its own; its SSCC and the packs' serials.</summary>
+    public async Task<(string Sscc, string Gtin, string Lot, string[] Serials)> CaseAtManufacturerAsync(int quantity)
+    {
+        var (gtin, lot, _, serials) = await PacksAtManufacturerAsync(quantity);
+        using var manufacturer = Api(ManufacturerKey);
+        var packed = await manufacturer.PostAsJsonAsync("/api/v1/cases", new { codes = serials.Select(s => Code(gtin, lot, s)).ToArray() });
+        packed.EnsureSuccessStatusCode();
+        return ((await packed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sscc").GetString()!, gtin, lot, serials);
     }
 
     /// <summary>A pack of a new lot at Linden-Apotheke that Linden-Apotheke quarantined, giving <paramref name="reason"/>.</summary>
@@ -151,8 +177,7 @@ public sealed class AppServer : IAsyncLifetime
     {
         var (gtin, lot, _, serials) = await PacksAtPharmacyAsync(1);
         using var pharmacy = Api(PharmacyKey);
-        var code = $"(01){gtin}(17)310331(10){lot}(21){serials[0]}";
-        (await pharmacy.PostAsJsonAsync("/api/v1/scans", new { code, action = "quarantine", reason })).EnsureSuccessStatusCode();
+        (await pharmacy.PostAsJsonAsync("/api/v1/scans", new { code = Code(gtin, lot, serials[0]), action = "quarantine", reason })).EnsureSuccessStatusCode();
         return (gtin, serials[0]);
     }
 

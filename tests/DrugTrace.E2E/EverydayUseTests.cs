@@ -19,6 +19,33 @@ public sealed class EverydayUseTests(AppServer app)
         Assert.True(width <= 390 && viewport == 390, $"{what} is {width} px wide in a {viewport} px viewport (zoomed to {fit.GetProperty("scale").GetDouble()})");
     }
 
+    /// <summary>The page fits (see <see cref="AssertFitsAsync"/>) and so does the table: it neither scrolls sideways
+    /// inside its own box nor reaches past the viewport's right edge.</summary>
+    private static async Task AssertTableFitsAsync(IPage page, string table, string what)
+    {
+        await AssertFitsAsync(page, what);
+        var fit = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "t => [t, ...t.querySelectorAll('table, .mud-table-container')].map(e => ({ scroll: e.scrollWidth, client: e.clientWidth, right: e.getBoundingClientRect().right }))",
+            await page.Locator($"[data-testid={table}]").First.ElementHandleAsync());
+        foreach (var box in fit.EnumerateArray())
+        {
+            var (scroll, client, right) = (box.GetProperty("scroll").GetDouble(), box.GetProperty("client").GetDouble(), box.GetProperty("right").GetDouble());
+            Assert.True(scroll <= client + 1 && right <= 390, $"the table on {what} is {scroll} px wide in a {client} px box ending at {right} px of 390");
+        }
+    }
+
+    /// <summary>Each of the row's cells that carries one of these labels is shown, wholly within the phone's width.</summary>
+    private static async Task AssertFieldsInViewAsync(ILocator row, string what, params string[] labels)
+    {
+        foreach (var label in labels)
+        {
+            var cell = row.Locator($"td[data-label='{label}']");
+            Assert.True(await cell.IsVisibleAsync(), $"{what}: {label} is not shown");
+            var box = (await cell.BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"{what}: {label} spans {box.X} to {box.X + box.Width} px of 390");
+        }
+    }
+
     [E2EFact]
     public async Task At_phone_width_the_scan_field_keeps_its_width_and_label_and_nothing_overflows()
     {
@@ -81,6 +108,88 @@ public sealed class EverydayUseTests(AppServer app)
             {
                 var box = (await row.Locator($"[data-testid={button}]").BoundingBoxAsync())!;
                 Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"the {button} button spans {box.X} to {box.X + box.Width} px of 390");
+            }
+        }
+    }
+
+    [E2EFact]
+    public async Task At_phone_width_a_stock_line_is_a_card_with_its_lot_and_held_count_in_view()
+    {
+        var (gtin, lot, _, _) = await app.PacksAtPharmacyAsync(2);
+        var (playwright, browser) = await Browsers.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await Browsers.SignedInPageAsync(browser, app.Address, "linden", Phone());
+            await page.GotoAsync("/stock");
+            await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=stock-line]')", null, new() { Timeout = 60_000 });
+            // Filter to the new lot (other tests add lots of their own): the filter reacts once the page is
+            // interactive, so apply it until only that lot is listed.
+            var row = page.Locator($"[data-testid=stock-line]:has-text('{lot}')");
+            for (var attempt = 1; await page.Locator("[data-testid=stock-line]").CountAsync() != 1 || await row.CountAsync() != 1; attempt++)
+            {
+                await page.Locator(".filter-lot input").FillAsync(lot);
+                await page.Locator("[data-testid=apply]").ClickAsync();
+                try { await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=stock-line]').length === 1", null, new() { Timeout = 5_000 }); }
+                catch (TimeoutException) when (attempt < 12) { }
+            }
+            await AssertTableFitsAsync(page, "stock", "the stock page");
+            // The lot wrapped a letter a line and the held count was cut off at the right; on a card both read whole.
+            await AssertFieldsInViewAsync(row, "the stock line", "Lot", "Expiry", "Available", "Held");
+            Assert.Equal(lot, (await row.Locator("td[data-label=Lot]").InnerTextAsync()).Trim());
+            var lotHeight = (await row.Locator("td[data-label=Lot]").BoundingBoxAsync())!.Height;
+            Assert.True(lotHeight < 40, $"the lot takes {lotHeight} px: it wraps");
+            Assert.Equal("2", (await row.Locator("td[data-label=Available]").InnerTextAsync()).Trim());
+            Assert.Contains(gtin, await row.InnerTextAsync());
+        }
+    }
+
+    [E2EFact]
+    public async Task At_phone_width_shipments_in_and_out_are_cards_with_receive_all_and_each_packs_serial_in_view()
+    {
+        var (_, lot, _, serials) = await app.ShippedToPharmacyAsync(2);
+        var (playwright, browser) = await Browsers.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var sender = await Browsers.SignedInPageAsync(browser, app.Address, "helvetia", Phone());
+            await sender.GotoAsync("/shipments/outgoing");
+            var sent = sender.Locator($"[data-testid=shipment-pack]:has-text('{serials[0]}')");
+            await sent.WaitForAsync(new() { Timeout = 60_000 });
+            await AssertTableFitsAsync(sender, "shipment-packs", "the outgoing shipments page");
+            await AssertFieldsInViewAsync(sent, "an outgoing pack", "Lot", "Expiry", "Serial");
+
+            var recipient = await Browsers.SignedInPageAsync(browser, app.Address, "linden", Phone());
+            await recipient.GotoAsync("/shipments/incoming");
+            var pack = recipient.Locator($"[data-testid=shipment-pack]:has-text('{serials[1]}')");
+            await pack.WaitForAsync(new() { Timeout = 60_000 });
+            await AssertTableFitsAsync(recipient, "shipment-packs", "the incoming shipments page");
+            await AssertFieldsInViewAsync(pack, "an incoming pack", "Lot", "Expiry", "Serial");
+            Assert.Contains(lot, await pack.Locator("td[data-label=Lot]").InnerTextAsync());
+            var shipment = recipient.Locator("[data-testid=shipment]").Filter(new() { Has = pack });
+            var receiveAll = (await shipment.Locator("[data-testid=receive-all]").BoundingBoxAsync())!;
+            Assert.True(receiveAll.X >= 0 && receiveAll.X + receiveAll.Width <= 390, $"receive all spans {receiveAll.X} to {receiveAll.X + receiveAll.Width} px of 390");
+        }
+    }
+
+    [E2EFact]
+    public async Task At_phone_width_each_pack_of_a_case_is_a_card_with_its_serial_and_status_in_view()
+    {
+        var (sscc, _, lot, serials) = await app.CaseAtManufacturerAsync(3);
+        var (playwright, browser) = await Browsers.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await Browsers.SignedInPageAsync(browser, app.Address, "helvetia", Phone());
+            await page.GotoAsync($"/cases/{sscc}");
+            await page.Locator("[data-testid=case-pack]").Nth(serials.Length - 1).WaitForAsync(new() { Timeout = 60_000 });
+            await AssertTableFitsAsync(page, "case-packs", "the case page");
+            Assert.Equal(serials.Length, await page.Locator("[data-testid=case-pack]").CountAsync());
+            foreach (var serial in serials)
+            {
+                var pack = page.Locator($"[data-testid=case-pack]:has-text('{serial}')");
+                await AssertFieldsInViewAsync(pack, $"pack {serial} of the case", "GTIN", "Serial", "Lot", "Expiry", "Status");
+                Assert.Contains(lot, await pack.Locator("td[data-label=Lot]").InnerTextAsync());
             }
         }
     }
