@@ -91,7 +91,19 @@ if (firstPack) {
 }
 await shot('stock', '/stock', { user: 'linden', wait: 3000 });
 // A case the caller packed at Atlas (DT_CASE = its SSCC), and the packs Atlas quarantined.
-if (process.env.DT_CASE) await shot('cases', `/cases/${process.env.DT_CASE}`, { user: 'atlas', wait: 3500 });
+if (process.env.DT_CASE) {
+  await shot('cases', `/cases/${process.env.DT_CASE}`, { user: 'atlas', wait: 3500 });
+  // The same case scrolled to the list of what is inside (below the label).
+  await shot('case-packs', `/cases/${process.env.DT_CASE}`, {
+    user: 'atlas', wait: 3500, then: async () => {
+      await js(`document.querySelector('[data-testid=case-packs]')?.scrollIntoView()`);
+      await sleep(300);
+    },
+  });
+}
+// Shipments on their way: to Linden-Apotheke (with "receive all") and from Helvetia.
+await shot('shipments-incoming', '/shipments/incoming', { user: 'linden', wait: 3000 });
+await shot('shipments-outgoing', '/shipments/outgoing', { user: 'helvetia', wait: 3000 });
 await shot('investigations', '/investigations', { user: 'atlas', wait: 3000 });
 await shot('products', '/manufacturer/products', { user: 'helvetia', wait: 3000 });
 await shot('audit', '/regulator/audit', {
