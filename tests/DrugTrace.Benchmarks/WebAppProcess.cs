@@ -76,7 +76,16 @@ public sealed class WebAppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync(dllName);
+        try
+        {
+            await app.WaitUntilHealthyAsync(dllName);
+        }
+        catch
+        {
+            // A server that never became healthy is not left running behind the failed run.
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
@@ -123,6 +132,10 @@ public sealed class WebAppProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer (a loaded machine): asked again until the deadline.
             }
             await Task.Delay(200);
         }
