@@ -148,6 +148,7 @@ internal static class MongoClassMaps
                 cm.MapMember(d => d.RecordedAt).SetElementName("recordedAt").SetSerializer(Utc);
                 cm.MapMember(d => d.PrevHash).SetElementName("prevHash");
                 cm.MapMember(d => d.Hash).SetElementName("hash");
+                cm.MapMember(d => d.EpcisId).SetElementName("epcisId").SetIgnoreIfNull(true);
             });
             Map<CaptureJobDocument>(cm =>
             {

@@ -142,6 +142,7 @@ internal sealed class MongoContext : IDisposable
                 }
             }
             await MongoTreeNodes.MigrateAsync(this, cancellationToken);
+            await MongoEpcisIds.BackfillAsync(this, cancellationToken);
             await ChunkedCommission.RepairAsync(this, cancellationToken);
             _ready = true;
         }

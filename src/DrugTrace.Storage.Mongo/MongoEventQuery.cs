@@ -59,6 +59,7 @@ internal sealed class MongoEventQuery(MongoContext db) : ILedgerEventQuery
             });
             filter &= f.Or(alternatives);
         }
+        if (query.EventIds.Count > 0) filter &= f.In(e => e.EpcisId, query.EventIds);
         if (query.Actor is { } actor) filter &= f.Eq(e => e.Actor, actor);
         if (query.OccurredFrom is { } from) filter &= f.Gte(e => e.OccurredAt, from.UtcDateTime);
         if (query.OccurredBefore is { } before) filter &= f.Lt(e => e.OccurredAt, before.UtcDateTime);

@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Epcis;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Packs;
@@ -111,6 +112,7 @@ internal static partial class MongoMapping
         RecordedAt = Utc(e.RecordedAt),
         PrevHash = Bytes(e.PrevHash),
         Hash = Bytes(e.Hash),
+        EpcisId = PackEpcisEvents.EventId(e),
     };
 
     public static LedgerEvent ToEvent(EventDocument d) => new()

@@ -70,6 +70,12 @@ internal static partial class MongoQueries
     public static IEnumerable<CreateIndexModel<EventDocument>> EventIndexes =>
     [
         new(Builders<EventDocument>.IndexKeys.Ascending(e => e.Chain).Ascending(e => e.Seq), new CreateIndexOptions { Name = "chain_seq_unique", Unique = true }),
+        // Pack events only carry it: EQ_eventID and /epcis/events/{eventID} read by it.
+        new(Builders<EventDocument>.IndexKeys.Ascending(e => e.EpcisId), new CreateIndexOptions<EventDocument>
+        {
+            Name = "epcisId",
+            PartialFilterExpression = Builders<EventDocument>.Filter.Exists(e => e.EpcisId),
+        }),
     ];
 
     public static IEnumerable<CreateIndexModel<ScanDocument>> ScanIndexes =>

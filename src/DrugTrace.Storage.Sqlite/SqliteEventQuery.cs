@@ -39,6 +39,11 @@ internal sealed class SqliteEventQuery(SqliteDatabase db) : ILedgerEventQuery
             }
             sql.Append(" AND (").Append(string.Join(" OR ", alternatives)).Append(')');
         }
+        if (query.EventIds.Count > 0)
+        {
+            sql.Append(" AND e.epcis_id IN (").Append(string.Join(", ", query.EventIds.Select((_, i) => $"$id{i}"))).Append(')');
+            for (var i = 0; i < query.EventIds.Count; i++) command.Add($"$id{i}", query.EventIds[i]);
+        }
         if (query.Actor is { } actor) { sql.Append(" AND e.actor = $actor"); command.Add("$actor", actor); }
         if (query.OccurredFrom is { } from) { sql.Append(" AND e.occurred_at >= $of"); command.Add("$of", Rows.Millis(from)); }
         if (query.OccurredBefore is { } before) { sql.Append(" AND e.occurred_at < $ob"); command.Add("$ob", Rows.Millis(before)); }

@@ -1,5 +1,6 @@
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Epcis;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Transparency;
@@ -13,6 +14,8 @@ internal sealed partial class SqliteLedgerStore
     {
         // The packs' leaf hashes are computed here, on the caller's thread, while the writer stores other lots.
         var leaves = PackLeaves(packEvents);
+        // So are their EPCIS event hash IDs.
+        var ids = PackEpcisIds(packEvents);
         await db.Writer.WriteAsync(w =>
         {
             long lotId;
@@ -32,7 +35,7 @@ internal sealed partial class SqliteLedgerStore
             }
             Insert(w, LotChain(lotId), lotEvent);
 
-            InsertPacks(w, lotId, lot, packEvents, leaves);
+            InsertPacks(w, lotId, lot, packEvents, leaves, ids);
             return true;
         }, cancellationToken);
     }
@@ -43,6 +46,13 @@ internal sealed partial class SqliteLedgerStore
         var leaves = new Hash256[packEvents.Count];
         for (var i = 0; i < leaves.Length; i++) leaves[i] = Rfc6962.LeafHash(packEvents[i].Hash);
         return leaves;
+    }
+
+    private static string?[] PackEpcisIds(IReadOnlyList<LedgerEvent> packEvents)
+    {
+        var ids = new string?[packEvents.Count];
+        for (var i = 0; i < ids.Length; i++) ids[i] = PackEpcisEvents.EventId(packEvents[i]);
+        return ids;
     }
 
     public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken) =>
@@ -103,7 +113,8 @@ internal sealed partial class SqliteLedgerStore
     // No RETURNING here: SQLite runs RETURNING like a trigger, which gives every insert a statement
     // journal, and releasing one inside this write's savepoint walks the whole in-memory sub-journal
     // from its start: quadratic in the lot size. The rowid is read from the connection instead.
-    private static void InsertPacks(SqliteWriter w, long lotId, LotState lot, IReadOnlyList<LedgerEvent> packEvents, Hash256[]? leaves = null)
+    private static void InsertPacks(SqliteWriter w, long lotId, LotState lot, IReadOnlyList<LedgerEvent> packEvents, Hash256[]? leaves = null,
+        string?[]? epcisIds = null)
     {
         var insertPack = w.Statement(InsertPack);
         var expiry = Rows.Date(lot.Expiry);
@@ -120,7 +131,7 @@ internal sealed partial class SqliteLedgerStore
             {
                 throw new SerialCollisionException(lot.Gtin);
             }
-            Insert(w, PackChain(w.LastInsertRowId), e, leaves?[i]);
+            Insert(w, PackChain(w.LastInsertRowId), e, leaves?[i], epcisIds?[i]);
         }
     }
 

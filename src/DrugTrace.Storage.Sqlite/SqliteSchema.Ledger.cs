@@ -1,3 +1,7 @@
+using DrugTrace.Domain.Epcis;
+using DrugTrace.Domain.Ledger;
+using Microsoft.Data.Sqlite;
+
 namespace DrugTrace.Storage.Sqlite;
 
 /// <summary>The ledger's tables and indexes: lots, packs, cases, events, scans.</summary>
@@ -134,4 +138,40 @@ internal static partial class SqliteSchema
         CREATE INDEX IF NOT EXISTS scans_sightings ON scans(gtin, serial, at, actor, action);
         DROP INDEX IF EXISTS scans_pack;
         """;
+
+    /// <summary>
+    /// Each pack event's EPCIS event hash ID (CBV 2.0), indexed, so that EQ_eventID and /epcis/events/{eventID}
+    /// read one row instead of hashing the log. Derived from the event (not part of its hash); the events already
+    /// stored get theirs in the same transaction (<see cref="BackfillEpcisIds"/>).
+    /// </summary>
+    internal const string EpcisIdMigration = """
+        ALTER TABLE events ADD COLUMN epcis_id TEXT;
+        CREATE INDEX events_epcis_id ON events(epcis_id) WHERE epcis_id IS NOT NULL;
+        """;
+
+    private static void BackfillEpcisIds(SqliteConnection connection, SqliteTransaction tx)
+    {
+        var ids = new List<(long LogIndex, string Id)>();
+        using (var select = connection.CreateCommand())
+        {
+            select.Transaction = tx;
+            select.CommandText = $"SELECT {SqliteLedgerStore.EventColumns} FROM events WHERE stream = {(int)StreamKind.Pack}";
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                if (PackEpcisEvents.EventId(SqliteLedgerStore.MapEvent(reader)) is { } id) ids.Add((reader.GetInt64(0), id));
+            }
+        }
+        using var update = connection.CreateCommand();
+        update.Transaction = tx;
+        update.CommandText = "UPDATE events SET epcis_id = $id WHERE log_index = $index";
+        var idParameter = update.Parameters.Add("$id", SqliteType.Text);
+        var indexParameter = update.Parameters.Add("$index", SqliteType.Integer);
+        foreach (var (logIndex, id) in ids)
+        {
+            idParameter.Value = id;
+            indexParameter.Value = logIndex;
+            update.ExecuteNonQuery();
+        }
+    }
 }

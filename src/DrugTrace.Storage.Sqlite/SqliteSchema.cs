@@ -27,7 +27,14 @@ internal static partial class SqliteSchema
         CasesMigration,
         SightingsIndexMigration,
         QuarantinedIndexMigration,
+        EpcisIdMigration,
     ];
+
+    /// <summary>What a migration does that SQL cannot, in its transaction after its SQL.</summary>
+    private static readonly Dictionary<string, Action<SqliteConnection, SqliteTransaction>> Steps = new()
+    {
+        [EpcisIdMigration] = BackfillEpcisIds,
+    };
 
     public static int Version => Migrations.Length;
 
@@ -47,7 +54,10 @@ internal static partial class SqliteSchema
             using var tx = connection.BeginTransaction();
             using var migrate = connection.CreateCommand();
             migrate.Transaction = tx;
-            migrate.CommandText = Migrations[v] + $"\nPRAGMA user_version = {v + 1};";
+            migrate.CommandText = Migrations[v];
+            migrate.ExecuteNonQuery();
+            if (Steps.TryGetValue(Migrations[v], out var step)) step(connection, tx);
+            migrate.CommandText = $"PRAGMA user_version = {v + 1};";
             migrate.ExecuteNonQuery();
             tx.Commit();
         }

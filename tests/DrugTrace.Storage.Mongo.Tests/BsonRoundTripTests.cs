@@ -1,3 +1,4 @@
+using DrugTrace.Domain.Epcis;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Cases;
@@ -184,7 +185,12 @@ public sealed class BsonRoundTripTests
         Assert.Equal(e, stored.Event);
         Assert.Equal(e.Hash, EventHasher.ComputeHash(stored.Event));
         Assert.Equal(["_id", "chain", "seq", "stream", "gtin", "key", "type", "actor", "from", "to", "reason", "lot", "expiry",
-            "occurredAt", "recordedAt", "prevHash", "hash"], bson.Names);
+            "occurredAt", "recordedAt", "prevHash", "hash", "epcisId"], bson.Names);
+        // The EPCIS event hash ID the export gives the event, kept for lookups by eventID; a lot's event has none.
+        Assert.Equal(PackEpcisEvents.EventId(e), bson["epcisId"].AsString);
+        Assert.StartsWith("ni:///sha-256;", bson["epcisId"].AsString);
+        RoundTrip(MongoMapping.ToDocument(e with { Stream = StreamKind.Lot, Type = EventType.LotRegistered, Key = "LOT1" }, 8, 9), out var lotBson);
+        Assert.False(lotBson.Contains("epcisId"));
         Assert.Equal(BsonType.Int64, bson["_id"].BsonType);
         Assert.Equal(BsonType.Binary, bson["hash"].BsonType);
         Assert.Equal("Commissioned", bson["type"].AsString);

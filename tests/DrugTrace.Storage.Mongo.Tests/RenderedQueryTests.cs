@@ -286,7 +286,12 @@ public sealed class RenderedQueryTests
             ],
             MongoQueries.CaseIndexes.Select(Rendered.Of));
         // The global log index is the events' _id: unique without an index of its own.
-        Assert.Equal(["""{ "key" : { "chain" : 1, "seq" : 1 }, "name" : "chain_seq_unique", "unique" : true }"""], MongoQueries.EventIndexes.Select(Rendered.Of));
+        Assert.Equal(
+            [
+                """{ "key" : { "chain" : 1, "seq" : 1 }, "name" : "chain_seq_unique", "unique" : true }""",
+                """{ "key" : { "epcisId" : 1 }, "name" : "epcisId", "partialFilterExpression" : { "epcisId" : { "$exists" : true } } }""",
+            ],
+            MongoQueries.EventIndexes.Select(Rendered.Of));
         Assert.Equal(
             [
                 """{ "key" : { "gtin" : 1, "serial" : 1 }, "name" : "gtin_serial" }""",
@@ -329,5 +334,20 @@ public sealed class RenderedQueryTests
         Assert.Equal("""{ "$set" : { "applied" : 1, "running" : false, "success" : true, "errors" : [], "finishedAt" : { "$date" : "2026-11-25T10:00:00.123Z" } } }""",
             Rendered.Of(MongoQueries.FinishCaptureJob(job)));
         Assert.Equal("""{ "running" : 1, "createdAt" : 1 }""", Rendered.Of(Assert.Single(MongoQueries.CaptureJobIndexes).Keys));
+    }
+
+    [Fact]
+    public void An_EPCIS_query_by_event_ID_reads_the_stored_IDs_and_the_start_up_fills_in_the_missing_ones()
+    {
+        var query = new LedgerEventQuery { EventIds = ["ni:///sha-256;ab?ver=CBV2.0", "ni:///sha-256;cd?ver=CBV2.0"], Take = 2 };
+        Assert.Equal(
+            """{ "stream" : "Pack", "epcisId" : { "$in" : ["ni:///sha-256;ab?ver=CBV2.0", "ni:///sha-256;cd?ver=CBV2.0"] } }""",
+            Rendered.Of(MongoEventQuery.Filter(query, null, new Dictionary<int, List<long>>())));
+        Assert.Equal(
+            """{ "stream" : "Pack", "epcisId" : { "$exists" : false }, "type" : { "$nin" : ["LotRegistered", "LotRecalled", "CasePacked", "CaseUnpacked"] } }""",
+            Rendered.Of(MongoEpcisIds.Missing));
+        var set = MongoEpcisIds.Set(new Documents.EventDocument { LogIndex = 41 }, "ni:///sha-256;ef?ver=CBV2.0");
+        Assert.Equal("""{ "_id" : 41 }""", Rendered.Of(set.Filter));
+        Assert.Equal("""{ "$set" : { "epcisId" : "ni:///sha-256;ef?ver=CBV2.0" } }""", Rendered.Of(set.Update));
     }
 }

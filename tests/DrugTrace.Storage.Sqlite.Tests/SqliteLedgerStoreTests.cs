@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Epcis;
 using DrugTrace.Storage.Contract;
 using Microsoft.Data.Sqlite;
 
@@ -50,6 +51,8 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         using (var connection = db.OpenRead())
         {
             Execute(connection, $"""
+                DROP INDEX events_epcis_id;
+                ALTER TABLE events DROP COLUMN epcis_id;
                 DROP INDEX alerts_custodian;
                 ALTER TABLE alerts DROP COLUMN custodian;
                 DROP INDEX packs_quarantined;
@@ -80,6 +83,47 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         await _store.Get<ILedgerStore>().AuditAsync(after, null, default);
         Assert.Empty(after.Violations);
         Assert.Equal(lot.Head.Hash, (await _store.Get<ILedgerStore>().GetChainAsync(DrugTrace.Domain.Ledger.StreamKind.Lot, "04012345000115", "OLD1", default))[0].Event.Hash);
+    }
+
+    [Fact]
+    public async Task Pack_events_keep_their_EPCIS_event_ID_indexed_and_a_database_from_before_gets_them_on_start()
+    {
+        var (_, packs) = await CommissionAsync("IDS1", 3);
+        var wanted = PackEpcisEvents.EventId(packs[1])!;
+        var found = await _store.Get<ILedgerEventQuery>().QueryAsync(new LedgerEventQuery { EventIds = [wanted, "ni:///sha-256;00?ver=CBV2.0"], Take = 10 }, default);
+        Assert.Equal(packs[1].Key, Assert.Single(found).Event.Key);
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+            Assert.Contains(Plan(connection, "SELECT log_index FROM events WHERE stream = 0 AND epcis_id IN ('a', 'b')"), d => d.Contains("events_epcis_id", StringComparison.Ordinal));
+
+        // Back to the schema before the IDs were kept: the events stored then get theirs when the store opens.
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            Execute(connection, $"""
+                DROP INDEX events_epcis_id;
+                ALTER TABLE events DROP COLUMN epcis_id;
+                PRAGMA user_version = {SqliteSchema.VersionAfter(SqliteSchema.EpcisIdMigration) - 1};
+                """);
+        }
+        await _store.ReopenAsync();
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            Assert.Equal((long)SqliteSchema.Version, Scalar(connection, "PRAGMA user_version"));
+            foreach (var pack in packs)
+                Assert.Equal(PackEpcisEvents.EventId(pack), Scalar(connection, $"SELECT epcis_id FROM events WHERE stream = 0 AND key = '{pack.Key}'"));
+            Assert.Equal(DBNull.Value, Scalar(connection, "SELECT epcis_id FROM events WHERE stream = 1"));
+        }
+        found = await _store.Get<ILedgerEventQuery>().QueryAsync(new LedgerEventQuery { EventIds = [wanted], Take = 10 }, default);
+        Assert.Equal(packs[1].Hash, Assert.Single(found).Event.Hash);
+    }
+
+    private static List<string> Plan(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var details = new List<string>();
+        while (reader.Read()) details.Add(reader.GetString(3));
+        return details;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

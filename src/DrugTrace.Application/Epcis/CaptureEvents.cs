@@ -214,9 +214,7 @@ public sealed class CaptureEventsHandler(
         var at = EventHashId.RoundToMilliseconds(eventTime);
         var chain = await draft.GetChainAsync(StreamKind.Pack, gtin, serial, ct);
         return chain.Any(s => EventHasher.TruncateToMilliseconds(s.Event.OccurredAt) == at
-            && (string?)PackEpcisEvents.ToEpcisEvent(new PackEventFacts(
-                s.Event.Type, gtin, serial, pack.Lot, pack.Expiry, s.Event.Actor, s.Event.From, s.Event.To, s.Event.Reason,
-                s.Event.OccurredAt, s.Event.RecordedAt))["eventID"] == eventId);
+            && PackEpcisEvents.EventId(PackEpcisEvents.Facts(s.Event, pack.Lot, pack.Expiry)) == eventId);
     }
 
     /// <summary>

@@ -45,7 +45,8 @@ public sealed class QueryEpcisEventsHandler(ILedgerEventQuery events, ILedgerSto
 {
     public const int DefaultPerPage = 100;
     public const int MaxPerPage = 1000;
-    // Filters the store cannot apply (bizStep, disposition, eventID) are applied after reading; a page reads at most this many events.
+    // Filters the store cannot apply (bizStep, disposition) are applied after reading; a page reads at most this many events.
+    // EQ_eventID is the store's (each pack event's hash ID is stored, indexed): /epcis/events/{eventID} reads one row.
     private const int ScanLimit = 20_000;
 
     public async ValueTask<EpcisQueryPage> Handle(QueryEpcisEvents request, CancellationToken cancellationToken)
@@ -105,7 +106,7 @@ public sealed class QueryEpcisEventsHandler(ILedgerEventQuery events, ILedgerSto
             var query = new LedgerEventQuery
             {
                 VisibleTo = actorParty.Role == PartyRole.Regulator ? null : actorParty.Gln,
-                Packs = packs, Actor = actor, OccurredFrom = from, OccurredBefore = before, RecordedFrom = recorded,
+                Packs = packs, Actor = actor, OccurredFrom = from, OccurredBefore = before, RecordedFrom = recorded, EventIds = [.. eventIds],
                 AfterLogIndex = after, Take = perPage + 1,
             };
             var scanned = 0;
@@ -122,8 +123,7 @@ public sealed class QueryEpcisEventsHandler(ILedgerEventQuery events, ILedgerSto
                         pack = state is null ? (e.Lot ?? "", e.Expiry ?? default) : (state.Lot, state.Expiry);
                         cache[(e.Gtin, e.Key)] = pack;
                     }
-                    var ev = PackEpcisEvents.ToEpcisEvent(new PackEventFacts(
-                        e.Type, e.Gtin, e.Key, pack.Lot, pack.Expiry, e.Actor, e.From, e.To, e.Reason, e.OccurredAt, e.RecordedAt));
+                    var ev = PackEpcisEvents.ToEpcisEvent(PackEpcisEvents.Facts(e, pack.Lot, pack.Expiry));
                     if (types.Count > 0 && !types.Contains((string)ev["type"]!)) continue;
                     if (bizSteps.Count > 0 && !bizSteps.Contains(Cbv.BizStep.ToWebUri((string)ev["bizStep"]!))) continue;
                     if (dispositions.Count > 0 && (ev["disposition"] is null || !dispositions.Contains(Cbv.Disposition.ToWebUri((string)ev["disposition"]!)))) continue;

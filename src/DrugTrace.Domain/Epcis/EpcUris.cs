@@ -178,6 +178,32 @@ public static class EpcUris
     private const string PlainPrefix = Resolver + "/";
 
     /// <summary>
+    /// True when <see cref="Canonical"/> gives <paramref name="dl"/> back as it is, seen without parsing it: a
+    /// Digital Link as DrugTrace writes them (letters, digits, '-' and '_' only) of a GTIN-14 and a serial, a
+    /// 13-digit GLN (414, 417) or an 18-digit SSCC. A wrong check digit makes no difference: such a key is not
+    /// read (Canonical is null) and the value stays as it is in the event hash too.
+    /// </summary>
+    internal static bool KeepsItsForm(string dl)
+    {
+        if (PlainPath(dl) is null) return false;
+        var path = dl.AsSpan(Resolver.Length);
+        if (path.StartsWith("/01/", StringComparison.Ordinal))
+            return path.Length > 22 && Digits(path.Slice(4, 14)) && path.Slice(18, 4).SequenceEqual("/21/") && !path[22..].Contains('/');
+        if (path.StartsWith("/414/", StringComparison.Ordinal) || path.StartsWith("/417/", StringComparison.Ordinal))
+            return path.Length == 18 && Digits(path[5..]);
+        return path.StartsWith("/00/", StringComparison.Ordinal) && path.Length == 22 && Digits(path[4..]);
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
     /// The path of a Digital Link on id.gs1.org made of letters, digits, '/', '-' and '_' only (as
     /// DrugTrace writes them, and most senders): what <see cref="Uri.AbsolutePath"/> gives for it,
     /// there being nothing to unescape, no dot segment, query or fragment, without parsing a Uri

@@ -10,7 +10,8 @@ namespace DrugTrace.Domain.Epcis;
 /// 2.0 bizStep and disposition of what happened (DrugTrace's own term where CBV has none), the
 /// acting party as readPoint and bizLocation, sender and recipient as source and destination
 /// (owning party and location), lot and expiry as ILMD on commissioning, and the CBV 2.0 event
-/// hash as eventID. Pure: the same event always gives the same JSON and the same eventID.
+/// hash as eventID (<see cref="EventId(PackEventFacts)"/>: the hash of that JSON, computed from the values without
+/// reading it back). Pure: the same event always gives the same JSON and the same eventID.
 /// </summary>
 public static class PackEpcisEvents
 {
@@ -62,6 +63,39 @@ public static class PackEpcisEvents
     };
 
     /// <summary>
+    /// The CBV 2.0 event hash ID a pack's ledger event is exported with (what EQ_eventID and
+    /// /epcis/events/{eventID} look up), or null for a lot's or case's event, which is not exported.
+    /// </summary>
+    public static string? EventId(LedgerEvent e) =>
+        e.Stream != StreamKind.Pack || e.Type is EventType.LotRegistered or EventType.LotRecalled or EventType.CasePacked or EventType.CaseUnpacked
+            ? null
+            : EventId(Facts(e, e.Lot ?? "", e.Expiry ?? default));
+
+    /// <summary>The eventID of the event <see cref="ToEpcisEvent"/> writes for <paramref name="e"/>, without writing it.</summary>
+    public static string EventId(PackEventFacts e)
+    {
+        var (bizStep, disposition, action) = StepOf(e.Type, e.Reason);
+        var aggregation = e.Type is EventType.Aggregated or EventType.Disaggregated;
+        var handoff = e.Type is EventType.Shipped or EventType.Received && e.From is not null && e.To is not null;
+        var commissioning = e.Type == EventType.Commissioned;
+        return EventHashId.ComputeWritten(new WrittenEvent(
+            aggregation ? "AggregationEvent" : "ObjectEvent", e.OccurredAt, EpcUris.Sgtin(e.Gtin, e.Serial),
+            aggregation ? EpcUris.Sscc(Parent(e)) : null, action, bizStep, aggregation ? "" : disposition, EpcUris.Location(e.Actor),
+            handoff ? (EpcUris.Party(e.From!), EpcUris.Location(e.From!)) : null,
+            handoff ? (EpcUris.Party(e.To!), EpcUris.Location(e.To!)) : null,
+            commissioning ? e.Lot : null, commissioning ? Date(e.Expiry) : null));
+    }
+
+    private static string Parent(PackEventFacts e) =>
+        (e.Type == EventType.Aggregated ? e.To : e.From) ?? throw new ArgumentException($"A {e.Type} event names its case.", nameof(e));
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>What the EPCIS event of a pack's ledger event says; <paramref name="lot"/> and <paramref name="expiry"/> are the pack's.</summary>
+    public static PackEventFacts Facts(LedgerEvent e, string lot, DateOnly expiry) =>
+        new(e.Type, e.Gtin, e.Key, lot, expiry, e.Actor, e.From, e.To, e.Reason, e.OccurredAt, e.RecordedAt);
+
+    /// <summary>
     /// The pack's event as EPCIS: an AggregationEvent for packing into a case (ADD) and taking out of one
     /// (DELETE), with the case's SSCC as parentID and the pack as its one child; an ObjectEvent otherwise.
     /// </summary>
@@ -72,8 +106,7 @@ public static class PackEpcisEvents
     private static JsonObject ToAggregationEvent(PackEventFacts e)
     {
         var (bizStep, _, action) = StepOf(e.Type, e.Reason);
-        var parent = (e.Type == EventType.Aggregated ? e.To : e.From)
-            ?? throw new ArgumentException($"A {e.Type} event names its case.", nameof(e));
+        var parent = Parent(e);
         var ev = new JsonObject
         {
             ["type"] = "AggregationEvent",
@@ -87,7 +120,7 @@ public static class PackEpcisEvents
             ["readPoint"] = new JsonObject { ["id"] = EpcUris.Location(e.Actor) },
             ["bizLocation"] = new JsonObject { ["id"] = EpcUris.Location(e.Actor) },
         };
-        ev["eventID"] = EventHashId.Compute(ev);
+        ev["eventID"] = EventId(e);
         return ev;
     }
 
@@ -117,10 +150,10 @@ public static class PackEpcisEvents
             ev["ilmd"] = new JsonObject
             {
                 ["cbvmda:lotNumber"] = e.Lot,
-                ["cbvmda:itemExpirationDate"] = e.Expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["cbvmda:itemExpirationDate"] = Date(e.Expiry),
             };
         }
-        ev["eventID"] = EventHashId.Compute(ev);
+        ev["eventID"] = EventId(e);
         return ev;
     }
 

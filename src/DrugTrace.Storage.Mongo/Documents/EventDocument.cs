@@ -27,4 +27,6 @@ internal sealed class EventDocument
     public DateTime RecordedAt { get; set; }
     public byte[] PrevHash { get; set; } = [];
     public byte[] Hash { get; set; } = [];
+    /// <summary>A pack event's EPCIS event hash ID (CBV 2.0), for lookups by eventID; derived, not hashed. Absent on lot and case events.</summary>
+    public string? EpcisId { get; set; }
 }

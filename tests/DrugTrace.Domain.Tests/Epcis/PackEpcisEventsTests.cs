@@ -49,4 +49,30 @@ public sealed class PackEpcisEventsTests
         }
         Assert.NotEqual((string?)packed["eventID"], (string?)PackEpcisEvents.ToEpcisEvent(Facts(EventType.Aggregated) with { To = "340123450000000024" })["eventID"]);
     }
+
+    [Theory]
+    [InlineData("SN/1", "LOT1")]
+    [InlineData("00123", "000450")]
+    [InlineData("1.50", "-7")]
+    [InlineData("a%2Fb c", "L\"&'()*+,-.:;<=>?_")]
+    [InlineData("Ünï", "ü")]
+    public void The_event_ID_computed_from_the_values_is_the_hash_of_the_event_written(string serial, string lot)
+    {
+        var at = new DateTimeOffset(2026, 3, 4, 5, 6, 7, 891, TimeSpan.Zero).AddTicks(6789);
+        foreach (var type in Enum.GetValues<EventType>().Where(t => t is not (EventType.LotRegistered or EventType.LotRecalled or EventType.CasePacked or EventType.CaseUnpacked)))
+        {
+            var facts = Facts(type, type == EventType.Decommissioned ? "sample" : null) with
+            {
+                Serial = serial, Lot = lot, OccurredAt = at,
+                From = type == EventType.Disaggregated ? "340123450000000017" : "4012345000016",
+                To = type == EventType.Aggregated ? "340123450000000017" : "4012347000014",
+            };
+            var ev = PackEpcisEvents.ToEpcisEvent(facts);
+            Assert.True(EventHashId.Compute(ev) == (string?)ev["eventID"], $"{type}: {EventHashId.PreHash(ev)}");
+            Assert.Equal(PackEpcisEvents.EventId(facts), (string?)ev["eventID"]);
+        }
+        // A handoff without its parties (an event read back without them) still hashes as written.
+        var bare = PackEpcisEvents.ToEpcisEvent(Facts(EventType.Shipped) with { From = null, Serial = serial });
+        Assert.Equal(EventHashId.Compute(bare), (string?)bare["eventID"]);
+    }
 }

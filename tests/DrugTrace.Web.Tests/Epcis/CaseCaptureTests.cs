@@ -75,6 +75,17 @@ public sealed class CaseCaptureTests(DrugTraceFactory factory)
         Assert.Equal(EpcUris.Location(Demo.WholesalerGln), (string?)delete["bizLocation"]!["id"]);
         Assert.All(events, e => Assert.Equal(EventHashId.Compute(e), (string?)e["eventID"]));
 
+        // Found by its ID (the stored, indexed hash ID) and by its type, by those who may see the pack only.
+        var one = await wholesaler.GetAsync($"/epcis/events/{Uri.EscapeDataString((string)delete["eventID"]!)}");
+        Assert.True(one.IsSuccessStatusCode, await one.Content.ReadAsStringAsync());
+        Assert.Equal(delete.ToJsonString(), JsonNode.Parse(await one.Content.ReadAsStringAsync())!.ToJsonString());
+        await Api.ProblemAsync(await factory.ClientFor(Demo.OtherPharmacyKey).GetAsync($"/epcis/events/{Uri.EscapeDataString((string)delete["eventID"]!)}"),
+            System.Net.HttpStatusCode.NotFound);
+        var aggregations = await manufacturer.GetFromJsonAsync<JsonObject>(
+            $"/epcis/events?eventType=AggregationEvent&MATCH_epc={Uri.EscapeDataString(EpcUris.Sgtin(gtin, serials[1]))}");
+        EpcisKit.AssertValid(aggregations!);
+        Assert.Equal(["ADD", "DELETE"], EpcisKit.Events(aggregations!).Select(e => (string)e["action"]!));
+
         // Both packs' histories in one document, in time order, each event once.
         var merged = Document([.. exports.SelectMany(EpcisKit.Events).DistinctBy(e => (string)e["eventID"]!)
             .OrderBy(e => DateTimeOffset.Parse((string)e["eventTime"]!, System.Globalization.CultureInfo.InvariantCulture))

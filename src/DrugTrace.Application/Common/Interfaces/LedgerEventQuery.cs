@@ -13,6 +13,8 @@ public sealed record LedgerEventQuery
     public DateTimeOffset? OccurredFrom { get; init; }
     public DateTimeOffset? OccurredBefore { get; init; }
     public DateTimeOffset? RecordedFrom { get; init; }
+    /// <summary>Only the events whose EPCIS event hash ID is one of these (the stores keep it, indexed); empty: any.</summary>
+    public IReadOnlyList<string> EventIds { get; init; } = [];
     /// <summary>Only events after this global log index (the page before ended there).</summary>
     public long? AfterLogIndex { get; init; }
     public int Take { get; init; } = 100;
