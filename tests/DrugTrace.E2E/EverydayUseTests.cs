@@ -184,6 +184,11 @@ public sealed class EverydayUseTests(AppServer app)
             await page.GotoAsync($"/cases/{sscc}");
             await page.Locator("[data-testid=case-pack]").Nth(serials.Length - 1).WaitForAsync(new() { Timeout = 60_000 });
             await AssertTableFitsAsync(page, "case-packs", "the case page");
+            // The label (drawn 100 mm wide) shrinks to the card rather than scrolling sideways in it.
+            var label = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+                "() => { const l = document.querySelector('[data-testid=case-label]'); return { scroll: l.scrollWidth, client: l.clientWidth, svg: l.querySelector('svg').getBoundingClientRect().width }; }");
+            Assert.True(label.GetProperty("scroll").GetDouble() <= label.GetProperty("client").GetDouble() + 1 && label.GetProperty("svg").GetDouble() > 200,
+                $"the case label is {label.GetProperty("svg").GetDouble()} px wide, scrolling {label.GetProperty("scroll").GetDouble()} px in a {label.GetProperty("client").GetDouble()} px box");
             Assert.Equal(serials.Length, await page.Locator("[data-testid=case-pack]").CountAsync());
             foreach (var serial in serials)
             {
