@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -67,7 +68,8 @@ public static class EventHasher
         CanonicalJson.WriteRaw(o, "{\"actor\":");
         CanonicalJson.WriteString(o, e.Actor);
         CanonicalJson.WriteRaw(o, ",\"expiry\":");
-        WriteNullable(o, e.Expiry?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (e.Expiry is { } expiry) WriteDate(o, expiry);
+        else CanonicalJson.WriteRaw(o, "null");
         CanonicalJson.WriteRaw(o, ",\"from\":");
         WriteNullable(o, e.From);
         CanonicalJson.WriteRaw(o, ",\"gtin\":");
@@ -75,15 +77,15 @@ public static class EventHasher
         CanonicalJson.WriteRaw(o, ",\"lot\":");
         WriteNullable(o, e.Lot ?? (e.Stream == StreamKind.Lot ? e.Key : null));
         CanonicalJson.WriteRaw(o, ",\"occurredAt\":");
-        CanonicalJson.WriteString(o, FormatTimestamp(e.OccurredAt));
+        WriteTimestamp(o, e.OccurredAt);
         CanonicalJson.WriteRaw(o, ",\"prevHash\":");
-        CanonicalJson.WriteString(o, e.PrevHash.ToHex());
+        WriteHex(o, e.PrevHash);
         CanonicalJson.WriteRaw(o, ",\"reason\":");
         WriteNullable(o, e.Reason);
         CanonicalJson.WriteRaw(o, ",\"recordedAt\":");
-        CanonicalJson.WriteString(o, FormatTimestamp(e.RecordedAt));
+        WriteTimestamp(o, e.RecordedAt);
         CanonicalJson.WriteRaw(o, ",\"seq\":");
-        CanonicalJson.WriteRaw(o, e.Seq.ToString(CultureInfo.InvariantCulture));
+        WriteInt(o, e.Seq);
         CanonicalJson.WriteRaw(o, ",\"serial\":");
         WriteNullable(o, e.Serial);
         if (e.Stream == StreamKind.Case)
@@ -98,6 +100,82 @@ public static class EventHasher
         CanonicalJson.WriteRaw(o, ",\"type\":");
         CanonicalJson.WriteString(o, e.Type.ToString());
         CanonicalJson.WriteRaw(o, "}");
+    }
+
+    // The body's dates, times, hash and seq are written as their digits straight into the buffer: formatting
+    // each through a string (custom DateTime formats, a hex string) was most of the cost of hashing an event,
+    // which commissioning pays per pack and the audit per event. The output is the same bytes (tests compare
+    // the body with the generic canonicaliser's and with FormatTimestamp).
+
+    /// <summary>"yyyy-MM-dd", quoted.</summary>
+    private static void WriteDate(ArrayBufferWriter<byte> o, DateOnly d)
+    {
+        var span = o.GetSpan(12);
+        span[0] = (byte)'"';
+        Digits(span[1..], d.Year, 4);
+        span[5] = (byte)'-';
+        Digits(span[6..], d.Month, 2);
+        span[8] = (byte)'-';
+        Digits(span[9..], d.Day, 2);
+        span[11] = (byte)'"';
+        o.Advance(12);
+    }
+
+    /// <summary>As <see cref="FormatTimestamp"/>, quoted: "yyyy-MM-ddTHH:mm:ss.fffZ" in UTC.</summary>
+    private static void WriteTimestamp(ArrayBufferWriter<byte> o, DateTimeOffset t)
+    {
+        var u = t.UtcDateTime;
+        var span = o.GetSpan(26);
+        span[0] = (byte)'"';
+        Digits(span[1..], u.Year, 4);
+        span[5] = (byte)'-';
+        Digits(span[6..], u.Month, 2);
+        span[8] = (byte)'-';
+        Digits(span[9..], u.Day, 2);
+        span[11] = (byte)'T';
+        Digits(span[12..], u.Hour, 2);
+        span[14] = (byte)':';
+        Digits(span[15..], u.Minute, 2);
+        span[17] = (byte)':';
+        Digits(span[18..], u.Second, 2);
+        span[20] = (byte)'.';
+        Digits(span[21..], u.Millisecond, 3);
+        span[24] = (byte)'Z';
+        span[25] = (byte)'"';
+        o.Advance(26);
+    }
+
+    /// <summary>The hash in lower-case hex, quoted.</summary>
+    private static void WriteHex(ArrayBufferWriter<byte> o, Hash256 hash)
+    {
+        Span<byte> bytes = stackalloc byte[Hash256.Size];
+        hash.WriteTo(bytes);
+        var span = o.GetSpan(2 + 2 * Hash256.Size);
+        span[0] = (byte)'"';
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            span[1 + 2 * i] = (byte)"0123456789abcdef"[bytes[i] >> 4];
+            span[2 + 2 * i] = (byte)"0123456789abcdef"[bytes[i] & 0xF];
+        }
+        span[1 + 2 * Hash256.Size] = (byte)'"';
+        o.Advance(2 + 2 * Hash256.Size);
+    }
+
+    private static void WriteInt(ArrayBufferWriter<byte> o, int value)
+    {
+        var span = o.GetSpan(11);
+        if (!Utf8Formatter.TryFormat(value, span, out var written)) throw new InvalidOperationException("An int did not fit in 11 bytes.");
+        o.Advance(written);
+    }
+
+    /// <summary><paramref name="value"/> (0 or more) in exactly <paramref name="width"/> decimal digits, zero-padded.</summary>
+    private static void Digits(Span<byte> span, int value, int width)
+    {
+        for (var i = width - 1; i >= 0; i--)
+        {
+            span[i] = (byte)('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static void WriteNullable(ArrayBufferWriter<byte> o, string? value)

@@ -180,6 +180,28 @@ public class EventHasherTests
         Assert.Equal(CanonicalJson.Canonicalize(json), EventHasher.CanonicalBody(e));
     }
 
+    [Theory]
+    [InlineData(2026, 3, 14, 10, 26, 53, 589, 60, 0, 2027, 12, 31, 0)]
+    [InlineData(2025, 12, 31, 19, 0, 0, 0, -300, 9_999, 1, 1, 1, 7)]
+    [InlineData(999, 1, 2, 3, 4, 5, 6, 0, 9_999_999, 9999, 9, 9, 123_456_789)]
+    [InlineData(9999, 12, 31, 23, 59, 58, 999, 0, 9_999, 2030, 2, 28, int.MaxValue)]
+    public void Body_dates_times_hash_and_seq_are_written_as_their_formatted_text(
+        int year, int month, int day, int hour, int minute, int second, int millisecond, int offsetMinutes, long extraTicks,
+        int expiryYear, int expiryMonth, int expiryDay, int seq)
+    {
+        // The body writes these as digits straight into its buffer: they must be exactly what the string forms give.
+        var at = new DateTimeOffset(year, month, day, hour, minute, second, millisecond, TimeSpan.FromMinutes(offsetMinutes)).AddTicks(extraTicks);
+        var prev = Hash256.FromHex("00ff10a9" + new string('7', 48) + "c0de0e5f");
+        var e = Commissioning() with { OccurredAt = at, RecordedAt = at.AddMilliseconds(1), Expiry = new DateOnly(expiryYear, expiryMonth, expiryDay), Seq = seq, PrevHash = prev };
+        var body = EventHasher.CanonicalBodyText(e);
+        Assert.Contains($"\"occurredAt\":\"{EventHasher.FormatTimestamp(at)}\"", body, StringComparison.Ordinal);
+        Assert.Contains($"\"recordedAt\":\"{EventHasher.FormatTimestamp(at.AddMilliseconds(1))}\"", body, StringComparison.Ordinal);
+        Assert.Contains($"\"expiry\":\"{e.Expiry!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}\"", body, StringComparison.Ordinal);
+        Assert.Contains($"\"prevHash\":\"{prev.ToHex()}\"", body, StringComparison.Ordinal);
+        Assert.Contains($"\"seq\":{seq.ToString(System.Globalization.CultureInfo.InvariantCulture)},", body, StringComparison.Ordinal);
+        Assert.Contains("\"expiry\":null", EventHasher.CanonicalBodyText(e with { Expiry = null }), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Timestamps_are_iso_utc_with_milliseconds()
     {
