@@ -72,21 +72,8 @@ public sealed class SqliteTreeNodesTests : IAsyncLifetime
         await Ledger.CommissionAsync(lot.State, lot.Event, packs, default);
     }
 
-    private static ((LotState State, LedgerEvent Event) Lot, IReadOnlyList<LedgerEvent> Packs) Lot(string lotNumber, int quantity)
-    {
-        var expiry = new DateOnly(2029, 5, 31);
-        var lotEvent = EventHasher.Seal(new LedgerEvent
-        {
-            Stream = StreamKind.Lot, Gtin = Gtin, Key = lotNumber, Seq = 0, Type = EventType.LotRegistered, Actor = Maker,
-            Lot = lotNumber, Expiry = expiry, OccurredAt = Now, RecordedAt = Now, PrevHash = Hash256.Zero,
-        });
-        var packs = Enumerable.Range(0, quantity).Select(i => EventHasher.Seal(new LedgerEvent
-        {
-            Stream = StreamKind.Pack, Gtin = Gtin, Key = $"{lotNumber}S{i:D6}", Seq = 0, Type = EventType.Commissioned,
-            Actor = Maker, Lot = lotNumber, Expiry = expiry, OccurredAt = Now, RecordedAt = Now, PrevHash = Hash256.Zero,
-        })).ToList();
-        return ((new LotState(Gtin, lotNumber, expiry, Maker, new ChainHead(0, lotEvent.Hash)), lotEvent), packs);
-    }
+    private static ((LotState State, LedgerEvent Event) Lot, IReadOnlyList<LedgerEvent> Packs) Lot(string lotNumber, int quantity) =>
+        TestLots.Build(Gtin, Maker, Now, lotNumber, quantity);
 
     public async Task InitializeAsync()
     {

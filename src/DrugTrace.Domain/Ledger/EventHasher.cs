@@ -112,11 +112,7 @@ public static class EventHasher
     {
         var span = o.GetSpan(12);
         span[0] = (byte)'"';
-        Digits(span[1..], d.Year, 4);
-        span[5] = (byte)'-';
-        Digits(span[6..], d.Month, 2);
-        span[8] = (byte)'-';
-        Digits(span[9..], d.Day, 2);
+        DateDigits(span[1..], d.Year, d.Month, d.Day);
         span[11] = (byte)'"';
         o.Advance(12);
     }
@@ -127,11 +123,7 @@ public static class EventHasher
         var u = t.UtcDateTime;
         var span = o.GetSpan(26);
         span[0] = (byte)'"';
-        Digits(span[1..], u.Year, 4);
-        span[5] = (byte)'-';
-        Digits(span[6..], u.Month, 2);
-        span[8] = (byte)'-';
-        Digits(span[9..], u.Day, 2);
+        DateDigits(span[1..], u.Year, u.Month, u.Day);
         span[11] = (byte)'T';
         Digits(span[12..], u.Hour, 2);
         span[14] = (byte)':';
@@ -166,6 +158,16 @@ public static class EventHasher
         var span = o.GetSpan(11);
         if (!Utf8Formatter.TryFormat(value, span, out var written)) throw new InvalidOperationException("An int did not fit in 11 bytes.");
         o.Advance(written);
+    }
+
+    /// <summary>"yyyy-MM-dd" in the first 10 bytes of <paramref name="span"/>.</summary>
+    private static void DateDigits(Span<byte> span, int year, int month, int day)
+    {
+        Digits(span, year, 4);
+        span[4] = (byte)'-';
+        Digits(span[5..], month, 2);
+        span[7] = (byte)'-';
+        Digits(span[8..], day, 2);
     }
 
     /// <summary><paramref name="value"/> (0 or more) in exactly <paramref name="width"/> decimal digits, zero-padded.</summary>
