@@ -34,6 +34,35 @@ public sealed class CaseReader(ILedgerStore ledger, ICatalogStore catalog)
     public static bool MaySee(Party actor, CaseState c) =>
         actor.Role == PartyRole.Regulator || c.Custodian == actor.Gln || c.ShipTo == actor.Gln || c.PackedBy == actor.Gln;
 
+    /// <summary>
+    /// The packs and cases to be packed, each in the actor's stock: a 404 for one it does not know, a 403 for
+    /// one it does not hold; nothing is packed then. Read alike by a pack request and by a captured AggregationEvent.
+    /// </summary>
+    public async ValueTask<(List<PackInCase> Packs, List<CaseState> Cases)> ChildrenAsync(Party actor,
+        IEnumerable<(string Gtin, string Serial)> packIds, IEnumerable<string> caseIds, CancellationToken ct)
+    {
+        var lots = new Dictionary<(string, string), LotState>();
+        var packs = new List<PackInCase>();
+        foreach (var (gtin, serial) in packIds)
+        {
+            var pack = await ledger.FindPackAsync(gtin, serial, ct)
+                ?? throw new NotFoundException($"Pack {gtin}/{serial} is not in the ledger; nothing was packed.");
+            if (pack.Custodian != actor.Gln)
+                throw new ForbiddenAccessException($"Pack {pack.Gtin}/{pack.Serial} is not in your stock; nothing was packed.");
+            packs.Add(new PackInCase(pack, await LotAsync(pack, lots, ct)));
+        }
+        var cases = new List<CaseState>();
+        foreach (var inner in caseIds)
+        {
+            var c = await ledger.FindCaseAsync(inner, ct);
+            if (c is null || !MaySee(actor, c))
+                throw new NotFoundException($"No case or pallet with SSCC {inner} is known to you; nothing was packed.");
+            if (c.Custodian != actor.Gln) throw new ForbiddenAccessException($"Case {inner} is not in your stock; nothing was packed.");
+            cases.Add(c);
+        }
+        return (packs, cases);
+    }
+
     public async ValueTask<CaseContents> ReadAsync(CaseState root, CancellationToken ct)
     {
         var lots = new Dictionary<(string, string), LotState>();

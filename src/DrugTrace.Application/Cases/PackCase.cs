@@ -51,25 +51,8 @@ public sealed class PackCaseHandler(ILedgerStore ledger, CaseReader reader, Sscc
         var stored = await LostRaceRetry.RunAsync(async () =>
         {
             var now = EventHasher.TruncateToMilliseconds(clock.GetUtcNow());
-            var lots = new Dictionary<(string, string), LotState>();
-            var packs = new List<PackInCase>(items.Packs.Count);
-            foreach (var id in items.Packs)
-            {
-                var pack = await ledger.FindPackAsync(id.Gtin.Value, id.Serial, cancellationToken)
-                    ?? throw new NotFoundException($"Pack {id.Gtin.Value}/{id.Serial} is not in the ledger; nothing was packed.");
-                if (pack.Custodian != actor.Gln)
-                    throw new ForbiddenAccessException($"Pack {pack.Gtin}/{pack.Serial} is not in your stock; nothing was packed.");
-                packs.Add(new PackInCase(pack, await reader.LotAsync(pack, lots, cancellationToken)));
-            }
-            var cases = new List<CaseState>(items.Cases.Count);
-            foreach (var inner in items.Cases)
-            {
-                var c = await ledger.FindCaseAsync(inner.Value, cancellationToken);
-                if (c is null || !CaseReader.MaySee(actor, c))
-                    throw new NotFoundException($"No case or pallet with SSCC {inner.Value} is known to you; nothing was packed.");
-                if (c.Custodian != actor.Gln) throw new ForbiddenAccessException($"Case {inner.Value} is not in your stock; nothing was packed.");
-                cases.Add(c);
-            }
+            var (packs, cases) = await reader.ChildrenAsync(actor, items.Packs.Select(id => (id.Gtin.Value, id.Serial)),
+                items.Cases.Select(c => c.Value), cancellationToken);
             switch (CaseLifecycle.Pack(sscc, packs, cases, actor, now))
             {
                 case CaseDecision.Refused refused:

@@ -83,25 +83,19 @@ public sealed class CaseCapture(LedgerDraft draft, PartyDirectory parties, SsccA
         var sscc = CaseCodes.Read("parentID", step.Sscc);
         if (step.Packs.Distinct().Count() != step.Packs.Count || step.Cases.Distinct(StringComparer.Ordinal).Count() != step.Cases.Count)
             return CaseDecided.Refuse("The event names a child twice.");
-        var lots = new Dictionary<(string, string), LotState>();
-        var packs = new List<PackInCase>(step.Packs.Count);
+        // A child the same event packed before is left as it is (a replay); the others are read as a pack request reads them.
+        var newPacks = new List<(string Gtin, string Serial)>(step.Packs.Count);
         foreach (var (gtin, serial) in step.Packs)
         {
-            if (await RecordedAsync(StreamKind.Pack, gtin, serial, EventType.Aggregated, actor, step.OccurredAt, ct, to: sscc.Value)) continue;
-            var pack = await draft.FindPackAsync(gtin, serial, ct);
-            if (pack is null) return CaseDecided.Refuse($"Pack {gtin}/{serial} is not in the ledger; nothing was packed.");
-            if (pack.Custodian != actor.Gln) return CaseDecided.Refuse($"Pack {gtin}/{serial} is not in your stock; nothing was packed.");
-            packs.Add(new PackInCase(pack, await _reader.LotAsync(pack, lots, ct)));
+            if (!await RecordedAsync(StreamKind.Pack, gtin, serial, EventType.Aggregated, actor, step.OccurredAt, ct, to: sscc.Value)) newPacks.Add((gtin, serial));
         }
-        var cases = new List<CaseState>(step.Cases.Count);
+        var newCases = new List<string>(step.Cases.Count);
         foreach (var inner in step.Cases)
         {
-            if (await RecordedAsync(StreamKind.Case, "", inner, EventType.Aggregated, actor, step.OccurredAt, ct, to: sscc.Value)) continue;
-            var c = await draft.FindCaseAsync(inner, ct);
-            if (c is null || !CaseReader.MaySee(actor, c)) return CaseDecided.Refuse($"No case or pallet with SSCC {inner} is known to you; nothing was packed.");
-            if (c.Custodian != actor.Gln) return CaseDecided.Refuse($"Case {inner} is not in your stock; nothing was packed.");
-            cases.Add(c);
+            if (!await RecordedAsync(StreamKind.Case, "", inner, EventType.Aggregated, actor, step.OccurredAt, ct, to: sscc.Value)) newCases.Add(inner);
         }
+        // An unknown child or one not in the actor's stock throws; the capture refuses the event with its words.
+        var (packs, cases) = await _reader.ChildrenAsync(actor, newPacks, newCases, ct);
         // Every child is in the case already: the event was applied before (a replay).
         if (packs.Count + cases.Count == 0) return CaseDecided.Applied;
 
