@@ -63,7 +63,8 @@ public static class AiTable
         return s_data.Value.PrefixLength[(first - '0') * 10 + (second - '0')];
     }
 
-    private sealed class Data
+    /// <summary>The parsed dictionary: every AI, indexed by its numeric value per length.</summary>
+    internal sealed class Data
     {
         public AiDefinition?[] By2 { get; } = new AiDefinition?[100];
         public AiDefinition?[] By3 { get; } = new AiDefinition?[1000];
@@ -77,6 +78,15 @@ public static class AiTable
         using var stream = typeof(AiTable).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
+        return Parse(reader);
+    }
+
+    /// <summary>
+    /// Parses dictionary text. Separate from the lazy load so that tests can parse it themselves:
+    /// the table is read once per process, which no later test could otherwise check.
+    /// </summary>
+    internal static Data Parse(TextReader reader)
+    {
         var data = new Data();
         var lineNo = 0;
         while (reader.ReadLine() is { } line)
