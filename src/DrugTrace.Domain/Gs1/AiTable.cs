@@ -73,7 +73,8 @@ public static class AiTable
         public List<AiDefinition> All { get; } = [];
     }
 
-    private static Data Load()
+    // Internal: a test parses the embedded dictionary through this same path, not through the Lazy.
+    internal static Data Load()
     {
         using var stream = typeof(AiTable).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");

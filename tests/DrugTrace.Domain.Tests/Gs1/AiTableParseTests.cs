@@ -8,17 +8,10 @@ public class AiTableParseTests
 {
     private static AiTable.Data Parse(params string[] lines) => AiTable.Parse(new StringReader(string.Join('\n', lines)));
 
-    private static AiTable.Data ParseEmbedded()
-    {
-        using var stream = typeof(AiTable).Assembly.GetManifestResourceStream(AiTable.ResourceName)!;
-        using var reader = new StreamReader(stream);
-        return AiTable.Parse(reader);
-    }
-
     [Fact]
     public void The_embedded_dictionary_parses_to_541_ais_indexed_by_length_and_prefix()
     {
-        var data = ParseEmbedded();
+        var data = AiTable.Load();
         Assert.Equal(541, data.All.Count);
         Assert.Equal(data.All.Count, data.All.Select(d => d.Ai).Distinct().Count());
         Assert.Equal("01", data.By2[1]!.Ai);
