@@ -38,7 +38,7 @@ public sealed class VerifyForVrsHandler(ICatalogStore catalog, ILedgerStore ledg
         var product = await catalog.FindProductAsync(gtin, cancellationToken) ?? throw VrsRequests.NotAnswered(gtin);
 
         // Logged and judged like any verification scan of this Digital Link.
-        var link = new VerifyPublicly(gtin, request.Serial, lot, request.Exp).DigitalLink();
+        var link = new VerifyPublicly(gtin, request.Serial, lot, request.Exp!.Trim()).DigitalLink();
         await sender.Send(new VerifyPack(request.ActorGln, link), cancellationToken);
 
         var pack = await ledger.FindPackAsync(gtin, request.Serial, cancellationToken);
