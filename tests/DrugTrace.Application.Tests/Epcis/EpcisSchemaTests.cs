@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DrugTrace.Application.Epcis;
+
+namespace DrugTrace.Application.Tests.Epcis;
+
+/// <summary>
+/// The embedded EPCIS 2.0 schemas: a small document is checked whole, a large one (64 events or more)
+/// envelope first and event by event, ObjectEvents once per shape; each problem says where.
+/// </summary>
+public sealed class EpcisSchemaTests
+{
+    private static readonly EpcisSchema Schema = new();
+
+    private static JsonObject Event(int i) => new()
+    {
+        ["type"] = "ObjectEvent",
+        ["eventTime"] = $"2026-06-01T08:{i % 60:D2}:00.000Z",
+        ["eventTimeZoneOffset"] = "+00:00",
+        ["epcList"] = new JsonArray($"https://id.gs1.org/01/09521234543213/21/S{i}"),
+        ["action"] = "OBSERVE",
+        ["bizStep"] = "inspecting",
+    };
+
+    private static JsonObject Document(IEnumerable<JsonNode> events) => new()
+    {
+        ["@context"] = new JsonArray("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"),
+        ["type"] = "EPCISDocument",
+        ["schemaVersion"] = "2.0",
+        ["creationDate"] = "2026-06-01T10:00:00.000Z",
+        ["epcisBody"] = new JsonObject { ["eventList"] = new JsonArray([.. events]) },
+    };
+
+    private static JsonObject Many(int count, params (int Index, Action<JsonObject> Break)[] broken)
+    {
+        var events = Enumerable.Range(0, count).Select(Event).ToList();
+        foreach (var (index, breakIt) in broken) breakIt(events[index]);
+        return Document(events);
+    }
+
+    private static IReadOnlyList<string> Check(JsonNode document) => Schema.Validate(JsonDocument.Parse(document.ToJsonString()).RootElement);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(200)]
+    public void A_valid_document_has_no_problem_small_or_large(int events) => Assert.Empty(Check(Many(events)));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(80)]
+    public void A_document_without_its_schema_version_is_refused_at_the_root(int events)
+    {
+        var document = Many(events);
+        document.Remove("schemaVersion");
+        var problems = Check(document);
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.StartsWith("at /", p));
+        // A small document is judged whole, so its complaints include the anyOf branches of its events; a large one's name the envelope only.
+        if (events >= 64) Assert.Contains(problems, p => p.Contains("schemaVersion", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("an EPC that is not a URI")]
+    [InlineData("an EPC that is a number")]
+    [InlineData("an EPC twice")]
+    [InlineData("an eventTime that is no time")]
+    [InlineData("an eventTime that is a number")]
+    [InlineData("a recordTime that is no time")]
+    [InlineData("an eventID that is not a URI")]
+    [InlineData("no action")]
+    public void A_bad_event_among_many_is_found_at_its_index_as_it_is_alone(string what)
+    {
+        Action<JsonObject> breakIt = what switch
+        {
+            "an EPC that is not a URI" => e => e["epcList"]![0] = "not a uri",
+            "an EPC that is a number" => e => e["epcList"]![0] = 42,
+            "an EPC twice" => e => e["epcList"]!.AsArray().Add(e["epcList"]![0]!.GetValue<string>()),
+            "an eventTime that is no time" => e => e["eventTime"] = "yesterday",
+            "an eventTime that is a number" => e => e["eventTime"] = 20260601,
+            "a recordTime that is no time" => e => e["recordTime"] = "2026-13-45T99:00:00Z",
+            "an eventID that is not a URI" => e => e["eventID"] = "no uri at all",
+            _ => e => e.Remove("action"),
+        };
+        Assert.NotEmpty(Check(Many(1, (0, breakIt))));
+
+        var problems = Check(Many(100, (40, breakIt)));
+
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.StartsWith("at /epcisBody/eventList/40", p));
+    }
+
+    [Fact]
+    public void Valid_values_of_another_form_stay_valid_among_many()
+    {
+        var problems = Check(Many(100, (7, e =>
+        {
+            e["eventID"] = "ni:///sha-256;00ff?ver=CBV2.0";
+            e["recordTime"] = "2026-06-01T08:00:00.123+02:00";
+        })));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void The_same_EPC_in_two_events_is_allowed()
+    {
+        Assert.Empty(Check(Many(70, (5, e => e["epcList"]![0] = "https://id.gs1.org/01/09521234543213/21/S6"))));
+    }
+
+    [Fact]
+    public void A_bad_event_of_another_type_is_found_too()
+    {
+        var problems = Check(Many(70, (3, e => e["type"] = "NoSuchEvent")));
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.StartsWith("at /epcisBody/eventList/3", p));
+    }
+
+    [Fact]
+    public void More_than_three_bad_events_are_counted_and_the_first_ten_named()
+    {
+        var broken = Enumerable.Range(0, 12).Select(i => (i * 5 + 1, (Action<JsonObject>)(e => e["eventTime"] = "never"))).ToArray();
+
+        var problems = Check(Many(90, broken));
+
+        Assert.Equal("12 events do not match the schema; the first are events 1, 6, 11, 16, 21, 26, 31, 36, 41, 46", problems[^1]);
+        Assert.All(problems.SkipLast(1), p => Assert.Matches("^at /epcisBody/eventList/(1|6|11)[/:]", p));
+        Assert.Contains(problems, p => p.StartsWith("at /epcisBody/eventList/11", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Three_bad_events_are_each_described_without_a_count()
+    {
+        var broken = new[] { 2, 50, 60 }.Select(i => (i, (Action<JsonObject>)(e => e["eventTime"] = "never"))).ToArray();
+        var problems = Check(Many(90, broken));
+        Assert.DoesNotContain(problems, p => p.Contains("events do not match", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("at /epcisBody/eventList/60", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("at /epcisBody/eventList/2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_large_document_whose_envelope_is_wrong_is_refused_once_for_it()
+    {
+        var document = Many(80);
+        document["creationDate"] = "not a date";
+        var problems = Check(document);
+        Assert.NotEmpty(problems);
+        Assert.DoesNotContain(problems, p => p.Contains("eventList/", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("creationDate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void At_most_ten_problems_are_given_the_deepest_first()
+    {
+        var problems = Check(JsonNode.Parse("""{"type":"EPCISDocument","epcisBody":{"eventList":[{"type":"ObjectEvent"}]}}""")!);
+        Assert.InRange(problems.Count, 1, 10);
+        var depths = problems.Select(p => p.Count(c => c == '/')).ToList();
+        Assert.Equal(depths.OrderByDescending(d => d), depths);
+    }
+
+    [Fact]
+    public void Something_that_is_not_a_document_is_refused()
+    {
+        Assert.NotEmpty(Check(JsonNode.Parse("[1, 2]")!));
+        Assert.NotEmpty(Check(JsonNode.Parse("""{"type":"EPCISDocument","epcisBody":{"eventList":"none"}}""")!));
+    }
+}
