@@ -31,6 +31,9 @@ public sealed class InMemoryLogTreeStore
         return this;
     }
 
+    /// <summary>Appends the leaf of one event hash, as the stores do at append.</summary>
+    public void AppendEvent(Hash256 eventHash) => _leaves.Add(Rfc6962.LeafHash(eventHash));
+
     /// <summary>Replaces leaf <paramref name="index"/>: the log rewritten under the store.</summary>
     public void Rewrite(int index) => _leaves[index] = Rfc6962.LeafHash(Hash256.FromBytes(new byte[32]));
 
