@@ -8,44 +8,6 @@ namespace DrugTrace.Storage.Mongo;
 
 internal sealed partial class MongoLedgerStore
 {
-    public async ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
-    {
-        await _db.EnsureReadyAsync(cancellationToken);
-        // A snapshot session: the log and the heads are read at one point in time (MongoDB 5.0+). A very long
-        // audit is bounded by the server's minSnapshotHistoryWindowInSeconds (300 s by default). The session
-        // alone sets the read concern (snapshot, at its cluster time): a collection read concern as well would
-        // make the driver send a second one, which the server refuses.
-        using var session = await _db.Client.StartSessionAsync(new ClientSessionOptions { Snapshot = true }, cancellationToken);
-        var options = new FindOptions<EventDocument> { Sort = MongoQueries.LogOrder, BatchSize = 10_000 };
-        long n = 0;
-        using (var cursor = await _db.EventCollection
-                   .FindAsync(session, FilterDefinition<EventDocument>.Empty, options, cancellationToken))
-        {
-            // As on SQLite: a batch's hashes are recomputed on every core (ObserveBatch) while the next batch is fetched.
-            var checking = Task.CompletedTask;
-            while (await cursor.MoveNextAsync(cancellationToken))
-            {
-                var batch = cursor.Current.Select(d => new AuditEntry(d.LogIndex, d.Chain, MongoMapping.ToEvent(d))).ToList();
-                await checking;
-                checking = Task.Run(() => auditor.ObserveBatch(batch), cancellationToken);
-                var before = n;
-                n += batch.Count;
-                if (n / 50_000 > before / 50_000) progress?.Report(n);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            await checking;
-        }
-        progress?.Report(n);
-
-        // A head that disagrees with its chain means the projection or the log was edited.
-        var packs = await _db.PackCollection.FindAsync(session, FilterDefinition<PackDocument>.Empty, cancellationToken: cancellationToken);
-        await packs.ForEachAsync(p => CheckHead(auditor, StreamKind.Pack, p.Chain, p.Gtin, p.Serial, p.HeadSeq, p.HeadHash), cancellationToken);
-        var lots = await _db.LotCollection.FindAsync(session, FilterDefinition<LotDocument>.Empty, cancellationToken: cancellationToken);
-        await lots.ForEachAsync(l => CheckHead(auditor, StreamKind.Lot, l.Chain, l.Gtin, l.Lot, l.HeadSeq, l.HeadHash), cancellationToken);
-        var cases = await _db.CaseCollection.FindAsync(session, FilterDefinition<CaseDocument>.Empty, cancellationToken: cancellationToken);
-        await cases.ForEachAsync(c => CheckHead(auditor, StreamKind.Case, c.Chain, "", c.Sscc, c.HeadSeq, c.HeadHash), cancellationToken);
-    }
-
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _db.EnsureReadyAsync(cancellationToken);
@@ -107,15 +69,5 @@ internal sealed partial class MongoLedgerStore
                 .Sort(MongoQueries.SeqOrder).ToListAsync(cancellationToken);
             yield return new StoredChain(StreamKind.Case, "", c.Sscc, [.. docs.Select(MongoMapping.ToStoredEvent)], null, null) { Case = MongoMapping.ToCase(c) };
         }
-    }
-
-    private static void CheckHead(ChainAuditor auditor, StreamKind stream, long chain, string gtin, string key, int seq, byte[] hashBytes)
-    {
-        var hash = hashBytes.Length == Hash256.Size ? MongoMapping.Hash(hashBytes) : Hash256.Zero;
-        if (!auditor.TryGetHead(chain, out var head))
-            auditor.Report(new AuditViolation(stream, gtin, key, seq, 0, "the chain has no events"));
-        else if (head.Seq != seq || head.Hash != hash)
-            auditor.Report(new AuditViolation(stream, gtin, key, seq, 0,
-                $"the current state says seq {seq}, but the chain ends at seq {head.Seq} with another hash"));
     }
 }

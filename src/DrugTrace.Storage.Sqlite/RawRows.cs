@@ -11,7 +11,7 @@ namespace DrugTrace.Storage.Sqlite;
 /// Reads the rows of one query straight from its SQLite statement, for the audit's reads of every
 /// event and every pack. Through <see cref="SqliteDataReader"/> each column costs several native
 /// calls and checks and each text column a new string; a million rows of 17 columns made that most
-/// of the audit's time. Here a column is one native call, a blob is a span (no array), and a text
+/// of the audit's time. Here a column is one native call on the statement's pointer (<see cref="SqliteNative"/>), a blob is a span (no array), and a text
 /// equal to the one the same column held in the row before (GTIN, actor, lot, expiry: the same for
 /// a whole lot) is the same string. Runs on the connection's handle, so inside its open transaction.
 /// </summary>
@@ -22,6 +22,7 @@ internal sealed class RawRows : IDisposable
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly IntPtr _handle;
     private readonly LastText[] _texts;
     private string? _lastDateText;
     private DateOnly _lastDate;
@@ -37,6 +38,7 @@ internal sealed class RawRows : IDisposable
             if (index == 0) throw new ArgumentException($"The query has no parameter {name}.", nameof(parameters));
             SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(_statement, index, value), _db);
         }
+        _handle = _statement.DangerousGetHandle();
         _texts = new LastText[raw.sqlite3_column_count(_statement)];
         for (var i = 0; i < _texts.Length; i++) _texts[i] = new LastText();
     }
@@ -44,27 +46,27 @@ internal sealed class RawRows : IDisposable
     /// <summary>Steps to the next row; false after the last.</summary>
     public bool Read()
     {
-        var rc = raw.sqlite3_step(_statement);
+        var rc = SqliteNative.Step(_handle);
         if (rc == raw.SQLITE_ROW) return true;
         if (rc == raw.SQLITE_DONE) return false;
         SqliteException.ThrowExceptionForRC(rc, _db);
         return false;
     }
 
-    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+    public long Int64(int column) => SqliteNative.ColumnInt64(_handle, column);
 
-    public int Int32(int column) => raw.sqlite3_column_int(_statement, column);
+    public int Int32(int column) => SqliteNative.ColumnInt(_handle, column);
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+    public bool IsNull(int column) => SqliteNative.ColumnType(_handle, column) == raw.SQLITE_NULL;
 
-    public string Text(int column) => _texts[column].Of(raw.sqlite3_column_blob(_statement, column));
+    public string Text(int column) => _texts[column].Of(SqliteNative.Bytes(_handle, column));
 
     public string? NullableText(int column) => IsNull(column) ? null : Text(column);
 
     /// <summary>A stored hash; one of another length (damage) is <see cref="Rows.Damaged"/>, as <see cref="Rows.Hash"/> reads it.</summary>
     public Hash256 Hash(int column)
     {
-        var blob = raw.sqlite3_column_blob(_statement, column);
+        var blob = SqliteNative.Bytes(_handle, column);
         return blob.Length == Hash256.Size ? Hash256.FromBytes(blob) : Rows.Damaged;
     }
 

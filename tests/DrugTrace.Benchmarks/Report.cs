@@ -116,21 +116,21 @@ public static class Report
           45 bits, far beyond the EU's 1 in 10,000), so a lot's serials sit together in the index; that took the rate
           from about 37,000 to about 90,000 packs/s here. The app still writes two indexed rows per pack (a `packs` row
           and an `events` row), so compare its rows written, not its packs, with the raw one-row insert.
-        - Audit: the log-order pass (every hash and link, the Merkle root; hashing on every core while the next batch is
-          read, `ChainAuditor.ObserveBatch`) and the replay of every chain through the lifecycle rules (#11, in chain
-          order, against its row) run side by side, each on its own connection. Scenario 3 went from 4.4 s to about
-          20 s when the replay came: it reads every event a second time, and a dotnet-trace sample put 71 % of the
-          audit in the row mapper, that is `SqliteDataReader`'s cost per column (type, null and data-count checks,
-          a string per text column), not in the replay's rules (under 5 %). Both passes now read their rows straight
-          from the statement (`RawRows`: one native call a column, a hash as a span, a text equal to the row
-          before's kept as the same string); CPU time of the two reads at the same load went from 15.7 + 10.0 s to
-          8.9 + 4.6 s. Tree and event hashes use one `IncrementalHash` per thread (the one-shot call's set-up is most
-          of the cost of a 33- or 65-byte hash).
-          Ideas, not done: keep only the index columns and the canonical body (one blob) per event, and read an
-          event's fields back from its body, so that the audit reads a few columns and hashes the body as stored
-          (columns kept beside the body would have to be checked against it, or an edit to them would go unseen);
-          or fold the log-order checks into the chain-order pass (per chain: log indexes rising with seq) and read
-          only `(log_index, hash)` in log order for the root, so that each row is decoded once.
+        - Audit: one pass in chain order (3 December). It used to be two passes side by side, a log-order one (every
+          hash and link, the Merkle root) and the replay of every chain through the lifecycle rules in chain order, so
+          every event was read and decoded twice. Now `LedgerAudit` reads each chain once with its stored row
+          (`ReadChainsAsync`) and checks it whole: its hashes, links and head, log indexes rising with seq, the replay;
+          each event's leaf goes to its log index in a `LeafTable` (36 bytes a leaf), whose gaps and root
+          (the two halves of each large subtree folded side by side) are checked at the end. SQLite reads the pack
+          chains in as many id ranges as there are cores, each on its own connection, all begun inside one write of the
+          store's writer so that they see one state; batches of chains are checked on every core while the reads go on.
+          `RawRows` calls SQLite on the statement's raw pointer (`SqliteNative`): SQLitePCL's SafeHandle add-ref and
+          release around each column call were about a third of reading a row. CPU time of the audit at the same
+          load (about 12, helpers running) went from 13–14 s to about 9 s, of which the reads are about 4.6 s.
+          What is left is mostly SHA-256 through .NET's OpenSSL binding: measured here, a 33- or 65-byte hash costs
+          about 0.7 µs and a 400-byte event body about 1 µs, so the tree's 2 million small hashes cost about 1.4 times
+          the event hashes themselves; the 3x target over one thread's raw SHA-256 leaves two cores about 1.5x for
+          reading, the canonical bodies and the replay.
         - Merkle proofs: full tiles above the leaves never change, so `LogTree` keeps up to 4,096 of them; a proof reads
           the log size and its leaf tile (256 event hashes) and hashes about 500 nodes. Commissioning's writer spends
           about a third of its time binding parameters by name (`SqliteParameterCollection.Bind`, measured with

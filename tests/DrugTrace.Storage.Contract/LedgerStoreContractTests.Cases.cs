@@ -1,3 +1,4 @@
+using DrugTrace.Application.Audit;
 using DrugTrace.Application.Cases;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Cases;
@@ -97,8 +98,7 @@ public abstract partial class LedgerStoreContractTests
         Assert.Equal(case1.Sscc, (await Ledger.FindPackAsync(lot.Gtin, events[0].Key, default))!.Parent);
         Assert.Equal(CaseChildren.None.Packs, (await Ledger.ListCaseChildrenAsync(pallet.Value, default)).Packs);
         Assert.Empty((await Ledger.ListCaseChildrenAsync(pallet.Value, default)).Cases);
-        var auditor = new ChainAuditor();
-        await Ledger.AuditAsync(auditor, null, default);
+        var auditor = await new LedgerAudit(Ledger).RunAsync(null, null, default);
         Assert.Empty(auditor.Violations);
     }
 

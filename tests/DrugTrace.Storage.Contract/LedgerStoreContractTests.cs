@@ -1,3 +1,4 @@
+using DrugTrace.Application.Audit;
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Transparency;
@@ -266,8 +267,7 @@ public abstract partial class LedgerStoreContractTests
         Assert.Null(await Ledger.FindPackAsync(lot.Gtin, "NEW000000", default));
         Assert.Equal(0, await Ledger.CountPacksAsync(lot.Gtin, "LOT7", default));
 
-        var auditor = new ChainAuditor();
-        await Ledger.AuditAsync(auditor, null, default);
+        var auditor = await new LedgerAudit(Ledger).RunAsync(null, null, default);
         Assert.Empty(auditor.Violations);
     }
 
@@ -315,9 +315,8 @@ public abstract partial class LedgerStoreContractTests
         });
         await Task.WhenAll(tasks);
 
-        var auditor = new ChainAuditor();
         var progress = new List<long>();
-        await Ledger.AuditAsync(auditor, new SynchronousProgress(progress), default);
+        var auditor = await new LedgerAudit(Ledger).RunAsync(null, new SynchronousProgress(progress), default);
         Assert.Empty(auditor.Violations);
         Assert.True(auditor.Events >= 21);
         Assert.True(auditor.PackChains >= 10);
@@ -343,10 +342,11 @@ public abstract partial class LedgerStoreContractTests
         Assert.Equal(321, size);
 
         // The root from the kept tiles equals the root folded from every stored event in log order.
-        var auditor = new ChainAuditor();
-        await Ledger.AuditAsync(auditor, null, default);
+        var auditor = await new LedgerAudit(Ledger).RunAsync(null, null, default);
+        Assert.NotNull(auditor.LogRoot);
+        var root = auditor.LogRoot.Value;
         var tree = new LogTree(Tree);
-        Assert.Equal(auditor.LogRoot, await tree.RootAsync(size, default));
+        Assert.Equal(root, await tree.RootAsync(size, default));
         var level1 = await Tree.ReadTileAsync(1, 0, 1, default);
         Assert.Single(level1);
 
@@ -357,11 +357,11 @@ public abstract partial class LedgerStoreContractTests
         {
             var (leaf, proof) = await tree.InclusionAsync(stored.LogIndex, size, default);
             Assert.Equal(Rfc6962.LeafHash(stored.Event.Hash), leaf);
-            Assert.True(ProofVerifier.VerifyInclusion(stored.LogIndex, size, leaf, proof, auditor.LogRoot).IsValid);
+            Assert.True(ProofVerifier.VerifyInclusion(stored.LogIndex, size, leaf, proof, root).IsValid);
         }
         var oldRoot = await tree.RootAsync(257, default);
         var consistency = await tree.ConsistencyAsync(257, size, default);
-        Assert.True(ProofVerifier.VerifyConsistency(257, size, consistency, oldRoot, auditor.LogRoot).IsValid);
+        Assert.True(ProofVerifier.VerifyConsistency(257, size, consistency, oldRoot, root).IsValid);
     }
 
     [SkippableFact]
@@ -376,8 +376,7 @@ public abstract partial class LedgerStoreContractTests
         Assert.Empty(await Tree.ReadTileAsync(1, 0, 1, default));
         // The next commission crosses the tile boundary the rolled-back one had crossed: its root is right.
         await CommissionAsync("LOTC", 300, lot.Gtin);
-        var auditor = new ChainAuditor();
-        await Ledger.AuditAsync(auditor, null, default);
+        var auditor = await new LedgerAudit(Ledger).RunAsync(null, null, default);
         Assert.Empty(auditor.Violations);
         Assert.Equal(auditor.LogRoot, await new LogTree(Tree).RootAsync(await Tree.GetSizeAsync(default), default));
     }
@@ -561,8 +560,7 @@ public abstract partial class LedgerStoreContractTests
         var won = await Task.WhenAll(appends);
 
         // The global log order is the commit order: no pack event of this lot may follow the recall.
-        var auditor = new ChainAuditor();
-        await Ledger.AuditAsync(auditor, null, default);
+        var auditor = await new LedgerAudit(Ledger).RunAsync(null, null, default);
         Assert.Empty(auditor.Violations);
         var recallIndex = Assert.Single(await Ledger.GetChainAsync(StreamKind.Lot, lot.Gtin, lot.Lot, default), e => e.Event.Type == EventType.LotRecalled).LogIndex;
         for (var i = 0; i < packs.Count; i++)
@@ -660,8 +658,7 @@ public abstract partial class LedgerStoreContractTests
 
     protected async Task AssertAuditCleanAsync(long expectedEvents)
     {
-        var auditor = new ChainAuditor();
-        await Ledger.AuditAsync(auditor, null, default);
+        var auditor = await new LedgerAudit(Ledger).RunAsync(null, null, default);
         Assert.Empty(auditor.Violations);
         Assert.Equal(expectedEvents, auditor.Events);
     }

@@ -1,5 +1,7 @@
+using DrugTrace.Application.Audit;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Epcis;
+using DrugTrace.Domain.Ledger;
 using DrugTrace.Storage.Contract;
 using Microsoft.Data.Sqlite;
 
@@ -30,6 +32,29 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
     }
 
     [Fact]
+    public async Task The_audit_read_yields_every_chain_once_across_its_parts_and_the_events_past_the_last_pack_row()
+    {
+        await CommissionAsync("PARTS1", 9);
+        var (_, newer) = await CommissionAsync("PARTS2", 4);
+        // The three newest packs' rows deleted: their events lie past the last row, where only the open last part reads.
+        var orphans = newer.Skip(1).Select(e => e.Key).ToList();
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+            Execute(connection, $"DELETE FROM packs WHERE serial IN ({string.Join(", ", orphans.Select(o => $"'{o}'"))})");
+
+        var chains = new List<StoredChain>();
+        await foreach (var chain in Ledger.ReadChainsAsync(default)) chains.Add(chain);
+
+        Assert.Equal([StreamKind.Lot, StreamKind.Lot], chains.Take(2).Select(c => c.Stream));
+        var packChains = chains.Skip(2).ToList();
+        Assert.All(packChains, c => Assert.Equal(StreamKind.Pack, c.Stream));
+        Assert.Equal(13, packChains.Select(c => c.Key).Distinct().Count());
+        Assert.Equal(13, packChains.Count);
+        Assert.All(packChains, c => Assert.Equal((c.Key, EventType.Commissioned), (Assert.Single(c.Events).Event.Key, c.Events[0].Event.Type)));
+        Assert.Equal(orphans, packChains.Where(c => c.Pack is null).Select(c => c.Key));
+        Assert.All(packChains.Where(c => !orphans.Contains(c.Key)), c => Assert.Equal(c.Key, c.Pack?.Serial));
+    }
+
+    [Fact]
     public async Task Reopening_an_existing_file_keeps_its_data()
     {
         Assert.NotNull(await Parties.FindAsync(Maker, default));
@@ -41,9 +66,8 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
     public async Task A_log_written_from_1_before_the_tree_existed_is_renumbered_from_0_and_its_tree_built_on_start()
     {
         var (lot, _) = await CommissionAsync("OLD1", 299);
-        var auditor = new DrugTrace.Domain.Ledger.ChainAuditor();
-        await Ledger.AuditAsync(auditor, null, default);
-        var root = auditor.LogRoot;
+        var root = (await new LedgerAudit(Ledger).RunAsync(null, null, default)).LogRoot;
+        Assert.NotNull(root);
 
         // Back to the schema before the Merkle migration: a log from 1 and none of its tables (nor the later custody exception
         // and case columns, which cannot be added twice).
@@ -79,8 +103,7 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         var tree = new DrugTrace.Application.Transparency.LogTree(_store.Get<ILogTreeStore>());
         Assert.Equal(300, await tree.SizeAsync(default));
         Assert.Equal(root, await tree.RootAsync(300, default));
-        var after = new DrugTrace.Domain.Ledger.ChainAuditor();
-        await _store.Get<ILedgerStore>().AuditAsync(after, null, default);
+        var after = await new LedgerAudit(_store.Get<ILedgerStore>()).RunAsync(null, null, default);
         Assert.Empty(after.Violations);
         Assert.Equal(lot.Head.Hash, (await _store.Get<ILedgerStore>().GetChainAsync(DrugTrace.Domain.Ledger.StreamKind.Lot, "04012345000115", "OLD1", default))[0].Event.Hash);
     }

@@ -1,3 +1,4 @@
+using DrugTrace.Application.Audit;
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Ledger;
@@ -45,8 +46,7 @@ public sealed class SqliteTreeNodesTests : IAsyncLifetime
             var leaves = SqliteTreeNodes.ReadTile(connection, 0, tile * LogTiles.Width, LogTiles.Width);
             Assert.Equal(Rfc6962.Root(leaves), roots[tile]);
         }
-        var auditor = new ChainAuditor();
-        await Ledger.AuditAsync(auditor, null, default);
+        var auditor = await new LedgerAudit(Ledger).RunAsync(null, null, default);
         Assert.Empty(auditor.Violations);
     }
 

@@ -1,3 +1,4 @@
+using DrugTrace.Application.Audit;
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Ledger;
@@ -45,8 +46,7 @@ public sealed class SqliteWriterFaultTests : IAsyncLifetime
         await CommissionAsync("FULL1", 4000);
         Assert.Equal(4000, await Ledger.CountPacksAsync(Gtin, "FULL1", default));
 
-        var auditor = new ChainAuditor();
-        await Ledger.AuditAsync(auditor, null, default);
+        var auditor = await new LedgerAudit(Ledger).RunAsync(null, null, default);
         Assert.Empty(auditor.Violations);
         Assert.Equal(4001, auditor.Events); // the lot event and its packs: nothing of the failed attempt
     }

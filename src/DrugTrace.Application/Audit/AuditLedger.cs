@@ -38,30 +38,23 @@ public sealed class AuditLedgerHandler(
 
     public async ValueTask<AuditReport> Handle(AuditLedger request, CancellationToken cancellationToken)
     {
-        var auditor = new ChainAuditor();
         var logProblems = new List<string>();
         long? checkpointSize = null;
+        (long, Hash256)? expected = null;
         if (checkpoints is not null)
         {
             var (checkpoint, problem) = await checkpoints.LatestAsync(cancellationToken);
             if (problem is not null) logProblems.Add(problem);
             if (checkpoint is not null)
             {
-                auditor.ExpectCheckpoint(checkpoint.Size, checkpoint.Root);
+                expected = (checkpoint.Size, checkpoint.Root);
                 checkpointSize = checkpoint.Size;
             }
         }
-        // The log-order pass and the chain-order replay read on connections (snapshots) of their own, as they
-        // did one after the other; side by side each keeps a core busy while the other waits on its reads.
-        var chains = Task.Run(() => ledger.AuditAsync(auditor, request.Progress, cancellationToken).AsTask(), cancellationToken);
-        var replay = Task.Run(() => new LedgerReplay(ledger, parties).RunAsync(cancellationToken).AsTask(), cancellationToken);
-        await Task.WhenAll(chains, replay);
-        auditor.Complete();
-        logProblems.AddRange(auditor.LogViolations);
-
-        var replayed = await replay;
-        var violations = auditor.Violations.Concat(replayed)
-            .DistinctBy(v => (v.Stream, v.Gtin, v.Key, v.Seq, v.Problem)).ToList();
+        var replay = await LedgerReplay.StartAsync(parties, cancellationToken);
+        var audit = await new LedgerAudit(ledger, replay).RunAsync(expected, request.Progress, cancellationToken);
+        logProblems.AddRange(audit.LogProblems);
+        var violations = audit.Violations;
 
         foreach (var chain in violations.GroupBy(v => (v.Stream, v.Gtin, v.Key)).Take(MaxAlerts))
         {
@@ -76,6 +69,6 @@ public sealed class AuditLedgerHandler(
             var subject = new AlertSubject(AlertAction.Audit, "audit:log", null, null, null, context.Actor.Gln, null, ProbableScanningError: false);
             await alerts.RaiseAsync(subject, [IntegrityViolationRule.CheckLog(logProblems[0])], cancellationToken);
         }
-        return new AuditReport(auditor.PackChains, auditor.Events, violations) { LogProblems = logProblems, CheckpointSize = checkpointSize };
+        return new AuditReport(audit.PackChains, audit.Events, violations) { LogProblems = logProblems, CheckpointSize = checkpointSize };
     }
 }

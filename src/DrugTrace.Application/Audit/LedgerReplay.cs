@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
@@ -6,57 +7,53 @@ using DrugTrace.Domain.Parties;
 namespace DrugTrace.Application.Audit;
 
 /// <summary>
-/// Replays every stored chain through the lifecycle rules (<see cref="ChainReplay"/>) and
-/// compares what it folds into with the stored rows. Lots first, so that each pack event is
-/// judged against its lot as it stood at that point of the log (recalled or not).
+/// Replays stored chains through the lifecycle rules (<see cref="ChainReplay"/>) and compares what they
+/// fold into with the stored rows. Every lot chain is given first (<see cref="ReplayLot"/>), so that each
+/// pack event is judged against its lot as it stood at that point of the log (recalled or not); pack and
+/// case chains may then be replayed from several threads at once.
 /// </summary>
-public sealed class LedgerReplay(ILedgerStore ledger, IPartyStore parties)
+public sealed class LedgerReplay(IReadOnlyDictionary<string, Party> directory)
 {
-    public async ValueTask<IReadOnlyList<AuditViolation>> RunAsync(CancellationToken cancellationToken)
+    private readonly Dictionary<(string Gtin, string Lot), ChainReplay.LotTimeline> _lots = new();
+    private readonly ConcurrentBag<CaseState> _cases = [];
+    private readonly ConcurrentBag<Domain.Packs.PackState> _packed = [];
+
+    public static async ValueTask<LedgerReplay> StartAsync(IPartyStore parties, CancellationToken cancellationToken) =>
+        new((await parties.ListAsync(cancellationToken)).ToDictionary(p => p.Gln, StringComparer.Ordinal));
+
+    /// <summary>A lot chain; every lot comes before the first pack or case.</summary>
+    public IReadOnlyList<AuditViolation> ReplayLot(StoredChain chain, IReadOnlyList<(long LogIndex, LedgerEvent Event)> events)
     {
-        var directory = (await parties.ListAsync(cancellationToken)).ToDictionary(p => p.Gln, StringComparer.Ordinal);
-        var lots = new Dictionary<(string Gtin, string Lot), ChainReplay.LotTimeline>();
-        var violations = new List<AuditViolation>();
-        var cases = new List<CaseState>();
-        var packed = new List<Domain.Packs.PackState>();
-        await foreach (var chain in ledger.ReadChainsAsync(cancellationToken))
+        var timeline = new ChainReplay.LotTimeline();
+        _lots[(chain.Gtin, chain.Key)] = timeline;
+        return ChainReplay.ReplayLot(events, chain.Lot, timeline);
+    }
+
+    /// <summary>A pack or case chain. Safe to call for different chains at once, after the last lot.</summary>
+    public IReadOnlyList<AuditViolation> Replay(StoredChain chain, IReadOnlyList<(long LogIndex, LedgerEvent Event)> events)
+    {
+        if (chain.Stream == StreamKind.Case)
         {
-            var events = chain.Events.Select(s => (s.LogIndex, s.Event)).ToList();
-            if (chain.Stream == StreamKind.Case)
-            {
-                if (chain.Case is null)
-                {
-                    var first = chain.Events[0];
-                    violations.Add(new AuditViolation(StreamKind.Case, "", chain.Key, first.Event.Seq, first.LogIndex,
-                        "events of a case that has no stored state: inserted into the log, or the case's row was deleted"));
-                    continue;
-                }
-                cases.Add(chain.Case);
-                if (events.Count > 0) violations.AddRange(ChainReplay.ReplayCase(events, chain.Case, gln => directory.GetValueOrDefault(gln)));
-                continue;
-            }
-            if (chain.Stream == StreamKind.Lot)
-            {
-                var timeline = new ChainReplay.LotTimeline();
-                lots[(chain.Gtin, chain.Key)] = timeline;
-                violations.AddRange(ChainReplay.ReplayLot(events, chain.Lot, timeline));
-                continue;
-            }
-            if (chain.Pack is null)
-            {
-                var first = chain.Events[0];
-                violations.Add(new AuditViolation(StreamKind.Pack, chain.Gtin, chain.Key, first.Event.Seq, first.LogIndex,
-                    "events of a pack that has no stored state: inserted into the log, or the pack's row was deleted"));
-                continue;
-            }
-            if (events.Count == 0) continue; // reported by the chain audit ("the chain has no events")
-            if (chain.Pack.Parent is not null) packed.Add(chain.Pack);
-            lots.TryGetValue((chain.Pack.Gtin, chain.Pack.Lot), out var lot);
-            violations.AddRange(ChainReplay.ReplayPack(events, chain.Pack, gln => directory.GetValueOrDefault(gln), lot));
+            if (chain.Case is null) return [Orphan(chain, "events of a case that has no stored state: inserted into the log, or the case's row was deleted")];
+            _cases.Add(chain.Case);
+            return events.Count > 0 ? ChainReplay.ReplayCase(events, chain.Case, Party) : [];
         }
-        // Parent and child must agree: what a case holds is where the case is.
-        violations.AddRange(CaseLinks.Check(cases, packed));
-        return violations;
+        if (chain.Pack is null) return [Orphan(chain, "events of a pack that has no stored state: inserted into the log, or the pack's row was deleted")];
+        if (events.Count == 0) return []; // a row without events: named by the chain check
+        if (chain.Pack.Parent is not null) _packed.Add(chain.Pack);
+        _lots.TryGetValue((chain.Pack.Gtin, chain.Pack.Lot), out var lot);
+        return ChainReplay.ReplayPack(events, chain.Pack, Party, lot);
+    }
+
+    /// <summary>After the last chain: parent and child must agree, what a case holds is where the case is.</summary>
+    public IReadOnlyList<AuditViolation> CheckCaseLinks() => CaseLinks.Check(_cases.ToList(), _packed);
+
+    private Party? Party(string gln) => directory.GetValueOrDefault(gln);
+
+    private static AuditViolation Orphan(StoredChain chain, string problem)
+    {
+        var first = chain.Events[0];
+        return new AuditViolation(chain.Stream, chain.Gtin, chain.Key, first.Event.Seq, first.LogIndex, problem);
     }
 
     /// <summary>One pack's history on its own (the pack page's "chain verified" mark): the same rules.</summary>

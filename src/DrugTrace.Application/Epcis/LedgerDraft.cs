@@ -230,9 +230,6 @@ public sealed class LedgerDraft(ILedgerStore ledger, ICatalogStore catalog) : IL
     public IAsyncEnumerable<StoredChain> ReadChainsAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException("A ledger draft is not audited; audit the ledger.");
 
-    public ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("A ledger draft is not audited; audit the ledger.");
-
     public ValueTask AddProductAsync(Product product, CancellationToken cancellationToken) =>
         throw new NotSupportedException("A capture does not register products.");
 

@@ -1,3 +1,4 @@
+using DrugTrace.Application.Audit;
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Lots;
 using DrugTrace.Application.Tests.TestDoubles;
@@ -60,10 +61,9 @@ public class RegisterLotTests
         var e = Assert.Single(await _world.Ledger.GetChainAsync(StreamKind.Lot, Gtin, "LOT42", default)).Event;
         Assert.Equal(EventType.LotRegistered, e.Type);
         Assert.Equal(new ChainHead(0, e.Hash), lot.Head);
-        var auditor = new ChainAuditor();
-        await _world.Ledger.AuditAsync(auditor, null, default);
+        var auditor = await new LedgerAudit(_world.Ledger).RunAsync(null, null, default);
         Assert.Empty(auditor.Violations);
-        Assert.Equal((2L, 2, 1), (auditor.Events, auditor.Chains, auditor.PackChains));
+        Assert.Equal((2L, 2L, 1L), (auditor.Events, auditor.Chains, auditor.PackChains));
     }
 
     [Fact]

@@ -183,19 +183,6 @@ public sealed class InMemoryLedgerStore(InMemoryCatalogStore catalog) : ILedgerS
             yield return new StoredChain(stream, gtin, key, [.. chain], null, null) { Case = _cases.GetValueOrDefault(key) };
     }
 
-    public ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken)
-    {
-        var chainIds = new Dictionary<(StreamKind, string, string), long>();
-        foreach (var stored in _log)
-        {
-            var key = (stored.Event.Stream, stored.Event.Gtin, stored.Event.Key);
-            if (!chainIds.TryGetValue(key, out var id)) chainIds[key] = id = chainIds.Count + 1;
-            auditor.Observe(stored.LogIndex, id, stored.Event);
-        }
-        progress?.Report(_log.Count);
-        return ValueTask.CompletedTask;
-    }
-
     /// <summary>Edits a stored event in place, as an attacker with write access to the database would.</summary>
     /// <summary>Edits a pack's stored state behind the ledger's back, as someone with write access to the store could.</summary>
     public void TamperState(string gtin, string serial, Func<PackState, PackState> edit) => _packs[(gtin, serial)] = edit(_packs[(gtin, serial)]);

@@ -24,9 +24,11 @@ public static class Audit
         };
         var method = $"""
             One `AuditLedger` request as the regulator, sent to `IMediator` of the same in-process app right after
-            scenario 2: the SQLite store reads every event in log order in one read transaction, `ChainAuditor`
-            recomputes each event's SHA-256 over its canonical body and checks seq, prevHash and the global log index,
-            then every pack's and lot's stored head is compared with its chain. Timed from send to report.
+            scenario 2: the SQLite store reads every chain with its stored row from one snapshot (pack chains in id ranges on
+            a connection per core), and each chain is checked whole: every event's SHA-256 recomputed over its canonical
+            body, seq and prevHash links, log indexes, the head against the row, the replay through the lifecycle rules;
+            then the log's indexes are checked for gaps and, when a checkpoint was signed, its Merkle root compared.
+            Timed from send to report.
             Peak working set is `Process.GetCurrentProcess().PeakWorkingSet64` of the benchmark process read right after
             the audit: the high-water mark of everything this process did so far — the scenario 1 measurements, the
             commissioning of all packs (including the SQLite writer's 64 MiB page cache) and the audit — so it is an

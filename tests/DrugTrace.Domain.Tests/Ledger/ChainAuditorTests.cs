@@ -1,4 +1,5 @@
 using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Transparency;
 
 namespace DrugTrace.Domain.Tests.Ledger;
 
@@ -63,30 +64,55 @@ public class ChainAuditorTests
         return log;
     }
 
-    private static ChainAuditor Audit(IEnumerable<Entry> log)
+    private sealed record Result(ChainAuditor Auditor, List<AuditViolation> Violations);
+
+    /// <summary>Feeds the log as a store reads it for the audit: chain by chain, each in seq order; heads as stored rows.</summary>
+    private static Result Audit(IEnumerable<Entry> log, (long Size, Hash256 Root)? checkpoint = null, IReadOnlyDictionary<long, ChainHead>? heads = null)
     {
         var auditor = new ChainAuditor();
-        foreach (var entry in log) auditor.Observe(entry.LogIndex, entry.ChainId, entry.Event);
-        return auditor;
+        if (checkpoint is { } c) auditor.ExpectCheckpoint(c.Size, c.Root);
+        var violations = new List<AuditViolation>();
+        foreach (var chain in log.GroupBy(e => e.ChainId).OrderBy(g => g.Key))
+        {
+            var events = chain.OrderBy(e => e.Event.Seq).ThenBy(e => e.LogIndex).Select(e => (e.LogIndex, e.Event)).ToList();
+            ChainHead? head = heads is not null && heads.TryGetValue(chain.Key, out var h) ? h : null;
+            violations.AddRange(auditor.CheckChain(events[0].Event.Stream, Gtin, events[0].Event.Key, events, head));
+        }
+        auditor.Complete();
+        return new Result(auditor, [.. violations.OrderBy(v => v.LogIndex).ThenBy(v => v.Seq)]);
     }
 
     private static int IndexOf(List<Entry> log, long logIndex) => log.FindIndex(e => e.LogIndex == logIndex);
 
-    [Fact]
-    public void Valid_interleaved_ledger_has_no_violations_and_counts_every_chain()
+    private static Hash256 RootOf(IEnumerable<Entry> log)
     {
-        var auditor = Audit(ValidLog());
+        var range = new CompactRange();
+        foreach (var e in log) range.Append(Rfc6962.LeafHash(e.Event.Hash));
+        return range.Root();
+    }
 
-        Assert.Empty(auditor.Violations);
+    [Fact]
+    public void Valid_interleaved_ledger_has_no_violations_counts_every_chain_and_folds_the_root()
+    {
+        var log = ValidLog();
+        var (auditor, violations) = Audit(log);
+
+        Assert.Empty(violations);
+        Assert.Empty(auditor.LogViolations);
         Assert.Equal(11, auditor.Events);
         Assert.Equal(4, auditor.Chains);
         Assert.Equal(3, auditor.PackChains);
-        Assert.True(auditor.TryGetHead(PackA, out var head));
-        Assert.Equal(3, head.Seq);
-        Assert.Equal(ValidLog()[10].Event.Hash, head.Hash);
-        Assert.True(auditor.TryGetHead(LotChain, out var lotHead));
-        Assert.Equal(1, lotHead.Seq);
-        Assert.False(auditor.TryGetHead(99, out _));
+        Assert.Equal(11, auditor.LogSize);
+        Assert.Equal(RootOf(log), auditor.LogRoot);
+    }
+
+    [Fact]
+    public void The_root_is_asked_for_after_Complete_only()
+    {
+        var auditor = new ChainAuditor();
+        Assert.Throws<InvalidOperationException>(() => auditor.LogRoot);
+        auditor.Complete();
+        Assert.Equal(Rfc6962.EmptyRoot, auditor.LogRoot);
     }
 
     [Fact]
@@ -99,7 +125,7 @@ public class ChainAuditorTests
         var violation = Assert.Single(Audit(log).Violations);
 
         Assert.Equal((StreamKind.Pack, Gtin, "SNA", 1, 4L), (violation.Stream, violation.Gtin, violation.Key, violation.Seq, violation.LogIndex));
-        Assert.Contains("altered", violation.Problem);
+        Assert.Equal("the stored hash does not match the event's content: the event was altered", violation.Problem);
     }
 
     [Fact]
@@ -127,7 +153,7 @@ public class ChainAuditorTests
         Assert.Equal(("SNB", 1, 5L), (violations[0].Key, violations[0].Seq, violations[0].LogIndex));
         Assert.Contains("altered", violations[0].Problem);
         Assert.Equal(("SNB", 2, 9L), (violations[1].Key, violations[1].Seq, violations[1].LogIndex));
-        Assert.Contains("prevHash does not match the hash of seq 1", violations[1].Problem);
+        Assert.Equal("prevHash does not match the hash of seq 1", violations[1].Problem);
     }
 
     [Fact]
@@ -136,52 +162,70 @@ public class ChainAuditorTests
         var log = ValidLog();
         log.RemoveAt(IndexOf(log, 7)); // A received
 
-        var auditor = Audit(log);
-        var violations = auditor.Violations;
+        var (auditor, violations) = Audit(log);
 
-        Assert.Equal(3, violations.Count);
-        // The next event in the log (C destroyed) shows the log-index gap.
-        Assert.Equal(("SNC", 1, 8L), (violations[0].Key, violations[0].Seq, violations[0].LogIndex));
-        Assert.Contains("jumps from 6 to 8", violations[0].Problem);
         // The next event of A (dispensed, seq 3) follows seq 1.
-        Assert.All(violations.Skip(1), v => Assert.Equal(("SNA", 3, 10L), (v.Key, v.Seq, v.LogIndex)));
-        Assert.Contains(violations, v => v.Problem.Contains("seq 3 follows seq 1"));
-        Assert.Contains(violations, v => v.Problem.Contains("prevHash does not match the hash of seq 1"));
+        Assert.Equal(2, violations.Count);
+        Assert.All(violations, v => Assert.Equal(("SNA", 3, 10L), (v.Key, v.Seq, v.LogIndex)));
+        Assert.Contains(violations, v => v.Problem == "seq 3 follows seq 1: the chain has a gap or a duplicate");
+        Assert.Contains(violations, v => v.Problem == "prevHash does not match the hash of seq 1");
+        Assert.Equal("the log holds no event at index 7: an event was deleted or moved", Assert.Single(auditor.LogViolations));
+        Assert.Null(auditor.LogRoot);
         Assert.Equal(10, auditor.Events);
     }
 
     [Fact]
-    public void Reordered_log_is_reported_at_each_out_of_order_index()
+    public void A_run_of_missing_indexes_is_named_once()
     {
-        var log = ValidLog();
-        (log[5], log[6]) = (log[6], log[5]); // log indexes 5 and 6 swapped: 4, 6, 5, 7
+        var log = ValidLog().Where(e => e.LogIndex is not (7 or 8 or 9)).ToList();
 
-        var violations = Audit(log).Violations;
+        var (auditor, _) = Audit(log);
 
-        Assert.Equal(3, violations.Count);
-        Assert.Equal(("LOT42", 6L), (violations[0].Key, violations[0].LogIndex));
-        Assert.Contains("jumps from 4 to 6", violations[0].Problem);
-        Assert.Equal(("SNB", 5L), (violations[1].Key, violations[1].LogIndex));
-        Assert.Contains("jumps from 6 to 5", violations[1].Problem);
-        Assert.Equal(("SNA", 7L), (violations[2].Key, violations[2].LogIndex));
-        Assert.Contains("jumps from 5 to 7", violations[2].Problem);
+        Assert.Equal("the log holds no events at indexes 7 to 9: events were deleted or moved", Assert.Single(auditor.LogViolations));
     }
 
     [Fact]
-    public void Events_of_one_chain_in_the_wrong_order_break_the_chain_even_with_a_clean_log_index()
+    public void Swapped_log_indexes_of_two_chains_link_cleanly_but_do_not_match_the_checkpoint()
+    {
+        var log = ValidLog();
+        var signed = RootOf(log);
+        var (b, lot) = (IndexOf(log, 5), IndexOf(log, 6)); // B shipped, lot recalled
+        (log[b], log[lot]) = (log[b] with { LogIndex = 6 }, log[lot] with { LogIndex = 5 });
+
+        var (auditor, violations) = Audit(log, (log.Count, signed));
+
+        Assert.Empty(violations);
+        Assert.Contains("hash to root", Assert.Single(auditor.LogViolations));
+    }
+
+    [Fact]
+    public void Events_of_one_chain_in_the_wrong_log_order_are_named()
     {
         var log = ValidLog();
         var ship = IndexOf(log, 4);
         var receive = IndexOf(log, 7);
-        // A's received (seq 2) is logged before A's shipment (seq 1), log indexes renumbered to look clean.
-        (log[ship], log[receive]) = (log[receive] with { LogIndex = 4 }, log[ship] with { LogIndex = 7 });
+        // A's received (seq 2) is logged before A's shipment (seq 1): the indexes of the two swapped.
+        (log[ship], log[receive]) = (log[ship] with { LogIndex = 7 }, log[receive] with { LogIndex = 4 });
 
-        var violations = Audit(log).Violations;
+        var violation = Assert.Single(Audit(log).Violations);
 
-        Assert.DoesNotContain(violations, v => v.Problem.Contains("global log index"));
-        Assert.Contains(violations, v => v is { Key: "SNA", Seq: 2, LogIndex: 4 } && v.Problem.Contains("seq 2 follows seq 0"));
-        Assert.Contains(violations, v => v is { Key: "SNA", Seq: 1, LogIndex: 7 } && v.Problem.Contains("seq 1 follows seq 2"));
-        Assert.All(violations, v => Assert.Equal("SNA", v.Key));
+        Assert.Equal(("SNA", 2, 4L), (violation.Key, violation.Seq, violation.LogIndex));
+        Assert.Equal("log index 4 is not after log index 7 of seq 1: the chain's events are out of log order", violation.Problem);
+    }
+
+    [Fact]
+    public void Two_events_at_one_log_index_are_named()
+    {
+        var log = ValidLog();
+        var i = IndexOf(log, 8); // C destroyed
+        log[i] = log[i] with { LogIndex = 7 };
+
+        var (auditor, violations) = Audit(log);
+
+        var violation = Assert.Single(violations);
+        Assert.Equal(7, violation.LogIndex);
+        Assert.Equal("log index 7 is held by another event as well", violation.Problem);
+        Assert.Contains("index 8", Assert.Single(auditor.LogViolations));
     }
 
     [Fact]
@@ -197,7 +241,7 @@ public class ChainAuditorTests
         var violation = Assert.Single(Audit(log).Violations);
 
         Assert.Equal(("SNC", 0, 3L), (violation.Key, violation.Seq, violation.LogIndex));
-        Assert.Contains("first event's prevHash is not zero", violation.Problem);
+        Assert.Equal("the first event's prevHash is not zero", violation.Problem);
     }
 
     [Fact]
@@ -211,9 +255,39 @@ public class ChainAuditorTests
 
         var violations = Audit(log).Violations;
 
-        Assert.NotEmpty(violations);
-        Assert.All(violations, v => Assert.Equal(("SNB", 1, 11L), (v.Key, v.Seq, v.LogIndex)));
-        Assert.Contains(violations, v => v.Problem.Contains("seq 1 follows seq 2") && v.Problem.Contains("duplicate"));
+        Assert.All(violations, v => Assert.Equal("SNB", v.Key));
+        Assert.Contains(violations, v => v is { Seq: 1, LogIndex: 11 } && v.Problem == "seq 1 follows seq 1: the chain has a gap or a duplicate");
+        Assert.Contains(violations, v => v is { Seq: 1, LogIndex: 11 } && v.Problem == "prevHash does not match the hash of seq 1");
+        Assert.Contains(violations, v => v is { Seq: 2, LogIndex: 9 } && v.Problem.Contains("out of log order"));
+    }
+
+    [Fact]
+    public void A_stored_head_must_be_where_the_chain_ends()
+    {
+        var log = ValidLog();
+        var a = log.Where(e => e.ChainId == PackA).ToList();
+        var heads = new Dictionary<long, ChainHead>
+        {
+            [PackA] = new(a[^1].Event.Seq, a[^1].Event.Hash),
+            [PackB] = new(1, log[IndexOf(log, 5)].Event.Hash), // B's row left at its shipment
+        };
+
+        var violation = Assert.Single(Audit(log, heads: heads).Violations);
+
+        Assert.Equal(("SNB", 1, 9L), (violation.Key, violation.Seq, violation.LogIndex));
+        Assert.Equal("the current state says seq 1, but the chain ends at seq 2 with another hash", violation.Problem);
+    }
+
+    [Fact]
+    public void A_stored_row_without_events_is_named()
+    {
+        var auditor = new ChainAuditor();
+
+        var violation = Assert.Single(auditor.CheckChain(StreamKind.Pack, Gtin, "SNX", [], new ChainHead(2, Hash256.Zero)));
+
+        Assert.Equal((StreamKind.Pack, "SNX", 2, 0L, "the chain has no events"), (violation.Stream, violation.Key, violation.Seq, violation.LogIndex, violation.Problem));
+        Assert.Empty(auditor.CheckChain(StreamKind.Pack, Gtin, "SNY", [], null));
+        Assert.Equal((0L, 0, 0), (auditor.Events, auditor.Chains, auditor.PackChains));
     }
 
     [Fact]
@@ -250,40 +324,13 @@ public class ChainAuditorTests
     }
 
     [Fact]
-    public void Report_adds_a_problem_found_outside_the_chain()
-    {
-        var auditor = Audit(ValidLog());
-        var external = new AuditViolation(StreamKind.Pack, Gtin, "SNA", 3, 11, "the stored head disagrees with the chain");
-
-        auditor.Report(external);
-
-        Assert.Equal(external, Assert.Single(auditor.Violations));
-    }
-
-    private static Hash256 RootOf(IEnumerable<Entry> log)
-    {
-        var range = new DrugTrace.Domain.Transparency.CompactRange();
-        foreach (var e in log) range.Append(DrugTrace.Domain.Transparency.Rfc6962.LeafHash(e.Event.Hash));
-        return range.Root();
-    }
-
-    private static ChainAuditor AuditAgainst(IEnumerable<Entry> log, long size, Hash256 root)
-    {
-        var auditor = new ChainAuditor();
-        auditor.ExpectCheckpoint(size, root);
-        foreach (var entry in log) auditor.Observe(entry.LogIndex, entry.ChainId, entry.Event);
-        auditor.Complete();
-        return auditor;
-    }
-
-    [Fact]
     public void A_log_that_matches_its_checkpoint_is_clean_even_when_it_grew_since()
     {
         var log = ValidLog();
-        var auditor = AuditAgainst(log, 7, RootOf(log.Take(7)));
+        var (auditor, violations) = Audit(log, (7, RootOf(log.Take(7))));
 
         Assert.Empty(auditor.LogViolations);
-        Assert.Empty(auditor.Violations);
+        Assert.Empty(violations);
         Assert.Equal(RootOf(log), auditor.LogRoot);
         Assert.Equal(log.Count, auditor.LogSize);
     }
@@ -297,10 +344,12 @@ public class ChainAuditorTests
         var last = log[^1];
         log[^1] = last with { Event = EventHasher.Seal(last.Event with { Actor = Pharmacy }) };
 
-        var auditor = AuditAgainst(log, log.Count, signed);
+        var (auditor, violations) = Audit(log, (log.Count, signed));
 
-        Assert.Empty(auditor.Violations);
-        Assert.Contains("hash to root", Assert.Single(auditor.LogViolations));
+        Assert.Empty(violations);
+        var problem = Assert.Single(auditor.LogViolations);
+        Assert.Equal($"the first 11 events of the log hash to root {RootOf(log)}, but the checkpoint signed at that size says {signed}: "
+            + "an event was edited, deleted, inserted or reordered", problem);
     }
 
     [Fact]
@@ -310,17 +359,31 @@ public class ChainAuditorTests
         var signed = RootOf(log);
         log.RemoveAt(log.Count - 1);
 
-        var problem = Assert.Single(AuditAgainst(log, log.Count + 1, signed).LogViolations);
+        var problem = Assert.Single(Audit(log, (log.Count + 1, signed)).Auditor.LogViolations);
 
-        Assert.Contains("fewer than the 11", problem);
+        Assert.Equal("the log holds 10 events, fewer than the 11 of the checkpoint it signed: events were deleted", problem);
     }
 
     [Fact]
-    public void The_batch_audit_folds_the_same_root()
+    public void A_gap_below_the_checkpoint_is_named_with_the_checkpoint()
     {
         var log = ValidLog();
-        var auditor = new ChainAuditor();
-        auditor.ObserveBatch([.. log.Select(e => new AuditEntry(e.LogIndex, e.ChainId, e.Event))]);
-        Assert.Equal(RootOf(log), auditor.LogRoot);
+        var signed = RootOf(log);
+        log.RemoveAt(IndexOf(log, 3));
+
+        var problems = Audit(log, (log.Count + 1, signed)).Auditor.LogViolations;
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("no event at index 3", problems[0]);
+        Assert.Equal("the first 11 events of the log cannot hash to the root of the checkpoint signed at that size: events are missing", problems[1]);
+    }
+
+    [Fact]
+    public void The_empty_log_has_the_empty_root()
+    {
+        var (auditor, _) = Audit([], (0, Rfc6962.EmptyRoot));
+
+        Assert.Empty(auditor.LogViolations);
+        Assert.Equal(0, auditor.LogSize);
     }
 }

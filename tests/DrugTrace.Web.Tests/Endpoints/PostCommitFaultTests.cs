@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using DrugTrace.Application.Alerts;
+using DrugTrace.Application.Audit;
 using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
@@ -202,6 +203,5 @@ public sealed class PostCommitFaultTests : IDisposable
         public ValueTask<bool> TryAppendBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken) =>
             inner.TryAppendBatchAsync(writes, cancellationToken);
         public IAsyncEnumerable<StoredChain> ReadChainsAsync(CancellationToken cancellationToken) => inner.ReadChainsAsync(cancellationToken);
-        public ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken) => inner.AuditAsync(auditor, progress, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DrugTrace.Application.Audit;
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Epcis;
 using DrugTrace.Domain.Ledger;
@@ -43,8 +44,7 @@ public sealed class CaptureTransactionTests(DrugTraceFactory factory) : IClassFi
 
     private async Task<(long Events, int Packs)> CountsAsync(string gtin, string lot)
     {
-        var auditor = new ChainAuditor();
-        await factory.Services.GetRequiredService<ILedgerStore>().AuditAsync(auditor, null, default);
+        var auditor = await new LedgerAudit(factory.Services.GetRequiredService<ILedgerStore>()).RunAsync(null, null, default);
         return (auditor.Events, await factory.Services.GetRequiredService<ILedgerStore>().CountPacksAsync(gtin, lot, default));
     }
 

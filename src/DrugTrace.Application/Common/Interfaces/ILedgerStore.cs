@@ -72,7 +72,4 @@ public interface ILedgerStore
     /// every pack chain, then every case chain; events with no state row, and rows with no events, are yielded too.
     /// </summary>
     IAsyncEnumerable<StoredChain> ReadChainsAsync(CancellationToken cancellationToken);
-
-    /// <summary>Feeds every stored event, in global log order, to the auditor, then checks the heads.</summary>
-    ValueTask AuditAsync(ChainAuditor auditor, IProgress<long>? progress, CancellationToken cancellationToken);
 }
