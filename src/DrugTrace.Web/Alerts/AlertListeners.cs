@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using DrugTrace.Application.Alerts;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace DrugTrace.Web.Alerts;
 
@@ -11,7 +12,7 @@ namespace DrugTrace.Web.Alerts;
 /// keeping up: what would not fit is dropped, never silently: once it has taken what was queued it is
 /// sent <see cref="AlertsMissed"/>, which says which alerts to fetch, and then live pushes again.
 /// </summary>
-public sealed class AlertListeners(IHubContext<AlertsHub, IAlertsClient> hub, ILogger<AlertListeners> logger)
+public sealed class AlertListeners(IHubContext<AlertsHub, IAlertsClient> hub, IOptions<JsonHubProtocolOptions> protocol, ILogger<AlertListeners> logger)
 {
     /// <summary>Unsent pushes a listener may have before it is told to catch up instead.</summary>
     public const int QueueLimit = 1_000;
@@ -46,14 +47,18 @@ public sealed class AlertListeners(IHubContext<AlertsHub, IAlertsClient> hub, IL
     /// </summary>
     public void Push(AlertDto full, AlertDto withoutNotes, bool isNew, IReadOnlyList<string> fullAudiences, string? scannerAudience)
     {
+        // Each form is serialised once, here, for all its listeners.
+        var options = protocol.Value.PayloadSerializerOptions;
+        var fullPush = new Queued(PushedAlert.From(full, options), isNew);
+        var scannerPush = scannerAudience is null ? fullPush : new Queued(PushedAlert.From(withoutNotes, options), isNew);
         foreach (var listener in _listeners)
         {
-            if (fullAudiences.Contains(listener.Audience)) listener.Enqueue(new Queued(full, isNew));
-            else if (listener.Audience == scannerAudience) listener.Enqueue(new Queued(withoutNotes, isNew));
+            if (fullAudiences.Contains(listener.Audience)) listener.Enqueue(fullPush);
+            else if (listener.Audience == scannerAudience) listener.Enqueue(scannerPush);
         }
     }
 
-    private readonly record struct Queued(AlertDto Alert, bool IsNew);
+    private readonly record struct Queued(PushedAlert Push, bool IsNew);
 
     private sealed class Listener
     {
@@ -87,8 +92,8 @@ public sealed class AlertListeners(IHubContext<AlertsHub, IAlertsClient> hub, IL
             {
                 // While pushes are missing nothing new is queued: the notice must come before any later live push.
                 if (!Missing && _queue.Writer.TryWrite(push)) return;
-                _missedFrom = Math.Min(_missedFrom, push.Alert.Id);
-                _missedThrough = Math.Max(_missedThrough, push.Alert.Id);
+                _missedFrom = Math.Min(_missedFrom, push.Push.Alert.Id);
+                _missedThrough = Math.Max(_missedThrough, push.Push.Alert.Id);
             }
         }
 
@@ -101,7 +106,7 @@ public sealed class AlertListeners(IHubContext<AlertsHub, IAlertsClient> hub, IL
                 while (await _queue.Reader.WaitToReadAsync())
                 {
                     while (_queue.Reader.TryRead(out var push))
-                        await (push.IsNew ? _client.alertRaised(push.Alert) : _client.alertUpdated(push.Alert));
+                        await (push.IsNew ? _client.alertRaised(push.Push) : _client.alertUpdated(push.Push));
                     if (TakeMissed() is { } missed) await _client.alertsMissed(missed);
                 }
             }

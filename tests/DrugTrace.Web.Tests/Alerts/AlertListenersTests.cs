@@ -1,6 +1,7 @@
 using DrugTrace.Application.Alerts;
 using DrugTrace.Domain.Alerts;
 using DrugTrace.Web.Alerts;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DrugTrace.Web.Tests.Alerts;
@@ -20,7 +21,7 @@ public sealed class AlertListenersTests
     private readonly AlertQueue _queue = new();
     private readonly AlertListeners _listeners;
 
-    public AlertListenersTests() => _listeners = new AlertListeners(_hub, NullLogger<AlertListeners>.Instance);
+    public AlertListenersTests() => _listeners = new AlertListeners(_hub, Microsoft.Extensions.Options.Options.Create(new JsonHubProtocolOptions()), NullLogger<AlertListeners>.Instance);
 
     private async Task<AlertFanout> StartAsync()
     {

@@ -17,9 +17,9 @@ public sealed class FakeAlertsListener(bool stuck) : IAlertsClient
 
     public void Release() => _released.TrySetResult();
 
-    public Task alertRaised(AlertDto alert) => KeepAsync(alert);
+    public Task alertRaised(PushedAlert alert) => KeepAsync(alert.Alert);
 
-    public Task alertUpdated(AlertDto alert) => KeepAsync(alert);
+    public Task alertUpdated(PushedAlert alert) => KeepAsync(alert.Alert);
 
     public Task alertsMissed(AlertsMissed missed) => KeepAsync(missed);
 
