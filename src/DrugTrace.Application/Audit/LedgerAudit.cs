@@ -46,6 +46,8 @@ public sealed class LedgerAudit(ILedgerStore ledger, LedgerReplay? replay = null
         {
             if (chain.Stream == StreamKind.Lot)
             {
+                if (running.Count > 0 || batch.Count > 0)
+                    throw new InvalidOperationException("The store gave a lot chain after pack or case chains; every lot must come first.");
                 // Packs are judged against their lot's timeline: every lot is in before the first pack is checked.
                 var events = Events(chain);
                 violations.AddRange(auditor.CheckChain(chain.Stream, chain.Gtin, chain.Key, events, chain.Lot?.Head));
