@@ -39,17 +39,12 @@ public sealed class AuditLedgerHandler(
     public async ValueTask<AuditReport> Handle(AuditLedger request, CancellationToken cancellationToken)
     {
         var logProblems = new List<string>();
-        long? checkpointSize = null;
-        (long, Hash256)? expected = null;
+        (long Size, Hash256 Root)? expected = null;
         if (checkpoints is not null)
         {
             var (checkpoint, problem) = await checkpoints.LatestAsync(cancellationToken);
             if (problem is not null) logProblems.Add(problem);
-            if (checkpoint is not null)
-            {
-                expected = (checkpoint.Size, checkpoint.Root);
-                checkpointSize = checkpoint.Size;
-            }
+            if (checkpoint is not null) expected = (checkpoint.Size, checkpoint.Root);
         }
         var replay = await LedgerReplay.StartAsync(parties, cancellationToken);
         var audit = await new LedgerAudit(ledger, replay).RunAsync(expected, request.Progress, cancellationToken);
@@ -69,6 +64,6 @@ public sealed class AuditLedgerHandler(
             var subject = new AlertSubject(AlertAction.Audit, "audit:log", null, null, null, context.Actor.Gln, null, ProbableScanningError: false);
             await alerts.RaiseAsync(subject, [IntegrityViolationRule.CheckLog(logProblems[0])], cancellationToken);
         }
-        return new AuditReport(audit.PackChains, audit.Events, violations) { LogProblems = logProblems, CheckpointSize = checkpointSize };
+        return new AuditReport(audit.PackChains, audit.Events, violations) { LogProblems = logProblems, CheckpointSize = expected?.Size };
     }
 }

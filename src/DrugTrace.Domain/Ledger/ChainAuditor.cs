@@ -19,6 +19,7 @@ public sealed class ChainAuditor
     private (long Size, Hash256 Root)? _checkpoint;
     private Hash256? _root;
     private bool _complete;
+    private bool _hasGaps;
     private long _events;
     private int _packChains;
     private int _chains;
@@ -39,7 +40,7 @@ public sealed class ChainAuditor
         get
         {
             if (!_complete) throw new InvalidOperationException("Call Complete after the last chain.");
-            if (_root is null && !_leaves.Gaps(LogSize).Any()) _root = _leaves.Root(LogSize);
+            if (_root is null && !_hasGaps) _root = _leaves.Root(LogSize);
             return _root;
         }
     }
@@ -91,6 +92,7 @@ public sealed class ChainAuditor
         _complete = true;
         var size = LogSize;
         var gaps = _leaves.Gaps(size).ToList();
+        _hasGaps = gaps.Count > 0;
         foreach (var (first, last) in gaps.Take(MaxGapsNamed))
             _logViolations.Add(first == last
                 ? $"the log holds no event at index {first}: an event was deleted or moved"

@@ -47,14 +47,13 @@ public sealed class AlertListeners(IHubContext<AlertsHub, IAlertsClient> hub, IO
     /// </summary>
     public void Push(AlertDto full, AlertDto withoutNotes, bool isNew, IReadOnlyList<string> fullAudiences, string? scannerAudience)
     {
-        // Each form is serialised once, here, for all its listeners.
+        // Each form is serialised once for all its listeners, and only when some listener takes it.
         var options = protocol.Value.PayloadSerializerOptions;
-        var fullPush = new Queued(PushedAlert.From(full, options), isNew);
-        var scannerPush = scannerAudience is null ? fullPush : new Queued(PushedAlert.From(withoutNotes, options), isNew);
+        Queued? fullPush = null, scannerPush = null;
         foreach (var listener in _listeners)
         {
-            if (fullAudiences.Contains(listener.Audience)) listener.Enqueue(fullPush);
-            else if (listener.Audience == scannerAudience) listener.Enqueue(scannerPush);
+            if (fullAudiences.Contains(listener.Audience)) listener.Enqueue(fullPush ??= new Queued(PushedAlert.From(full, options), isNew));
+            else if (listener.Audience == scannerAudience) listener.Enqueue(scannerPush ??= new Queued(PushedAlert.From(withoutNotes, options), isNew));
         }
     }
 
