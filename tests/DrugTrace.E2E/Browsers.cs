@@ -24,18 +24,28 @@ public static class Browsers
         var context = await browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
-        await page.GotoAsync("/signin");
+        await OpenAsync(page, "/signin");
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", AppServer.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        // The sign-in cookie comes with the redirect's response: waiting for that (not for the next page's
+        // "load" event, which a busy Chromium was once seen never to report) is all a signed-in page needs.
+        await page.WaitForURLAsync(url => !url.Contains("/signin"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
         return page;
     }
+
+    /// <summary>
+    /// Opens a page of the app and returns once its document is parsed. Callers then wait for what they need
+    /// (an element, the interactive circuit), so the "load" event, with every image and font, is not awaited.
+    /// </summary>
+    public static Task<IResponse?> OpenAsync(IPage page, string path) =>
+        page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
     /// <summary>Waits until Blazor's interactive circuit is up (the scan field reacts).</summary>
     public static async Task OpenScanAsync(IPage page)
     {
-        await page.GotoAsync("/scan");
+        await OpenAsync(page, "/scan");
         // The workspace marks itself once it renders interactively; before that a keypress goes nowhere.
         await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-interactive=true] .scan-input input')",
             null, new() { Timeout = 60_000 });

@@ -14,6 +14,8 @@ public sealed class EverydayUseTests(AppServer app)
 
     private static async Task AssertFitsAsync(IPage page, string what)
     {
+        // Pages are opened without awaiting "load": the width is measured once the styles and fonts are in.
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = 60_000 });
         var fit = await page.EvaluateAsync<System.Text.Json.JsonElement>(Overflow);
         var (width, viewport) = (fit.GetProperty("width").GetDouble(), fit.GetProperty("viewport").GetDouble());
         Assert.True(width <= 390 && viewport == 390, $"{what} is {width} px wide in a {viewport} px viewport (zoomed to {fit.GetProperty("scale").GetDouble()})");
@@ -76,11 +78,11 @@ public sealed class EverydayUseTests(AppServer app)
             Assert.True(tallest < 600, $"a session row is {tallest} px tall");
 
             var regulator = await Browsers.SignedInPageAsync(browser, app.Address, "nmva", Phone());
-            await regulator.GotoAsync("/regulator/dashboard");
+            await Browsers.OpenAsync(regulator, "/regulator/dashboard");
             // The seed's alerts are drawn: the charts are on the page.
             await regulator.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-kind] svg')", null, new() { Timeout = 60_000 });
             await AssertFitsAsync(regulator, "the dashboard");
-            await regulator.GotoAsync("/regulator/alerts");
+            await Browsers.OpenAsync(regulator, "/regulator/alerts");
             await regulator.Locator("h1").WaitForAsync();
             await AssertFitsAsync(regulator, "the alert feed");
         }
@@ -99,7 +101,7 @@ public sealed class EverydayUseTests(AppServer app)
         await using (browser)
         {
             var page = await Browsers.SignedInPageAsync(browser, app.Address, "linden", Phone());
-            await page.GotoAsync("/investigations");
+            await Browsers.OpenAsync(page, "/investigations");
             var row = page.Locator($"[data-testid=investigation]:has-text('{serial}')");
             await row.WaitForAsync(new() { Timeout = 60_000 });
             await AssertFitsAsync(page, "the investigations page");
@@ -121,7 +123,7 @@ public sealed class EverydayUseTests(AppServer app)
         await using (browser)
         {
             var page = await Browsers.SignedInPageAsync(browser, app.Address, "linden", Phone());
-            await page.GotoAsync("/stock");
+            await Browsers.OpenAsync(page, "/stock");
             await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=stock-line]')", null, new() { Timeout = 60_000 });
             // Filter to the new lot (other tests add lots of their own): the filter reacts once the page is
             // interactive, so apply it until only that lot is listed.
@@ -153,14 +155,14 @@ public sealed class EverydayUseTests(AppServer app)
         await using (browser)
         {
             var sender = await Browsers.SignedInPageAsync(browser, app.Address, "helvetia", Phone());
-            await sender.GotoAsync("/shipments/outgoing");
+            await Browsers.OpenAsync(sender, "/shipments/outgoing");
             var sent = sender.Locator($"[data-testid=shipment-pack]:has-text('{serials[0]}')");
             await sent.WaitForAsync(new() { Timeout = 60_000 });
             await AssertTableFitsAsync(sender, "shipment-packs", "the outgoing shipments page");
             await AssertFieldsInViewAsync(sent, "an outgoing pack", "Lot", "Expiry", "Serial");
 
             var recipient = await Browsers.SignedInPageAsync(browser, app.Address, "linden", Phone());
-            await recipient.GotoAsync("/shipments/incoming");
+            await Browsers.OpenAsync(recipient, "/shipments/incoming");
             var pack = recipient.Locator($"[data-testid=shipment-pack]:has-text('{serials[1]}')");
             await pack.WaitForAsync(new() { Timeout = 60_000 });
             await AssertTableFitsAsync(recipient, "shipment-packs", "the incoming shipments page");
@@ -181,7 +183,7 @@ public sealed class EverydayUseTests(AppServer app)
         await using (browser)
         {
             var page = await Browsers.SignedInPageAsync(browser, app.Address, "helvetia", Phone());
-            await page.GotoAsync($"/cases/{sscc}");
+            await Browsers.OpenAsync(page, $"/cases/{sscc}");
             await page.Locator("[data-testid=case-pack]").Nth(serials.Length - 1).WaitForAsync(new() { Timeout = 60_000 });
             await AssertTableFitsAsync(page, "case-packs", "the case page");
             // The label (drawn 100 mm wide) shrinks to the card rather than scrolling sideways in it.
@@ -208,7 +210,7 @@ public sealed class EverydayUseTests(AppServer app)
         await using (browser)
         {
             var page = await Browsers.SignedInPageAsync(browser, app.Address, "helvetia");
-            await page.GotoAsync($"/manufacturer/products/{gtin}");
+            await Browsers.OpenAsync(page, $"/manufacturer/products/{gtin}");
             // The button reacts once the page is interactive: click until the dialog opens.
             var dialog = page.Locator(".mud-dialog");
             await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=lots]')", null, new() { Timeout = 60_000 });
@@ -248,7 +250,7 @@ public sealed class EverydayUseTests(AppServer app)
         {
             var options = width < 600 ? Phone() : new BrowserNewContextOptions { ViewportSize = new() { Width = width, Height = height } };
             var page = await Browsers.SignedInPageAsync(browser, app.Address, "helvetia", options);
-            await page.GotoAsync($"/manufacturer/products/{gtin}");
+            await Browsers.OpenAsync(page, $"/manufacturer/products/{gtin}");
             await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('[data-testid=lots]')", null, new() { Timeout = 60_000 });
             var lot = $"T{width}x{gtin[^4..]}";
             var toast = page.Locator(".mud-snackbar");

@@ -34,7 +34,7 @@ public sealed class OfflineQueueTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var page = await Browsers.SignedInPageAsync(browser, _app.Address, "linden");
             page.Console += (_, m) => output.WriteLine("console: " + m.Text);
-            await page.GotoAsync("/scan?action=dispense");
+            await Browsers.OpenAsync(page, "/scan?action=dispense");
             // The offline queue is attached (it marks its banner) once the workspace is interactive.
             await page.WaitForFunctionAsync("() => document.querySelector('#offline-queue[data-state=online]')", null, new() { Timeout = 60_000 });
             var queue = page.Locator("[data-testid=offline-queue]");
@@ -91,7 +91,7 @@ public sealed class OfflineQueueTests(ITestOutputHelper output) : IAsyncLifetime
 
             // The regulator sees each of these dispenses marked as recorded after it was scanned.
             var regulator = await Browsers.SignedInPageAsync(browser, _app.Address, "nmva");
-            await regulator.GotoAsync($"/packs/{gtin}/{serials[0]}");
+            await Browsers.OpenAsync(regulator, $"/packs/{gtin}/{serials[0]}");
             var late = regulator.Locator("[data-testid=recorded-later]");
             await late.WaitForAsync();
             Assert.Equal(1, await late.CountAsync());

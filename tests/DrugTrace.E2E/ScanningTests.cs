@@ -71,7 +71,7 @@ public sealed class ScanningTests(AppServer app, ITestOutputHelper output) : IDi
         {
             // The regulator, in a second browser context, has the live alert feed open.
             var regulator = await Browsers.SignedInPageAsync(browser, app.Address, "nmva");
-            await regulator.GotoAsync("/regulator/alerts");
+            await Browsers.OpenAsync(regulator, "/regulator/alerts");
             await regulator.Locator("[data-testid=live]").WaitForAsync(new() { Timeout = 60_000 });
             var rowsBefore = await regulator.Locator("[data-testid=alert-row]").CountAsync();
 
