@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace DrugTrace.Domain.Ledger;
@@ -18,9 +17,6 @@ public static class EventHasher
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
 
-    // One hash object per thread, reset after each digest: a million events skip the one-shot call's set-up.
-    [ThreadStatic] private static IncrementalHash? _sha256;
-
     public static Hash256 ComputeHash(LedgerEvent e)
     {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(512);
@@ -31,9 +27,7 @@ public static class EventHasher
         buffer.Write(prev);
         WriteBody(buffer, e);
         Span<byte> digest = stackalloc byte[Hash256.Size];
-        var sha = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(buffer.WrittenSpan);
-        sha.GetHashAndReset(digest);
+        Sha256.Hash(buffer.WrittenSpan, digest);
         return Hash256.FromBytes(digest);
     }
 
@@ -44,7 +38,7 @@ public static class EventHasher
         Domain.CopyTo(input, 0);
         prevHash.WriteTo(input.AsSpan(Domain.Length));
         canonicalBody.CopyTo(input.AsSpan(Domain.Length + Hash256.Size));
-        return Hash256.FromBytes(SHA256.HashData(input));
+        return Sha256.Hash(input);
     }
 
     /// <summary>Returns the event with its hash filled in.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DrugTrace.Domain.Ledger;
 
 namespace DrugTrace.Domain.Transparency;
@@ -7,18 +6,10 @@ namespace DrugTrace.Domain.Transparency;
 public static class Rfc6962
 {
     /// <summary>The root of the empty tree: SHA-256 of nothing.</summary>
-    public static readonly Hash256 EmptyRoot = Hash256.FromBytes(SHA256.HashData(ReadOnlySpan<byte>.Empty));
+    public static readonly Hash256 EmptyRoot = Sha256.Hash(ReadOnlySpan<byte>.Empty);
 
-    // A proof or a tile root is hundreds of hashes of 33 or 65 bytes, where the one-shot SHA256.HashData's
-    // per-call set-up is most of the cost; a hash object per thread, reset after each digest, skips it.
-    [ThreadStatic] private static IncrementalHash? _sha256;
-
-    private static void Hash(ReadOnlySpan<byte> input, Span<byte> digest)
-    {
-        var sha = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(input);
-        sha.GetHashAndReset(digest);
-    }
+    // A proof or a tile root is hundreds of hashes of 33 or 65 bytes: see Sha256 for why they do not go through SHA256.HashData.
+    private static void Hash(ReadOnlySpan<byte> input, Span<byte> digest) => Sha256.Hash(input, digest);
 
     /// <summary>A log leaf: the leaf input is the event's 32 hash bytes.</summary>
     public static Hash256 LeafHash(Hash256 eventHash)
@@ -49,7 +40,9 @@ public static class Rfc6962
         input[0] = 0x01;
         left.CopyTo(input.AsSpan(1));
         right.CopyTo(input.AsSpan(1 + left.Length));
-        return SHA256.HashData(input);
+        var digest = new byte[Sha256.Size];
+        Sha256.Hash(input, digest);
+        return digest;
     }
 
     /// <summary>The root of a run of hashes at one level (MTH of RFC 9162, over already-hashed leaves or nodes).</summary>

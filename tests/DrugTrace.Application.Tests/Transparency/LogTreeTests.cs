@@ -94,6 +94,21 @@ public sealed class LogTreeTests
     }
 
     [Fact]
+    public async Task A_leaf_rewritten_in_the_partial_edge_tile_is_seen_by_the_next_root()
+    {
+        var store = new InMemoryLogTreeStore().Grow(LogTiles.Width + 9);
+        var tree = new LogTree(store);
+        var size = store.Leaves.Count;
+        var before = await tree.RootAsync(size, default);
+
+        store.Rewrite(LogTiles.Width + 4);
+
+        var after = await tree.RootAsync(size, default);
+        Assert.NotEqual(before, after);
+        Assert.Equal(store.Root(size), after);
+    }
+
+    [Fact]
     public async Task A_rewritten_leaf_is_seen_by_the_next_root_because_leaf_tiles_are_not_cached()
     {
         var store = new InMemoryLogTreeStore().Grow(LogTiles.Width * 2);

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Transparency;
@@ -130,7 +129,7 @@ public static class ShardSimulation
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(input, shard);
         System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(input[4..], size);
         root.WriteTo(input[12..]);
-        return Rfc6962.LeafHash(Hash256.FromBytes(SHA256.HashData(input)));
+        return Rfc6962.LeafHash(Sha256.Hash(input));
     }
 
     /// <summary>One shard's log: its chain head and tree, appended by one task, read by the coordinator.</summary>
@@ -167,7 +166,7 @@ public static class ShardSimulation
                 for (; n < due && n < limit; n++)
                 {
                     Utf8Formatter.TryFormat(n, counter, out _);
-                    SHA256.HashData(buffer, previous);
+                    Sha256.Hash(buffer, previous);
                     var leaf = Rfc6962.LeafHash(Hash256.FromBytes(previous));
                     lock (_gate)
                     {
