@@ -1,4 +1,8 @@
+using DrugTrace.Application.Cases;
+using DrugTrace.Application.Epcis;
+using DrugTrace.Application.Parties;
 using DrugTrace.Application.Stock;
+using DrugTrace.Domain.Epcis;
 using DrugTrace.Application.Tests.TestDoubles;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
@@ -76,5 +80,70 @@ public class GetStockTests
         var errors = new GetStockValidator().Validate(new GetStock(Pharmacy.Gln, gtin, lot, before, skip, take)).ToList();
         Assert.Equal(badField is null ? [] : [badField], errors.Select(e => e.Field));
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+    }
+
+    [Fact]
+    public void Each_bad_filter_is_worded_and_a_date_with_spaces_around_it_is_read()
+    {
+        var errors = new GetStockValidator().Validate(new GetStock(Pharmacy.Gln, null, "LOT 1", "31.12.2027", -1, GetStock.MaxTake + 1)).ToDictionary(e => e.Field, e => e.Message);
+        Assert.Equal("U+0020 at position 4 is not allowed in a lot (GS1 character set 82).", errors["lot"]);
+        Assert.Equal("'31.12.2027' is not a date: write it as yyyy-MM-dd, for example 2027-06-30.", errors["expiringBefore"]);
+        Assert.Equal("skip cannot be negative.", errors["skip"]);
+        Assert.Equal($"take must be 1 to {GetStock.MaxTake}.", errors["take"]);
+        Assert.Empty(new GetStockValidator().Validate(new GetStock(Pharmacy.Gln, ExpiringBefore: " 2027-06-30 ", Take: 1)));
+        Assert.Empty(new GetStockValidator().Validate(new GetStock(Pharmacy.Gln, ExpiringBefore: "  ")));
+
+        Assert.Equal(new DateOnly(2027, 6, 30), new GetStock(Pharmacy.Gln, ExpiringBefore: " 2027-06-30 ").ExpiringBeforeDate);
+        Assert.Null(new GetStock(Pharmacy.Gln, ExpiringBefore: " ").ExpiringBeforeDate);
+        Assert.Null(new GetStock(Pharmacy.Gln).ExpiringBeforeDate);
+    }
+
+    [Fact]
+    public async Task Near_expiry_runs_from_today_up_to_the_day_before_the_limit_and_expired_begins_the_day_after_expiry()
+    {
+        await _world.CommissionAsync("LOTA", 1);
+        var today = DateOnly.FromDateTime(Start.UtcDateTime);
+        var days = Expiry.DayNumber - today.DayNumber;
+
+        var atLimit = await StockAsync(Maker, nearExpiryDays: days);
+        Assert.Equal(Expiry, atLimit.NearExpiryBefore);
+        Assert.False(Assert.Single(atLimit.Items).NearExpiry);
+        Assert.True(Assert.Single((await StockAsync(Maker, nearExpiryDays: days + 1)).Items).NearExpiry);
+
+        _world.Clock.SetUtcNow(new DateTimeOffset(2027, 12, 31, 23, 59, 0, TimeSpan.Zero));
+        var lastDay = Assert.Single((await StockAsync(Maker, nearExpiryDays: 1)).Items);
+        Assert.Equal((true, false), (lastDay.NearExpiry, lastDay.Expired));
+
+        _world.Clock.SetUtcNow(new DateTimeOffset(2028, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var expired = await StockAsync(Maker, nearExpiryDays: 1);
+        Assert.Equal(new DateOnly(2028, 1, 2), expired.NearExpiryBefore);
+        Assert.Equal((false, true), (expired.Items[0].NearExpiry, expired.Items[0].Expired));
+    }
+
+    [Fact]
+    public async Task A_recalled_lot_is_flagged_and_lines_of_one_expiry_are_ordered_by_gtin_then_lot()
+    {
+        await _world.CommissionAsync("LB", 1);
+        await _world.CommissionAsync("LC", 1);
+        await _world.CommissionAsync("LA", 1, OtherMaker, OtherGtin);
+        var recall = await new CaptureEventsHandler(_world.Ledger, _world.Catalog, new PartyDirectory(_world.Parties), _world.ScanLog, _world.AlertRaiser(),
+                new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(Maker), _world.Clock, Options.Create(_world.AlertOptions))
+            .Handle(new CaptureEvents(Maker.Gln, [new CapturedEvent(0, null, new CapturePlan([new RecallStep(Gtin, "LC", "Contamination")], null))], false), default);
+        Assert.Equal(1, recall.Applied);
+
+        var page = await StockAsync(Maker, new GetStock(Maker.Gln, Skip: 0, Take: 10));
+        Assert.Equal([("LB", false), ("LC", true)], page.Items.Select(i => (i.Lot, i.Recalled)));
+        Assert.Equal((0, 10), (page.Skip, page.Take));
+
+        // A wholesaler holding both products: the lower GTIN first, whatever the lots are called.
+        foreach (var (maker, gtin, lot) in new[] { (Maker, Gtin, "LB"), (OtherMaker, OtherGtin, "LA") })
+        {
+            var serial = _world.Ledger.Packs.Single(p => p.Gtin == gtin && p.Lot == lot).Serial;
+            await _world.ScanAsync(maker, Code(serial, lot, gtin), new PackCommand(PackAction.Ship, Wholesaler.Gln));
+            await _world.ScanAsync(Wholesaler, Code(serial, lot, gtin), new PackCommand(PackAction.Receive));
+        }
+        var stock = await StockAsync(Wholesaler);
+        Assert.Equal([(Gtin, "LB", "Paracetamol 500 mg"), (OtherGtin, "LA", "Ibuprofen 200 mg")], stock.Items.Select(i => (i.Gtin, i.Lot, i.ProductName)));
+        Assert.Equal((2, 2), (stock.Lines, stock.Packs));
     }
 }
