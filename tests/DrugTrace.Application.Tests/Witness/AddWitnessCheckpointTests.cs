@@ -224,6 +224,116 @@ public sealed class AddWitnessCheckpointTests
         Assert.Equal(37, (await _store.FindAsync(Origin, default))!.Size);
     }
 
+    private AddWitnessCheckpointHandler Handler(IWitnessStore store) =>
+        new(new WitnessedLogs(Options.Create(new WitnessOptions { Enabled = true, Logs = [new() { Key = _log.Verifier.VerifierKey }] })),
+            store, _witness, _world.AlertRaiser(), _world.Clock);
+
+    private string AlertText(long size, string problem) =>
+        $"The transparency log was altered: witness regulator.example/witness refused its checkpoint of size {size} of '{Origin}': {problem}.";
+
+    [Fact]
+    public async Task Each_answer_says_what_it_found()
+    {
+        Assert.Equal($"Cosigned '{Origin}' at size 10.", (await SendAsync(Body(0, 10))).Message);
+        Assert.Equal($"The last checkpoint cosigned for '{Origin}' has size 10, not 0.", (await SendAsync(Body(0, 37))).Message);
+
+        var other = NoteSigner.Generate("other.example/log");
+        var foreign = SignedNote.Sign(new Checkpoint("other.example/log", 3, _tree.Root(3)).Text, other).ToString();
+        Assert.Equal("This witness does not follow the log 'other.example/log'.", (await SendAsync(new AddCheckpointBody(0, [], foreign).Text)).Message);
+        Assert.Equal($"No signature on the checkpoint verifies with a key trusted for '{Origin}'.",
+            (await SendAsync(Body(10, 12, note: Note(12, NoteSigner.Generate(Origin))))).Message);
+
+        Assert.StartsWith("The request is not an add-checkpoint body: ", (await SendAsync("old x\n\n" + Note(10))).Message);
+        Assert.StartsWith("The checkpoint is not a signed note: ", (await SendAsync("old 0\n\nnot a note")).Message);
+        Assert.StartsWith("The note is not a checkpoint: ", (await SendAsync(new AddCheckpointBody(0, [], SignedNote.Sign("hello\n", _log).ToString()).Text)).Message);
+        Assert.Empty(IntegrityAlerts);
+    }
+
+    [Fact]
+    public async Task A_stale_old_size_for_the_very_size_held_is_the_handshake_not_a_shrunk_log()
+    {
+        Holds(10);
+        var verdict = await SendAsync(Body(0, 10));
+        Assert.Equal((WitnessOutcome.Conflict, 10L, $"The last checkpoint cosigned for '{Origin}' has size 10, not 0."), (verdict.Outcome, verdict.KnownSize, verdict.Message));
+        Assert.Empty(IntegrityAlerts);
+    }
+
+    [Fact]
+    public async Task Each_refusal_of_a_checkpoint_the_log_signed_is_worded_and_raised_as_an_alert_on_the_log()
+    {
+        Holds(30);
+        var shrunk = await SendAsync(Body(0, 12));
+        Assert.Equal("The checkpoint's size 12 is below the 30 already cosigned: the log lost entries.", shrunk.Message);
+        var alert = Assert.Single(IntegrityAlerts);
+        Assert.Equal(AlertText(12, "The checkpoint's size 12 is below the 30 already cosigned: the log lost entries"), alert.Message);
+        Assert.Equal((AlertAction.Witness, $"witness:{Origin}", Origin, (string?)null, (string?)null),
+            (alert.Action, alert.ScannedCode, alert.ScanningParty, alert.PackSerial, alert.BrandOwner));
+
+        var larger = await SendAsync(Body(38, 37, []));
+        Assert.Equal((WitnessOutcome.BadRequest, "The old size 38 is larger than the checkpoint's size 37.", (long?)null), (larger.Outcome, larger.Message, larger.KnownSize));
+        // Raised again on the same log: one alert, counted (the de-duplication window).
+        Assert.Equal(2, Assert.Single(IntegrityAlerts).Count);
+
+        var views = await SendAsync(Body(30, 30, [], Note(30, root: Hash256.FromBytes(SHA256.HashData("fork"u8)))));
+        Assert.Equal("A checkpoint of size 30 with another root was cosigned before: the log shows two views.", views.Message);
+
+        var rewritten = new Tree(40, seed: 7);
+        var proof = await SendAsync(new AddCheckpointBody(30, rewritten.Consistency(30, 37), Note(37, root: rewritten.Root(37))).Text);
+        Assert.StartsWith("The consistency proof from size 30 to 37 does not verify: ", proof.Message);
+        Assert.Null(proof.KnownSize);
+        Assert.Equal(4, Assert.Single(IntegrityAlerts).Count);
+        Assert.Equal(30, (await _store.FindAsync(Origin, default))!.Size);
+    }
+
+    [Fact]
+    public async Task An_old_size_above_the_checkpoints_is_raised_with_its_words()
+    {
+        var larger = await SendAsync(Body(11, 10, []));
+        Assert.Equal("The old size 11 is larger than the checkpoint's size 10.", larger.Message);
+        Assert.Equal(AlertText(10, "The old size 11 is larger than the checkpoint's size 10"), Assert.Single(IntegrityAlerts).Message);
+        Assert.Null(await _store.FindAsync(Origin, default));
+    }
+
+    [Fact]
+    public async Task A_proof_sent_with_old_size_zero_is_counted_in_the_refusal()
+    {
+        var verdict = await SendAsync(Body(0, 10, [_tree.Root(4), _tree.Root(2)]));
+        Assert.Equal((WitnessOutcome.Inconsistent, "The old size is 0 but the request holds 2 proof lines; the proof must be empty."), (verdict.Outcome, verdict.Message));
+        Assert.Single(IntegrityAlerts);
+    }
+
+    [Fact]
+    public async Task A_request_whose_store_keeps_changing_gives_up_after_three_attempts_with_the_size_held()
+    {
+        var empty = new RefusingStore(null);
+        var verdict = await Handler(empty).Handle(new AddWitnessCheckpoint(Body(0, 10)), default);
+        Assert.Equal((WitnessOutcome.Conflict, 0L, $"Other requests for '{Origin}' kept changing it; it now has size 0."), (verdict.Outcome, verdict.KnownSize, verdict.Message));
+        Assert.Equal(3, empty.Replaces);
+
+        var held = new RefusingStore(new WitnessedCheckpoint(Origin, 10, _tree.Root(10), Note(10), TestWorld.Start));
+        var later = await Handler(held).Handle(new AddWitnessCheckpoint(Body(10, 37)), default);
+        Assert.Equal((WitnessOutcome.Conflict, 10L, $"Other requests for '{Origin}' kept changing it; it now has size 10."), (later.Outcome, later.KnownSize, later.Message));
+        Assert.Equal(3, held.Replaces);
+        Assert.Empty(IntegrityAlerts);
+    }
+
+    /// <summary>A store that always holds <paramref name="held"/> and loses every compare-and-set, as under endless contention.</summary>
+    private sealed class RefusingStore(WitnessedCheckpoint? held) : IWitnessStore
+    {
+        public int Replaces { get; private set; }
+
+        public ValueTask<WitnessedCheckpoint?> FindAsync(string origin, CancellationToken cancellationToken) => ValueTask.FromResult(held);
+
+        public ValueTask<IReadOnlyList<WitnessedCheckpoint>> ListAsync(CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<WitnessedCheckpoint>>(held is null ? [] : [held]);
+
+        public ValueTask<bool> ReplaceAsync(WitnessedCheckpoint? expected, WitnessedCheckpoint next, CancellationToken cancellationToken)
+        {
+            Replaces++;
+            return ValueTask.FromResult(false);
+        }
+    }
+
     /// <summary>A Merkle tree over <c>n</c> random leaves, with roots and consistency proofs at any size.</summary>
     private sealed class Tree
     {
