@@ -48,13 +48,16 @@ internal sealed class MongoPartyStore(MongoContext db, TimeProvider clock) : IPa
         var key = new PartyKeyDocument { Id = keyId, Hash = apiKeyHash, CreatedAt = createdAt.UtcDateTime };
         try
         {
-            var result = await db.PartyCollection.UpdateOneAsync(MongoQueries.PartyByGln(gln), MongoQueries.AddKey(key), cancellationToken: cancellationToken);
-            if (result.MatchedCount == 0) throw new ConflictException($"Party {gln} is not registered.");
+            var result = await db.PartyCollection.UpdateOneAsync(MongoQueries.PartyWithoutKey(gln, keyId), MongoQueries.AddKey(key), cancellationToken: cancellationToken);
+            if (result.MatchedCount == 1) return;
         }
         catch (MongoException ex) when (DuplicateKey.Is(ex))
         {
             throw new ConflictException($"Party {gln} already has this key.");
         }
+        throw new ConflictException(await FindDocumentAsync(gln, cancellationToken) is null
+            ? $"Party {gln} is not registered."
+            : $"Party {gln} already has a key with id {keyId}.");
     }
 
     public async ValueTask<bool> RevokeKeyAsync(string gln, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken)

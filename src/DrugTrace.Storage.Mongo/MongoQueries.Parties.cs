@@ -31,6 +31,17 @@ internal static partial class MongoQueries
 
     public static UpdateDefinition<PartyDocument> RemoveLegacyKey => Builders<PartyDocument>.Update.Unset(p => p.ApiKeyHash);
 
+    /// <summary>
+    /// The party when it has no key <paramref name="keyId"/> yet, in its key list or (for the first key's id) as its
+    /// pre-rotation <c>apiKeyHash</c>: a unique index cannot refuse a second entry inside one document's array.
+    /// </summary>
+    public static FilterDefinition<PartyDocument> PartyWithoutKey(string gln, string keyId)
+    {
+        var filter = PartyFilter.Eq(p => p.Gln, gln)
+            & PartyFilter.Not(PartyFilter.ElemMatch(p => p.Keys, Builders<PartyKeyDocument>.Filter.Eq(k => k.Id, keyId)));
+        return keyId == IPartyStore.FirstKeyId ? filter & PartyFilter.Not(PartyFilter.Type(p => p.ApiKeyHash, BsonType.String)) : filter;
+    }
+
     public static UpdateDefinition<PartyDocument> AddKey(PartyKeyDocument key) => Builders<PartyDocument>.Update.Push(p => p.Keys, key);
 
     public static SortDefinition<PartyDocument> PartyOrder => Builders<PartyDocument>.Sort.Ascending(p => p.Role).Ascending(p => p.Name);

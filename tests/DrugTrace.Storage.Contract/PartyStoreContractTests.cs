@@ -109,6 +109,24 @@ public abstract class PartyStoreContractTests
     }
 
     [SkippableFact]
+    public async Task A_key_with_an_id_the_party_already_has_is_a_conflict_and_the_first_key_still_signs_in()
+    {
+        RequireStore();
+        await Parties.AddAsync(Maker, "hash-1", default);
+        await Parties.AddKeyAsync(Maker.Gln, "k2", "hash-2", Later, default);
+
+        foreach (var (id, hash) in new[] { (IPartyStore.FirstKeyId, "hash-3"), ("k2", "hash-4") })
+        {
+            var taken = await Assert.ThrowsAsync<ConflictException>(() => Parties.AddKeyAsync(Maker.Gln, id, hash, Later.AddHours(1), default).AsTask());
+            Assert.Contains($"already has a key with id {id}", taken.Message);
+            Assert.Null(await Parties.FindByApiKeyHashAsync(hash, default));
+        }
+        Assert.Equal(Maker, await Parties.FindByApiKeyHashAsync("hash-1", default));
+        Assert.Equal(Maker, await Parties.FindByApiKeyHashAsync("hash-2", default));
+        Assert.Equal([IPartyStore.FirstKeyId, "k2"], (await Parties.ListKeysAsync(Maker.Gln, default)).Select(k => k.Id));
+    }
+
+    [SkippableFact]
     public async Task A_key_for_an_unknown_party_or_with_a_taken_hash_is_a_conflict()
     {
         RequireStore();

@@ -62,6 +62,9 @@ public sealed class RenderedQueryTests
         Assert.Equal("""{ "_id" : "4012345000016", "keys" : { "$elemMatch" : { "id" : "k1", "revokedAt" : null } } }""", Rendered.Of(MongoQueries.PartyWithActiveKey("4012345000016", "k1")));
         Assert.Equal("""{ "$set" : { "keys.$.revokedAt" : { "$date" : "2026-03-14T00:00:00Z" } } }""", Rendered.Of(MongoQueries.RevokeMatchedKey(new DateTime(2026, 3, 14, 0, 0, 0, DateTimeKind.Utc))));
         Assert.Equal("""{ "$unset" : { "apiKeyHash" : 1 } }""", Rendered.Of(MongoQueries.RemoveLegacyKey));
+        Assert.Equal("""{ "_id" : "4012345000016", "keys" : { "$not" : { "$elemMatch" : { "id" : "k2" } } } }""", Rendered.Of(MongoQueries.PartyWithoutKey("4012345000016", "k2")));
+        Assert.Equal("""{ "_id" : "4012345000016", "keys" : { "$not" : { "$elemMatch" : { "id" : "KEYID" } } }, "apiKeyHash" : { "$not" : { "$type" : 2 } } }""".Replace("KEYID", IPartyStore.FirstKeyId),
+            Rendered.Of(MongoQueries.PartyWithoutKey("4012345000016", IPartyStore.FirstKeyId)));
         Assert.Equal("""{ "role" : 1, "name" : 1 }""", Rendered.Of(MongoQueries.PartyOrder));
     }
 
