@@ -147,4 +147,51 @@ public class RecallLotTests
         Assert.Empty(validator.Validate(new RecallLot(Maker.Gln, Gtin, "LOT42", new string('x', 500))));
         Assert.Equal("reason", Assert.Single(validator.Validate(new RecallLot(Maker.Gln, Gtin, "LOT42", new string('x', 501)))).Field);
     }
+
+    [Fact]
+    public async Task A_lot_that_keeps_changing_under_the_recall_gives_up_after_eight_attempts()
+    {
+        await _world.CommissionAsync("LOT42", 1);
+        var changes = 0;
+        void Change()
+        {
+            // Each time the recall is about to be stored, the lot's head has moved on again.
+            changes++;
+            var lot = _world.Catalog.Lots[(Gtin, "LOT42")];
+            _world.Catalog.Lots[(Gtin, "LOT42")] = lot with { Head = new ChainHead(lot.Head.Seq + 1, Hash256.FromBytes(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(changes)))) };
+            _world.Ledger.BeforeNextAppend = () => { Change(); return ValueTask.CompletedTask; };
+        }
+        _world.Ledger.BeforeNextAppend = () => { Change(); return ValueTask.CompletedTask; };
+
+        var ex = await Assert.ThrowsAsync<ConflictException>(() => RecallAsync(Maker).AsTask());
+
+        Assert.Equal("Lot LOT42 is being changed by someone else; try again.", ex.Message);
+        Assert.Equal(8, _world.Ledger.LostAppends);
+        Assert.False(_world.Catalog.Lots[(Gtin, "LOT42")].IsRecalled);
+    }
+
+    [Fact]
+    public async Task Unknown_and_foreign_lots_and_a_second_recall_are_worded()
+    {
+        await _world.CommissionAsync("LOT42", 1);
+        Assert.Equal($"Lot NOLOT of {Gtin} is not one of your registered lots.",
+            (await Assert.ThrowsAsync<NotFoundException>(() => RecallAsync(Maker, "NOLOT").AsTask())).Message);
+        Assert.Equal($"Lot LOT42 of {Gtin} is not one of your registered lots.",
+            (await Assert.ThrowsAsync<NotFoundException>(() => RecallAsync(OtherMaker).AsTask())).Message);
+        _world.Clock.Advance(TimeSpan.FromDays(2));
+        await RecallAsync(Maker, publicText: "   ");
+        Assert.Null(await _world.RecallNotices.FindAsync(Gtin, "LOT42", default));
+        Assert.Equal("Lot LOT42 was already recalled on 2026-03-16.",
+            (await Assert.ThrowsAsync<ConflictException>(() => RecallAsync(Maker).AsTask())).Message);
+    }
+
+    [Fact]
+    public void The_validator_words_a_missing_reason_and_names_each_bad_field()
+    {
+        var validator = new RecallLotValidator();
+        Assert.Equal([("reason", "Say why the lot is recalled.")], validator.Validate(new RecallLot(Maker.Gln, Gtin, "LOT42", " ")));
+        Assert.Equal(["gtin", "lot"], validator.Validate(new RecallLot(Maker.Gln, "12345", "LOT 42", "ok")).Select(e => e.Field));
+        Assert.Empty(validator.Validate(new RecallLot(Maker.Gln, Gtin, "LOT42", "ok", new string('x', RecallLot.MaxPublicText))));
+        Assert.Equal(["reason"], validator.Validate(new RecallLot(Maker.Gln, Gtin, "LOT42", "bad\u0007")).Select(e => e.Field));
+    }
 }

@@ -170,4 +170,42 @@ public class RegisterLotTests
 
         Assert.Equal(badField is null ? [] : [badField], errors);
     }
+
+    [Fact]
+    public void Validator_words_each_refusal()
+    {
+        var validator = new RegisterLotValidator(new FakeTimeProvider(Start));
+        var errors = validator.Validate(new RegisterLot(Maker.Gln, Gtin, "LOT42", "31/12/2027", 0)).ToDictionary(e => e.Field, e => e.Message);
+        Assert.Equal("'31/12/2027' is not a date in the form YYYY-MM-DD.", errors["expiry"]);
+        Assert.Equal($"A lot is commissioned with 1 to {RegisterLot.MaxQuantity:N0} packs per request, not 0.", errors["quantity"]);
+        Assert.Equal([("expiry", "The expiry 2026-03-13 is in the past.")], validator.Validate(new RegisterLot(Maker.Gln, Gtin, "LOT42", "2026-03-13", 1)));
+        Assert.Equal(["lot"], validator.Validate(new RegisterLot(Maker.Gln, Gtin, "LOT 42", "2027-12-31", 1)).Select(e => e.Field));
+    }
+
+    [Fact]
+    public void An_expiry_a_barcode_could_not_tell_from_last_century_is_refused()
+    {
+        var validator = new RegisterLotValidator(new FakeTimeProvider(Start));
+        var far = Assert.Single(validator.Validate(new RegisterLot(Maker.Gln, Gtin, "LOT42", "2099-12-31", 1)));
+        Assert.Equal("expiry", far.Field);
+        Assert.DoesNotContain("in the past", far.Message);
+        Assert.Empty(validator.Validate(new RegisterLot(Maker.Gln, Gtin, "LOT42", "2040-06-30", 1)));
+    }
+
+    [Fact]
+    public async Task The_handler_words_a_bad_expiry_an_unknown_product_and_a_registered_lot()
+    {
+        var handler = new RegisterLotHandler(_world.Catalog, _world.Ledger, new RandomSerialGenerator(), ContextFor(Maker), _world.Clock);
+
+        var date = await Assert.ThrowsAsync<ValidationException>(async () => await handler.Handle(new RegisterLot(Maker.Gln, Gtin, "LOT42", "2027-13-01", 1), default));
+        Assert.Equal(("expiry", "'2027-13-01' is not a date in the form YYYY-MM-DD."), (Assert.Single(date.Errors).Key, date.Errors["expiry"].Single()));
+        var unknown = await Assert.ThrowsAsync<NotFoundException>(async () => await handler.Handle(new RegisterLot(Maker.Gln, OtherGtin, "LOT42", "2027-12-31", 1), default));
+        Assert.Equal($"GTIN {OtherGtin} is not one of your registered products; register the product first.", unknown.Message);
+        Assert.Empty(_world.Ledger.Log);
+
+        await handler.Handle(new RegisterLot(Maker.Gln, Gtin, "LOT42", "2027-12-31", 1), default);
+        var again = await Assert.ThrowsAsync<ConflictException>(async () => await handler.Handle(new RegisterLot(Maker.Gln, Gtin, "LOT42", "2028-01-31", 1), default));
+        Assert.Equal($"Lot LOT42 of {Gtin} is already registered.", again.Message);
+        Assert.Equal(2, _world.Ledger.Log.Count);
+    }
 }
