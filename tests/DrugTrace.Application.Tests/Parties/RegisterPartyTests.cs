@@ -44,6 +44,28 @@ public class RegisterPartyTests
             Assert.Single(Validate("4012347000014", "N", "Chemist")).Message);
     }
 
+    [Fact]
+    public void Company_prefixes_are_checked_one_by_one_and_at_most_twenty()
+    {
+        static List<(string Field, string Message)> With(IReadOnlyList<string> prefixes) =>
+            [.. new RegisterPartyValidator().Validate(new RegisterParty("4000000000013", "4012347000014", "N", "Pharmacy", prefixes))];
+
+        Assert.Empty(With([.. Enumerable.Range(0, 20).Select(i => $"40123{i:00}")]));
+        Assert.Equal([("companyPrefixes", "At most 20 company prefixes per party.")], With([.. Enumerable.Range(0, 21).Select(i => $"40123{i:00}")]));
+        Assert.Equal(["companyPrefixes", "companyPrefixes"], With(["4012347", "12", "x1234567"]).Select(e => e.Field));
+        Assert.Equal("The party needs a name.", Assert.Single(Validate("4012347000014", "", "Pharmacy")).Message);
+    }
+
+    [Fact]
+    public async Task Company_prefixes_named_twice_are_stored_once()
+    {
+        var registered = await new RegisterPartyHandler(_parties).Handle(
+            new RegisterParty("4000000000013", "4012347000014", "Linden", "Pharmacy", ["4012347", "4012348", "4012347"]), default);
+        Assert.Equal(["4012347", "4012348"], await _parties.CompanyPrefixesAsync(registered.Party.Gln, default));
+        var none = await new RegisterPartyHandler(_parties).Handle(new RegisterParty("4000000000013", "5012347000013", "Harbour", "Pharmacy"), default);
+        Assert.Empty(await _parties.CompanyPrefixesAsync(none.Party.Gln, default));
+    }
+
     private static List<(string Field, string Message)> Validate(string gln, string name, string role) =>
         [.. new RegisterPartyValidator().Validate(new RegisterParty("4000000000013", gln, name, role))];
 }
