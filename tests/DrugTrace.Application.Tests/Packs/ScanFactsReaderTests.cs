@@ -1,4 +1,10 @@
+using DrugTrace.Application.Cases;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Application.Epcis;
 using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Epcis;
+using DrugTrace.Domain.Parties;
+using Microsoft.Extensions.Options;
 using DrugTrace.Application.Parties;
 using DrugTrace.Application.Tests.TestDoubles;
 using PackIdentity = DrugTrace.Domain.Gs1.PackIdentity;
@@ -66,5 +72,73 @@ public class ScanFactsReaderTests
         Assert.Null(facts.Pack);
         Assert.Equal(registered, facts.ScannedLotRegistered);
         Assert.Equal(Maker.Gln, brandOwner);
+    }
+
+    private ScanFactsReader Watching(TimeSpan window) => new(_world.Ledger, _world.Catalog, new PartyDirectory(_world.Parties), _world.ScanLog, window);
+
+    private async Task SeenAsync(Party by, string serial, DateTimeOffset at) =>
+        await _world.ScanLog.RecordAsync(new ScanRecord(at, by.Gln, PackAction.Verify, Code(serial), Gtin, serial, "ok", null), default);
+
+    [Fact]
+    public async Task Sightings_are_other_trading_parties_scans_within_the_window()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var now = Start.AddHours(5);
+        await SeenAsync(Wholesaler, serial, now.AddHours(-1));
+        await SeenAsync(OtherWholesaler, serial, now.AddHours(-3));
+        await SeenAsync(Regulator, serial, now.AddMinutes(-5));
+        await SeenAsync(OtherPharmacy, serial, now.AddMinutes(-1));
+        await _world.ScanLog.RecordAsync(new ScanRecord(now.AddMinutes(-2), UnknownGln, PackAction.Verify, Code(serial), Gtin, serial, "ok", null), default);
+
+        var (facts, _) = await Watching(TimeSpan.FromHours(2)).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, now, default);
+
+        // Not its own scan, not a regulator's inspection, not a GLN no party has, not one before the window.
+        Assert.Equal([new Domain.Alerts.Rules.Sighting(now.AddHours(-1), Wholesaler.Gln)], facts.RecentSightings);
+        // Every event of the pack is older than the window: no custody to explain the sighting.
+        Assert.Empty(facts.RecentCustody);
+    }
+
+    [Fact]
+    public async Task No_sightings_are_read_without_a_window_for_a_handoff_or_for_a_manufacturer_or_regulator()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        await SeenAsync(Wholesaler, serial, Start);
+
+        Assert.Empty((await Watching(TimeSpan.Zero).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, Start, default)).Facts.RecentSightings);
+        Assert.Empty((await Watching(TimeSpan.FromHours(-1)).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, Start, default)).Facts.RecentSightings);
+        Assert.Empty((await Watching(TimeSpan.FromHours(1)).ReadAsync(OtherPharmacy, Id(serial), PackAction.Receive, Start, default)).Facts.RecentSightings);
+        Assert.Empty((await Watching(TimeSpan.FromHours(1)).ReadAsync(OtherMaker, Id(serial), PackAction.Verify, Start, default)).Facts.RecentSightings);
+        Assert.Empty((await Watching(TimeSpan.FromHours(1)).ReadAsync(Regulator, Id(serial), PackAction.Verify, Start, default)).Facts.RecentSightings);
+        // With a window, another wholesaler sees them (the setup scans at Start, the very instant of the read, count too).
+        Assert.Contains((await Watching(TimeSpan.FromHours(1)).ReadAsync(OtherWholesaler, Id(serial), PackAction.Verify, Start, default)).Facts.RecentSightings, s => s.Party == Wholesaler.Gln);
+        Assert.Empty((await Reader().ReadAsync(OtherWholesaler, Id(serial), PackAction.Verify, Start, default)).Facts.RecentSightings);
+    }
+
+    [Fact]
+    public async Task Custody_counts_an_event_recorded_from_the_windows_first_instant_or_recorded_in_it_for_an_earlier_time()
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        var commissioned = (await _world.Ledger.GetChainAsync(Domain.Ledger.StreamKind.Pack, Gtin, serial, default))[0].Event.RecordedAt;
+        var window = TimeSpan.FromHours(2);
+
+        // The window begins at the very millisecond the pack was commissioned: that event counts.
+        var now = commissioned + window;
+        await SeenAsync(Wholesaler, serial, now.AddMinutes(-1));
+        var (atEdge, _) = await Watching(window).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, now, default);
+        Assert.Equal([Maker.Gln], atEdge.RecentCustody);
+        var (past, _) = await Watching(window).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, now.AddMilliseconds(1), default);
+        Assert.Empty(past.RecentCustody);
+
+        // A shipment captured ten hours later for a time long before the window: recorded in it, so it counts.
+        _world.Clock.Advance(TimeSpan.FromHours(10));
+        var capture = await new CaptureEventsHandler(_world.Ledger, _world.Catalog, new PartyDirectory(_world.Parties), _world.ScanLog, _world.AlertRaiser(),
+                new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(Maker), _world.Clock, Options.Create(_world.AlertOptions))
+            .Handle(new CaptureEvents(Maker.Gln, [new CapturedEvent(0, null, new CapturePlan(
+                [new HandoffStep(Gtin, serial, new PackCommand(PackAction.Ship, Wholesaler.Gln, OccurredAt: Start.AddHours(1)))], null))], false), default);
+        Assert.Equal(1, capture.Applied);
+        var later = _world.Clock.GetUtcNow();
+        await SeenAsync(OtherWholesaler, serial, later.AddMinutes(-1));
+        var (captured, _) = await Watching(window).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, later, default);
+        Assert.Equal([Maker.Gln, Wholesaler.Gln], captured.RecentCustody.Order());
     }
 }
