@@ -103,4 +103,31 @@ public class QueuedScanTests
         var e = _world.Ledger.Log[^1].Event;
         Assert.Equal(e.RecordedAt, e.OccurredAt);
     }
+
+    [Fact]
+    public async Task The_queue_limits_are_inclusive_and_their_refusals_worded()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        _world.Clock.Advance(PackHandoffs.MaxQueuedAge);
+        var now = _world.Clock.GetUtcNow();
+
+        var future = await Assert.ThrowsAsync<ValidationException>(() => ReplayAsync(Code(serial), now + PackHandoffs.ClockSkew + TimeSpan.FromSeconds(1)).AsTask());
+        Assert.Equal("The scan time 2026-03-21 09:31:54Z is in the future; check the scanning device's clock.", future.Errors["scannedAt"].Single());
+        var old = await Assert.ThrowsAsync<ValidationException>(() => ReplayAsync(Code(serial), now - PackHandoffs.MaxQueuedAge - TimeSpan.FromTicks(1)).AsTask());
+        Assert.Equal("The scan was queued more than 7 days ago; scan the pack again.", old.Errors["scannedAt"].Single());
+
+        // Exactly a week old (the moment the pack was received): still taken.
+        Assert.Equal(ScanOutcome.Ok, (await ReplayAsync(Code(serial), now - PackHandoffs.MaxQueuedAge)).Verdict);
+        Assert.Equal(EventHasher.TruncateToMilliseconds(now - PackHandoffs.MaxQueuedAge), _world.Ledger.Log[^1].Event.OccurredAt);
+    }
+
+    [Fact]
+    public async Task A_device_clock_ahead_by_exactly_the_skew_allowed_is_taken()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var now = _world.Clock.GetUtcNow();
+
+        Assert.Equal(ScanOutcome.Ok, (await ReplayAsync(Code(serial), now + PackHandoffs.ClockSkew)).Verdict);
+        Assert.Equal(EventHasher.TruncateToMilliseconds(now + PackHandoffs.ClockSkew), _world.Ledger.Log[^1].Event.OccurredAt);
+    }
 }
