@@ -1,4 +1,6 @@
 using DrugTrace.Application.Audit;
+using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Transparency;
 using DrugTrace.Application.Tests.TestDoubles;
 using DrugTrace.Domain.Alerts;
 using DrugTrace.Domain.Ledger;
@@ -90,5 +92,64 @@ public class AuditLedgerTests
         await AuditAsync();
 
         Assert.Equal(2, Assert.Single(_world.Alerts.All).Count);
+    }
+
+    private ValueTask<AuditReport> AuditAsync(CheckpointAudit checkpoints) =>
+        new AuditLedgerHandler(_world.Ledger, _world.Catalog, _world.Parties, _world.AlertRaiser(), ContextFor(Regulator), checkpoints)
+            .Handle(new AuditLedger(Regulator.Gln), CancellationToken.None);
+
+    [Fact]
+    public async Task Each_broken_chain_is_one_alert_named_by_its_stream_gtin_and_key()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        _world.Ledger.Tamper(StreamKind.Pack, Gtin, serial, 1, e => e with { Reason = "edited" });
+        _world.Ledger.Tamper(StreamKind.Lot, Gtin, "LOT42", 0, e => e with { Reason = "edited" });
+
+        var report = await AuditAsync();
+
+        Assert.Equal([$"audit:lot/{Gtin}/LOT42", $"audit:pack/{Gtin}/{serial}"], _world.Alerts.All.Select(a => a.ScannedCode).Order(StringComparer.Ordinal));
+        Assert.All(_world.Alerts.All, a => Assert.Equal((AlertAction.Audit, Regulator.Gln, Maker.Gln, Gtin), (a.Action, a.ScanningParty, a.BrandOwner, a.PackGtin)));
+        Assert.Null(report.CheckpointSize);
+        Assert.Empty(report.LogProblems);
+    }
+
+    [Fact]
+    public async Task A_log_that_does_not_match_its_signed_checkpoint_is_a_log_problem_and_one_alert()
+    {
+        await _world.PackAtAsync(Pharmacy);
+        var signer = NoteSigner.Generate("drugtrace.test/log");
+        var store = new InMemoryCheckpointStore();
+        var root = Rfc6962.LeafHash(Hash256.FromBytes(new byte[32]));
+        await store.AddAsync(new StoredCheckpoint(999, root, Start, SignedNote.Sign(new Checkpoint("drugtrace.test/log", 999, root).Text, signer).ToString()), default);
+
+        var report = await AuditAsync(new CheckpointAudit(store, signer));
+
+        Assert.Equal(999, report.CheckpointSize);
+        Assert.Empty(report.Violations);
+        Assert.NotEmpty(report.LogProblems);
+        Assert.False(report.IsValid);
+        var alert = Assert.Single(_world.Alerts.All);
+        Assert.Equal(("audit:log", AlertKind.IntegrityViolation, (string?)null), (alert.ScannedCode, alert.Kind, alert.PackGtin));
+        Assert.Equal($"The transparency log was altered: {report.LogProblems[0]}.", alert.Message);
+    }
+
+    [Fact]
+    public async Task An_edited_checkpoint_row_is_named_first_and_the_log_is_then_held_to_nothing()
+    {
+        await _world.PackAtAsync(Pharmacy);
+        var signer = NoteSigner.Generate("drugtrace.test/log");
+        var store = new InMemoryCheckpointStore();
+        await store.AddAsync(new StoredCheckpoint(7, Rfc6962.EmptyRoot, Start, "not a note"), default);
+
+        var report = await AuditAsync(new CheckpointAudit(store, signer));
+
+        Assert.Null(report.CheckpointSize);
+        Assert.StartsWith("the stored checkpoint of size 7 is not a signed note (", Assert.Single(report.LogProblems));
+        Assert.StartsWith("The transparency log was altered: the stored checkpoint of size 7", Assert.Single(_world.Alerts.All).Message);
+
+        // No checkpoint at all: nothing to hold the log to, nothing wrong.
+        var clean = await AuditAsync(new CheckpointAudit(new InMemoryCheckpointStore(), signer));
+        Assert.True(clean.IsValid);
+        Assert.Null(clean.CheckpointSize);
     }
 }
