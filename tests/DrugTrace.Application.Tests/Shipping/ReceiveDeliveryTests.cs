@@ -88,4 +88,34 @@ public class ReceiveDeliveryTests
         Assert.Equal("At most 2000 packs per delivery; receive the rest in a second one.",
             Assert.Single(validator.Validate(new ReceiveDelivery(Pharmacy.Gln, [.. Enumerable.Repeat("x", ReceiveDelivery.MaxCodes + 1)]))).Message);
     }
+
+    [Fact]
+    public void A_code_reads_as_a_case_a_pack_or_a_problem_with_the_key_that_tells_repeats()
+    {
+        var today = new DateOnly(2026, 3, 14);
+        Assert.Equal(("00/340123450000000017", "case (00) 340123450000000017", (string?)null, "340123450000000017"),
+            ReceiveDelivery.Read("(00)340123450000000017", today) is var c ? (c.Key, c.ReadAs, c.Problem, c.Sscc?.Value) : default);
+        Assert.Equal(($"{Gtin}/S1", $"{Gtin} / S1", (string?)null, (string?)null),
+            ReceiveDelivery.Read(Code("S1"), today) is var p ? (p.Key, p.ReadAs, p.Problem, p.Sscc?.Value) : default);
+
+        var badSscc = ReceiveDelivery.Read("(00)340123450000000018", today);
+        Assert.Equal(("(00)340123450000000018", (string?)null, (string?)null), (badSscc.Key, badSscc.ReadAs, badSscc.Sscc?.Value));
+        Assert.Contains("check digit", badSscc.Problem);
+        var garbled = ReceiveDelivery.Read("not a code", today);
+        Assert.Equal(("not a code", (string?)null), (garbled.Key, garbled.ReadAs));
+        Assert.False(string.IsNullOrWhiteSpace(garbled.Problem));
+    }
+
+    [Fact]
+    public async Task A_missing_code_is_unreadable_and_does_not_stop_the_delivery()
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        await _world.ScanAsync(Maker, Code(serial), new PackCommand(PackAction.Ship, Pharmacy.Gln));
+
+        var receipt = await ReceiveAsync(null!, Code(serial));
+
+        Assert.Equal([DeliveryReceipt.UnreadableVerdict, ScanOutcome.Ok], receipt.Items.Select(i => i.Verdict));
+        Assert.Equal("", receipt.Items[0].Code);
+        Assert.Equal((2, 1, 1, 0, 0, 0), (receipt.Scanned, receipt.Received, receipt.Unreadable, receipt.Alerts, receipt.Refused, receipt.Duplicates));
+    }
 }
