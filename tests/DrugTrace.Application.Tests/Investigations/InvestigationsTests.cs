@@ -138,7 +138,8 @@ public class InvestigationsTests
         Assert.Equal((AlertKind.ConfirmedIllegitimate, Severity.Critical, Maker.Gln, Pharmacy.Gln), (alert.Kind, alert.Severity, alert.BrandOwner, alert.ScanningParty));
         var dto = AlertDto.From(alert);
         Assert.Equal(alert.RaisedAt.AddHours(24), dto.NotificationDue);
-        Assert.Contains("notify the authorities and the trading partners by 2026-03-15 12:26 UTC", alert.Message);
+        Assert.Equal("This pack was confirmed illegitimate on 2026-03-14 12:26 UTC after its quarantine (Counterfeit print). It is decommissioned for good; "
+            + "notify the authorities and the trading partners by 2026-03-15 12:26 UTC.", alert.Message);
         Assert.Equal(PackStatus.Illegitimate, (await PackAsync(serial)).Status);
 
         // Other alerts carry no notification deadline.
