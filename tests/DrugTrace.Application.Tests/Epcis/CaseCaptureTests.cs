@@ -215,4 +215,46 @@ public sealed class CaseCaptureTests
         await AppliedAsync(Maker, new UnpackCaseStep(sscc, [(Gtin, serials[1])], [], At.AddMinutes(11)));
         Assert.All(serials, s => Assert.Null(PackOf(s).Parent));
     }
+
+    [Fact]
+    public async Task A_pack_whose_case_is_nested_in_itself_is_refused_with_the_audits_pointer()
+    {
+        var (sscc, serials) = await PackedCaseAsync();
+        _world.Ledger.TamperCase(sscc, c => c with { Parent = sscc });
+
+        var reason = await RefusedAsync(Maker, new HandoffStep(Gtin, serials[0], new PackCommand(PackAction.Ship, Wholesaler.Gln, OccurredAt: At.AddMinutes(5))));
+
+        Assert.Equal($"Case {sscc} is nested more than {CaseReader.MaxDepth} deep; the ledger audit will say why.", reason);
+        Assert.Equal(PackStatus.Active, PackOf(serials[0]).Status);
+    }
+
+    [Fact]
+    public async Task A_scan_log_that_fails_does_not_undo_a_captured_case_move()
+    {
+        var (sscc, serials) = await PackedCaseAsync();
+        _world.ScanLog.FailWith = new InvalidOperationException("scan log down");
+
+        await AppliedAsync(Maker, new CaseMoveStep(sscc, new PackCommand(PackAction.Ship, Wholesaler.Gln, OccurredAt: At.AddMinutes(5))));
+
+        Assert.Equal(1, _world.ScanLog.Failures);
+        Assert.Equal(CaseStatus.InTransit, (await _world.Ledger.FindCaseAsync(sscc, default))!.Status);
+        Assert.All(serials, s => Assert.Equal(PackStatus.InTransit, PackOf(s).Status));
+    }
+
+    [Fact]
+    public async Task A_misdirected_captured_receipt_raises_one_alert_per_pack_up_to_the_cap_and_logs_each_kind_once()
+    {
+        var serials = (await _world.CommissionAsync("LOT42", CaseMoves.MaxAlertsPerCase + 1)).Serials;
+        var sscc = MakerSscc(60);
+        await AppliedAsync(Maker, Pack(sscc, serials));
+        await AppliedAsync(Maker, new CaseMoveStep(sscc, new PackCommand(PackAction.Ship, Wholesaler.Gln, OccurredAt: At.AddMinutes(5))));
+
+        Assert.NotEmpty(await RefusedAsync(OtherWholesaler, new CaseMoveStep(sscc, new PackCommand(PackAction.Receive, OccurredAt: At.AddMinutes(30)))));
+
+        Assert.Equal(CaseMoves.MaxAlertsPerCase, _world.Alerts.All.Count);
+        Assert.All(_world.Alerts.All, a => Assert.Equal((OtherWholesaler.Gln, Domain.Alerts.AlertKind.CustodyMismatch), (a.ScanningParty, a.Kind)));
+        var row = _world.ScanLog.Scans[^1];
+        Assert.Equal(("(00)" + sscc, "alert", nameof(Domain.Alerts.AlertKind.CustodyMismatch), OtherWholesaler.Gln, PackAction.Receive),
+            (row.Code, row.Verdict, row.Alerts, row.Actor, row.Action.Value));
+    }
 }
