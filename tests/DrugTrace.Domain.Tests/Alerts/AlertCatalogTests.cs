@@ -45,4 +45,12 @@ public class AlertCatalogTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => AlertCatalog.SeverityOf((AlertKind)999));
     }
+
+    [Fact]
+    public void Only_a_confirmed_illegitimate_alert_has_a_notification_due_24_hours_after_it_was_raised()
+    {
+        var raised = new DateTimeOffset(2026, 3, 14, 10, 0, 0, TimeSpan.Zero);
+        Assert.Equal(raised.AddHours(24), AlertCatalog.NotificationDue(AlertKind.ConfirmedIllegitimate, raised));
+        Assert.Null(AlertCatalog.NotificationDue(AlertKind.CloneSuspected, raised));
+    }
 }

@@ -75,4 +75,13 @@ public class AlertTests
         Assert.Equal((AlertStatus.Open, 1, 0, null), (Base.Status, Base.Count, Base.Version, Base.Resolution));
         Assert.Empty(Base.History);
     }
+
+    [Fact]
+    public void The_key_names_the_pack_the_alert_concerns_before_what_was_scanned()
+    {
+        var onPack = Base with { PackGtin = "04012345000016", PackSerial = "P1" };
+        Assert.Equal("04012345000016|P1|UnknownSerial|4055555000003", onPack.DedupeKey);
+        var audit = Base with { ScannedCode = "", ScannedGtin = null, ScannedSerial = null, PackGtin = "04012345000016", PackSerial = "P1" };
+        Assert.Equal("04012345000016|P1|UnknownSerial|4055555000003", audit.DedupeKey);
+    }
 }

@@ -64,4 +64,20 @@ public class Gs1DateTests
     [InlineData("00000101", false)]
     public void Full_year_dates(string text, bool valid) =>
         Assert.Equal(valid, Gs1Date.TryParseYyyymmdd(text, out _, out _));
+
+    [Fact]
+    public void A_year_of_more_than_two_digits_is_refused_with_its_reason()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Gs1Date.ResolveYear(100, new DateOnly(2026, 3, 15)));
+        Assert.StartsWith("A GS1 year has two digits.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2076, true)]
+    [InlineData(2077, false)]
+    [InlineData(1977, true)]
+    [InlineData(1976, false)]
+    [InlineData(2026, true)]
+    public void A_date_is_expressible_as_YYMMDD_when_it_reads_back_as_the_same_year(int year, bool expected) =>
+        Assert.Equal(expected, Gs1Date.IsExpressibleAsYymmdd(new DateOnly(year, 6, 1), new DateOnly(2026, 3, 15)));
 }
