@@ -103,6 +103,8 @@ public class AiTableParseTests
         Assert.Equal("10", d.Ai);
         Assert.Single(d.Components);
         Assert.Empty(d.Excludes);
+        Assert.False(d.IsDigitalLinkPrimaryKey);
+        Assert.Empty(d.DigitalLinkQualifiers);
     }
 
     [Theory]
@@ -112,6 +114,10 @@ public class AiTableParseTests
     [InlineData(new[] { "10 X1", "100 X2" }, "line 2: prefix 10 has AIs of different lengths")]
     [InlineData(new[] { "31-310 N6" }, "line 1: bad AI '31-310'")]
     [InlineData(new[] { "1A N6" }, "line 1: bad AI '1A'")]
+    [InlineData(new[] { "1A-12 N6" }, "line 1: bad AI '1A-12'")]
+    [InlineData(new[] { "10-1A N6" }, "line 1: bad AI '10-1A'")]
+    [InlineData(new[] { "10" }, "line 1: no specification")]
+    [InlineData(new[] { "10 # BATCH/LOT" }, "line 1: no specification")]
     [InlineData(new[] { "12345 N6" }, "line 1: AI length")]
     public void A_malformed_line_is_refused_with_its_line_number(string[] lines, string expected)
     {

@@ -138,4 +138,11 @@ public class AiTableTests
     [InlineData("12345")]
     [InlineData("1a")]
     public void Unknown_ais_are_not_found(string ai) => Assert.False(AiTable.TryGet(ai, out _));
+
+    [Fact]
+    public void Get_of_an_AI_that_does_not_exist_names_it()
+    {
+        var e = Assert.Throws<KeyNotFoundException>(() => AiTable.Get("50"));
+        Assert.Equal("AI 50 is not a GS1 Application Identifier.", e.Message);
+    }
 }
