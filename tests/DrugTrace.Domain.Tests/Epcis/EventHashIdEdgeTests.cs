@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using DrugTrace.Domain.Epcis;
+
+namespace DrugTrace.Domain.Tests.Epcis;
+
+/// <summary>The pre-hash for fields the hash leaves out, nested extension content and quantities written as text.</summary>
+public sealed class EventHashIdEdgeTests
+{
+    private const string Head = "eventType=ObjectEventeventTime=2026-12-02T10:00:00.000ZeventTimeZoneOffset=+00:00";
+
+    private static string PreHash(string fields) => EventHashId.PreHash(JsonNode.Parse(
+        $$"""{"@context":[{"ex":"https://ns.example.com/"}],"type":"ObjectEvent","eventTime":"2026-12-02T10:00:00Z","eventTimeZoneOffset":"+00:00"{{fields}}}""")!.AsObject());
+
+    [Fact]
+    public void An_error_declaration_and_certification_info_are_not_hashed()
+    {
+        Assert.Equal(Head, PreHash(""","errorDeclaration":{"declarationTime":"2026-12-03T10:00:00Z","reason":"incorrect_data"}"""));
+        Assert.Equal(Head, PreHash(""","certificationInfo":"https://cert.example.com/1" """));
+    }
+
+    [Fact]
+    public void Several_unset_dispositions_are_sorted()
+    {
+        Assert.Equal(Head + "persistentDisposition"
+            + "unset=https://ref.gs1.org/cbv/Disp-activeunset=https://ref.gs1.org/cbv/Disp-damaged",
+            PreHash(""","persistentDisposition":{"unset":["damaged","active"]}"""));
+    }
+
+    [Fact]
+    public void Inside_an_extension_a_context_and_nulls_are_left_out_and_plain_names_stay_plain()
+    {
+        Assert.Equal(Head + "{https://ns.example.com/}data" + "reading=12" + "tags=a", PreHash(""","ex:data":{"@context":"https://ctx.example.com/","reading":"12","tags":[null,"a"],"gone":null}"""));
+    }
+
+    [Fact]
+    public void A_quantity_written_as_text_is_read_as_its_number()
+    {
+        Assert.Equal(Head + "quantityList"
+            + "quantityElementepcClass=https://id.gs1.org/01/04012345000115/10/LOT1quantity=2.5",
+            PreHash(""","quantityList":[{"epcClass":"https://id.gs1.org/01/04012345000115/10/LOT1","quantity":"2.50"}]"""));
+    }
+}
