@@ -51,6 +51,7 @@ public class CbvTests
     [InlineData("https://gs1.org/voc/")]
     [InlineData("https://gs1.org/voc/Disp-active")]
     [InlineData("https://drugtrace.example/voc/BizStep-unlocking")]
+    [InlineData("https://example.com/BizStep-shipping")] // as long a base as https://gs1.org/voc/, but not it
     public void A_value_that_is_no_cbv_biz_step_has_no_short_name(string? value)
     {
         Assert.Null(Cbv.BizStep.ShortName(value));

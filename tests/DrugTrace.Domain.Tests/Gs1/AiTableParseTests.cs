@@ -166,4 +166,11 @@ public class AiTableParseTests
     [InlineData("", Gs1Linter.NotEnforced)]
     internal void Each_dictionary_linter_name_resolves_to_its_check(string name, Gs1Linter expected) =>
         Assert.Equal(expected, Linters.Resolve(name));
+
+    [Fact]
+    public void An_AI_is_numeric_only_when_every_component_is_numeric()
+    {
+        var data = Parse("01 N14,csum # GTIN", "10 X..20 # BATCH/LOT", "7007 N6,yymmdd [N6],yymmdd # HARVEST DATE", "7030 N3,iso3166999 X..27 # PROCESSOR # 0");
+        Assert.Equal([true, false, true, false], data.All.Select(d => d.IsNumeric));
+    }
 }
