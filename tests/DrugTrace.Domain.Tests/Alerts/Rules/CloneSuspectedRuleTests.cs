@@ -105,4 +105,11 @@ public class CloneSuspectedRuleTests
 
     [Fact]
     public void Silent_for_an_unknown_pack() => Assert.Null(CloneSuspectedRule.Check(Facts(PackAction.Verify, Pharmacy, null)));
+
+    [Fact]
+    public void A_pack_that_left_the_chain_elsewhere_is_to_be_kept_aside()
+    {
+        var message = Verify(OtherPharmacy, Pack(PackStatus.Dispensed, Pharmacy))!.Message;
+        Assert.EndsWith(", yet it is scanned here: the pack in your hand or that one may be a copy. Keep this pack aside.", message, StringComparison.Ordinal);
+    }
 }

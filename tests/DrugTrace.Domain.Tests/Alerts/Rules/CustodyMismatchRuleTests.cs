@@ -107,4 +107,18 @@ public class CustodyMismatchRuleTests
         Assert.Null(CustodyMismatchRule.Check(Facts(PackAction.Dispense, null, Pack(PackStatus.Active, Pharmacy))));
         Assert.Null(CustodyMismatchRule.Check(Facts(PackAction.Dispense, Pharmacy, null)));
     }
+
+    [Fact]
+    public void Receive_by_the_sender_of_a_pack_in_transit_names_the_recipient()
+    {
+        var message = Check(PackAction.Receive, Wholesaler, Pack(PackStatus.InTransit, Wholesaler, shipTo: Pharmacy))?.Message;
+        Assert.Equal("This pack was shipped to Corner Pharmacy, not to you.", message);
+    }
+
+    [Fact]
+    public void A_move_by_the_named_recipient_of_a_pack_still_in_its_senders_stock_names_the_holder()
+    {
+        var message = Check(PackAction.Dispense, Pharmacy, Pack(PackStatus.Active, Wholesaler, shipTo: Pharmacy))?.Message;
+        Assert.Equal($"This pack is in the stock of {Wholesaler.Name}, not Corner Pharmacy.", message);
+    }
 }

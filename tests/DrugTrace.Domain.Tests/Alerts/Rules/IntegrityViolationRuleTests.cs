@@ -27,4 +27,11 @@ public class IntegrityViolationRuleTests
         Assert.Equal(AlertKind.IntegrityViolation, finding.Kind);
         Assert.StartsWith($"The ledger was altered: lot {Gtin}/LOT42, seq 0: ", finding.Message);
     }
+
+    [Fact]
+    public void An_altered_transparency_log_is_a_critical_alert_naming_the_problem()
+    {
+        var message = AssertFinding(IntegrityViolationRule.CheckLog("the signed root does not match the tree"), AlertKind.IntegrityViolation, Severity.Critical, null);
+        Assert.Equal("The transparency log was altered: the signed root does not match the tree.", message);
+    }
 }
