@@ -172,4 +172,14 @@ public sealed class CaptureMappingRefusalTests
         Assert.Equal("The child '' is neither a pack (SGTIN) nor a case (SSCC) DrugTrace can pack.",
             Refusal("""{"type":"AggregationEvent","action":"ADD","parentID":"https://id.gs1.org/00/SSCC","childEPCs":[""]}"""));
     }
+
+    [Fact]
+    public void An_unpacking_DELETE_unpacks_and_a_shipment_without_a_destination_list_is_refused_in_words()
+    {
+        var delete = Map("""{"type":"AggregationEvent","action":"DELETE","bizStep":"unpacking","parentID":"https://id.gs1.org/00/SSCC","childQuantityList":[]}""");
+        Assert.Null(delete.Refusal);
+        Assert.Equal(Sscc1, Assert.IsType<UnpackCaseStep>(Assert.Single(delete.Steps)).Sscc);
+        Assert.Equal("A shipping event names its destination (destinationList: owning_party, possessing_party or location).",
+            Refusal($$"""{"type":"ObjectEvent","action":"OBSERVE","epcList":["{{Pack}}"],"bizStep":"shipping"}"""));
+    }
 }
