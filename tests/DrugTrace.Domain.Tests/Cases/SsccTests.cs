@@ -78,4 +78,51 @@ public class SsccTests
         Assert.False(parsed.IsSuccess);
         Assert.Equal("00", parsed.Error!.Ai);
     }
+    [Fact]
+    public void Null_reads_as_empty_and_a_success_leaves_no_error()
+    {
+        Assert.False(Sscc.TryParse(null, out _, out var error));
+        Assert.Equal("The SSCC is empty.", error);
+        Assert.True(Sscc.TryParse(Example, out _, out var none));
+        Assert.Equal("", none);
+        Assert.Equal("", default(Sscc).ToString());
+        Assert.Equal(Example, Sscc.Parse(Example).ToString());
+    }
+
+    [Fact]
+    public void Twenty_digits_lose_their_first_two_only_when_they_are_00()
+    {
+        Assert.False(Sscc.TryParse("12" + Example, out _, out var error));
+        Assert.Equal($"An SSCC is 18 digits; '12{Example}' is not.", error);
+    }
+
+    [Fact]
+    public void A_long_text_is_shortened_to_30_characters_in_the_refusal()
+    {
+        var thirty = new string('1', 30);
+        Assert.False(Sscc.TryParse(thirty, out _, out var exact));
+        Assert.Equal($"An SSCC is 18 digits; '{thirty}' is not.", exact);
+        Assert.False(Sscc.TryParse(thirty + "2", out _, out var longer));
+        Assert.Equal($"An SSCC is 18 digits; '{thirty}...' is not.", longer);
+    }
+
+    [Fact]
+    public void Create_takes_the_edges_of_each_range()
+    {
+        Assert.Equal('9', Sscc.Create(9, "0614141", 1).Value[0]);
+        Assert.Equal("0123456789", Sscc.Create(0, "0123456789", 1).Value[1..11]);
+        Assert.Equal("00614141000000000", Sscc.Create(0, "0614141", 0).Value[..17]);
+    }
+
+    [Fact]
+    public void Create_names_what_does_not_fit()
+    {
+        var extension = Assert.Throws<ArgumentOutOfRangeException>(() => Sscc.Create(-1, "0614141", 1));
+        Assert.StartsWith("The extension digit is 0-9.", extension.Message, StringComparison.Ordinal);
+        var prefix = Assert.Throws<ArgumentException>(() => Sscc.Create(0, "061414A", 1));
+        Assert.StartsWith("A GS1 company prefix is 7 to 10 digits.", prefix.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Sscc.Create(0, "01234567890", 1));
+        var reference = Assert.Throws<ArgumentOutOfRangeException>(() => Sscc.Create(0, "0614141", -1));
+        Assert.StartsWith("The serial reference has at most 9 digits under this prefix.", reference.Message, StringComparison.Ordinal);
+    }
 }
