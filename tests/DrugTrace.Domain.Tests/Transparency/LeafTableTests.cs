@@ -64,4 +64,19 @@ public class LeafTableTests
         Assert.Throws<ArgumentOutOfRangeException>(() => table.TrySet(-1, Leaf(0)));
         Assert.Throws<ArgumentOutOfRangeException>(() => table.TrySet(1L << 32, Leaf(0)));
     }
+    [Fact]
+    public void Refusals_name_the_range_and_the_first_leaf_of_a_chunk_never_touched()
+    {
+        var table = new LeafTable();
+        var index = Assert.Throws<ArgumentOutOfRangeException>(() => table.TrySet(-1, Leaf(0)));
+        Assert.StartsWith("A log index is between 0 and 2^32 - 1.", index.Message, StringComparison.Ordinal);
+        table.TrySet(0, Leaf(0));
+        var size = Assert.Throws<ArgumentOutOfRangeException>(() => table.Root(2));
+        Assert.StartsWith("The table holds 1 leaves.", size.Message, StringComparison.Ordinal);
+
+        // Leaves 0 and 2 * 65,536: the chunk of 65,536..131,071 was never allocated.
+        table.TrySet(2 * 65_536, Leaf(1));
+        var gap = Assert.Throws<InvalidOperationException>(() => table.Root(table.Size));
+        Assert.Equal("No leaf was set at index 65536.", gap.Message);
+    }
 }

@@ -151,4 +151,43 @@ public class MerkleProofsTests
     [InlineData("abc")]
     [InlineData("")]
     public void Non_canonical_tile_indexes_are_refused(string path) => Assert.False(LogTiles.TryParseIndex(path, out _));
+    [Fact]
+    public void A_tree_of_no_leaves_has_the_empty_root_without_asking_for_a_node()
+    {
+        var nodes = new AllLevels([]);
+        Assert.Equal(Rfc6962.EmptyRoot, MerkleProofs.Root(nodes, 0));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(-1, 5)]
+    [InlineData(5, 5)]
+    [InlineData(6, 5)]
+    public void An_inclusion_proof_of_a_leaf_outside_the_tree_is_refused_in_words(long index, long size)
+    {
+        var nodes = new AllLevels(LeafInputs.Select(RawLeaf));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => MerkleProofs.Inclusion(nodes, index, size));
+        Assert.StartsWith($"Leaf {index} is not in a tree of size {size}.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1, 5)]
+    [InlineData(5, 3)]
+    public void A_consistency_proof_backwards_or_from_a_negative_size_is_refused_in_words(long from, long to)
+    {
+        var nodes = new AllLevels(LeafInputs.Select(RawLeaf));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => MerkleProofs.Consistency(nodes, from, to));
+        Assert.StartsWith($"No consistency proof from size {from} to size {to}.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(0, 8)]
+    [InlineData(5, 5)]
+    [InlineData(0, 0)]
+    public void A_consistency_proof_from_nothing_or_to_the_same_size_is_empty(long from, long to)
+    {
+        var nodes = new AllLevels(LeafInputs.Select(RawLeaf));
+        Assert.Empty(MerkleProofs.Consistency(nodes, from, to));
+    }
 }
