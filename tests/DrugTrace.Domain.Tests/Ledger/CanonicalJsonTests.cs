@@ -209,4 +209,12 @@ public class CanonicalJsonTests
         // I-JSON strings hold no unpaired surrogates.
         Assert.ThrowsAny<InvalidOperationException>(() => CanonicalJson.Canonicalize("""["\ud800"]"""));
     }
+    [Fact]
+    public void The_refusals_say_what_has_no_canonical_form()
+    {
+        var duplicate = Assert.Throws<FormatException>(() => CanonicalJson.Canonicalize("""{"a":1,"a":2}"""));
+        Assert.Equal("The property name \"a\" appears twice in one object.", duplicate.Message);
+        var nan = Assert.Throws<ArgumentException>(() => CanonicalJson.FormatNumber(double.NaN));
+        Assert.StartsWith("NaN and Infinity have no JSON form.", nan.Message, StringComparison.Ordinal);
+    }
 }

@@ -136,4 +136,37 @@ public class SignedNoteTests
         Assert.False(asPlain.Verify(checkpoint, note.Signatures[1].Signature, out _));
         Assert.Equal(cosigner.PrivateKeyText, Cosigner.ParsePrivateKey(cosigner.PrivateKeyText).PrivateKeyText);
     }
+    [Fact]
+    public void Adding_signatures_skips_those_already_there_even_among_several()
+    {
+        var a = new NoteSigner("a.example/log", new byte[32]);
+        var b = new NoteSigner("b.example/log", [.. Enumerable.Repeat((byte)7, 32)]);
+        var note = SignedNote.Sign("body\n", a).WithSignatures(SignedNote.Sign("body\n", b).Signatures);
+        Assert.Equal(2, note.Signatures.Count);
+        var again = note.WithSignatures(SignedNote.Sign("body\n", b).Signatures);
+        Assert.Equal(["a.example/log", "b.example/log"], again.Signatures.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void A_note_made_of_a_blank_line_first_is_read_up_to_its_signature_lines()
+    {
+        Assert.False(SignedNote.TryParse("\n\nx\n", out _, out var problem));
+        Assert.Equal("'x' is not a signature line (— name signature)", problem);
+    }
+
+    [Fact]
+    public void The_open_refusals_name_the_key()
+    {
+        var a = new NoteSigner("a.example/log", new byte[32]);
+        var b = new NoteSigner("a.example/log", new byte[32]);
+        var note = SignedNote.Sign("body\n", a);
+        var altered = SignedNote.Parse("other\n\n" + note.Signatures[0].Line);
+        var bad = altered.Open([b.Verifier], out _);
+        Assert.Equal($"the signature of a.example/log ({a.KeyId:x8}) does not verify: the note was altered or not signed by that key", bad.Problem);
+
+        var c = new NoteSigner("c.example/log", [.. Enumerable.Repeat((byte)7, 32)]);
+        var d = new NoteSigner("d.example/log", [.. Enumerable.Repeat((byte)9, 32)]);
+        var none = note.Open([c.Verifier, d.Verifier], out _);
+        Assert.Equal($"no signature is from a trusted key (c.example/log+{c.KeyId:x8}, d.example/log+{d.KeyId:x8})", none.Problem);
+    }
 }
