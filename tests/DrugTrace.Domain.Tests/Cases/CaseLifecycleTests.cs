@@ -11,6 +11,7 @@ public class CaseLifecycleTests
 {
     private const string Gtin = "09506000134352";
     private static readonly Party Maker = new("4012345000009", "Acme Pharma", PartyRole.Manufacturer);
+    private static readonly Party OtherWholesaler = new("4098765000018", "Small Wholesale", PartyRole.Wholesaler);
     private static readonly Party Wholesaler = new("4098765000001", "Big Wholesale", PartyRole.Wholesaler);
     private static readonly Party Pharmacy = new("4055555000003", "Corner Pharmacy", PartyRole.Pharmacy);
     private static readonly Party OtherPharmacy = new("4055555000010", "High Street Pharmacy", PartyRole.Pharmacy);
@@ -38,11 +39,13 @@ public class CaseLifecycleTests
         public Dictionary<string, PackState> Packs { get; } = [];
         public Dictionary<string, CaseState> Cases { get; } = [];
         public Dictionary<string, List<LedgerEvent>> Chains { get; } = [];
+        public List<CaseStep> Steps { get; } = [];
 
         public void Apply(CaseDecision decision)
         {
             foreach (var step in Assert.IsType<CaseDecision.Accepted>(decision).Steps)
             {
+                Steps.Add(step);
                 var key = step.Event.Stream == StreamKind.Pack ? step.Event.Gtin + "/" + step.Event.Key : step.Event.Key;
                 if (!Chains.TryGetValue(key, out var chain)) Chains[key] = chain = [];
                 chain.Add(step.Event);
@@ -330,6 +333,109 @@ public class CaseLifecycleTests
         var unpackedCase = world.Cases.Values.Select(c => c with { Status = CaseStatus.Unpacked }).ToList();
         Assert.Equal(2, CaseLinks.Check(unpackedCase, world.Packs.Values).Count(v => v.Problem.Contains("was unpacked", StringComparison.Ordinal)));
         Assert.Contains(CaseLinks.Check(world.Cases.Values, []), v => v.Problem.StartsWith("the case holds nothing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_case_event_names_no_gtin_and_only_the_packing_step_is_new()
+    {
+        var world = ShippedPallet();
+        world.Apply(CaseLifecycle.Move(world.Contents(Pallet.Value), CaseAction.Receive, null, Pharmacy, Now.AddHours(2)));
+        world.Apply(CaseLifecycle.Unpack(world.Contents(Pallet.Value), Pharmacy, Now.AddHours(3)));
+
+        var caseSteps = world.Steps.OfType<CaseStep.OfCase>().ToList();
+        // Packed, aggregated into the pallet, shipped, received, disaggregated from it, unpacked: each kind is here.
+        Assert.Equal([EventType.CasePacked, EventType.Aggregated, EventType.Shipped, EventType.Received, EventType.Disaggregated, EventType.CaseUnpacked],
+            caseSteps.Select(c => c.Event.Type).Distinct());
+        Assert.All(caseSteps, c => Assert.Equal("", c.Event.Gtin));
+        Assert.All(caseSteps, c => Assert.Equal(c.Event.Type == EventType.CasePacked, c.IsNew));
+    }
+
+    [Fact]
+    public void An_empty_case_is_unpacked_and_moved_on_its_own()
+    {
+        var world = PackedAtWholesaler("SN1");
+        world.Apply(CaseLifecycle.Pack(Case1, In(world, "SN1"), [], Wholesaler, Now));
+        world.Apply(CaseLifecycle.Pack(Pallet, [], [world.Cases[Case1.Value]], Wholesaler, Now));
+        var emptyCase = world.Contents(Case1.Value) with { Packs = [] };
+
+        var alone = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Unpack(new CaseContents(world.Cases[Pallet.Value], [], []), Wholesaler, Now));
+        Assert.Equal(EventType.CaseUnpacked, Assert.Single(alone.Steps).Event.Type);
+        var moved = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Move(
+            new CaseContents(world.Cases[Pallet.Value], [], []), CaseAction.Ship, Pharmacy.Gln, Wholesaler, Now));
+        Assert.Single(moved.Steps);
+        var withEmptyCase = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Move(
+            new CaseContents(world.Cases[Pallet.Value], [], [emptyCase]), CaseAction.Ship, Pharmacy.Gln, Wholesaler, Now));
+        Assert.Equal(2, withEmptyCase.Steps.Count);
+    }
+
+    [Fact]
+    public void A_refused_shipment_carries_no_findings_but_a_receipt_by_a_party_it_was_not_sent_to_does()
+    {
+        var world = PackedAtWholesaler("SN1", "SN2");
+        world.Apply(CaseLifecycle.Pack(Case1, In(world, "SN1", "SN2"), [], Wholesaler, Now));
+        var contents = world.Contents(Case1.Value);
+
+        var ship = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Move(contents, CaseAction.Ship, Pharmacy.Gln, OtherWholesaler, Now));
+        Assert.Equal($"Only the holder of case (00) {Case1.Value} can ship it.", ship.Message);
+        Assert.Empty(ship.Packs);
+
+        // Never shipped: a receipt elsewhere is a diversion sign, each pack's finding goes with the refusal.
+        var receipt = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Move(contents, CaseAction.Receive, null, Pharmacy, Now));
+        Assert.Equal("This case was not shipped to you.", receipt.Message);
+        Assert.Equal(["SN1", "SN2"], receipt.Packs.Select(p => p.Pack.Serial).Order());
+        Assert.All(receipt.Packs, p => Assert.NotNull(p.Finding));
+
+        // An unpacked case is not a diversion sign: its packs move on their own.
+        var unpacked = contents with { Case = contents.Case with { Status = CaseStatus.Unpacked } };
+        var late = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Move(unpacked, CaseAction.Receive, null, Pharmacy, Now));
+        Assert.Contains("was unpacked", late.Message);
+        Assert.Empty(late.Packs);
+    }
+
+    [Fact]
+    public void Several_refused_packs_are_counted_and_the_first_one_named()
+    {
+        var world = new World();
+        world.Packs["SN1"] = Pack("SN1", Pharmacy);
+        world.Packs["SN2"] = Pack("SN2", Pharmacy);
+        var refused = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Pack(Case1, In(world, "SN1", "SN2"), [], Wholesaler, Now));
+        Assert.Equal($"Nothing was packed: pack {Gtin}/SN1 cannot be packed (2 packs cannot be packed; the first is named): it is not in your stock.", refused.Message);
+        Assert.Equal(2, refused.Packs.Count);
+    }
+
+    [Fact]
+    public void A_pack_refusal_inside_a_moved_case_is_quoted_with_a_small_first_letter()
+    {
+        var world = PackedAtWholesaler("SN1");
+        world.Apply(CaseLifecycle.Pack(Case1, In(world, "SN1"), [], Wholesaler, Now));
+        var contents = world.Contents(Case1.Value);
+        var held = contents.Packs[0].Pack with { Status = PackStatus.Quarantined, HeldFrom = PackStatus.Active };
+        var refused = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Move(
+            contents with { Packs = [new PackInCase(held, Lot)] }, CaseAction.Ship, Pharmacy.Gln, Wholesaler, Now));
+        Assert.Equal($"Nothing was shipped: pack {Gtin}/SN1 cannot be shipped: this pack is quarantined since {held.ChangedAt.UtcDateTime:yyyy-MM-dd} "
+            + "while it is investigated; it cannot be shipped until it is released.", refused.Message);
+    }
+
+    [Fact]
+    public void Receipts_and_unpackings_name_their_participle_when_a_pack_is_refused()
+    {
+        var world = ShippedPallet();
+        var contents = world.Contents(Case2.Value) with { Case = world.Cases[Case2.Value] with { Parent = null } };
+        var held = contents.Packs[0].Pack with { Status = PackStatus.Quarantined, HeldFrom = PackStatus.InTransit };
+        var refused = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Move(
+            contents with { Packs = [new PackInCase(held, Lot)] }, CaseAction.Receive, null, Pharmacy, Now));
+        Assert.StartsWith($"Nothing was received: pack {Gtin}/SN3 cannot be received: this pack is quarantined", refused.Message);
+    }
+
+    [Fact]
+    public void A_case_is_not_packed_into_itself_nor_a_case_that_cannot_move()
+    {
+        var world = PackedAtWholesaler("SN1");
+        world.Apply(CaseLifecycle.Pack(Case1, In(world, "SN1"), [], Wholesaler, Now));
+        var self = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Pack(Case1, [], [world.Cases[Case1.Value]], Wholesaler, Now));
+        Assert.Equal("A case cannot be packed into itself.", self.Message);
+        var foreign = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Pack(Pallet, [], [world.Cases[Case1.Value]], OtherWholesaler, Now));
+        Assert.Equal($"Case (00) {Case1.Value}: it is not in your stock.", foreign.Message);
     }
 
     private static List<(long, LedgerEvent)> Indexed(IEnumerable<LedgerEvent> events) => [.. events.Select((e, i) => ((long)i + 10, e))];
