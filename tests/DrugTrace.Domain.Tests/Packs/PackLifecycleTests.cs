@@ -699,4 +699,75 @@ public class PackLifecycleTests
             Assert.Equal(reason, parsed);
         }
     }
+    private static string RefusedText(PackState pack, PackCommand command, Party actor, Func<string?, string>? partyName = null) =>
+        Assert.IsType<Decision.Refused>(PackLifecycle.Decide(pack, Lot, command, actor, Now, partyName)).Message;
+
+    private static PackState Quarantined(Party by) => With(PackStatus.Quarantined, by) with { HeldFrom = PackStatus.Active };
+
+    [Fact]
+    public void The_party_names_given_are_used_in_the_texts()
+    {
+        string Name(string? gln) => gln == Pharmacy.Gln ? Pharmacy.Name : gln ?? "";
+        Assert.Equal("This pack is already on its way to Corner Pharmacy.",
+            RefusedText(InTransit(Wholesaler, Pharmacy), new PackCommand(PackAction.Ship, To: OtherPharmacy.Gln), Wholesaler, Name));
+    }
+
+    [Fact]
+    public void A_packed_pack_naming_its_own_case_still_moves_only_with_it()
+    {
+        var packed = ActiveAt(Pharmacy) with { Parent = "340123450000000017" };
+        Assert.Equal("This pack is packed in case (00) 340123450000000017; ship or receive the case, or unpack it first.",
+            RefusedText(packed, new PackCommand(PackAction.Dispense, Case: "340123450000000017"), Pharmacy));
+    }
+
+    [Fact]
+    public void A_held_pack_is_quarantined_once_and_says_so()
+    {
+        Assert.Equal("This pack is already quarantined since 2026-01-05.",
+            RefusedText(Quarantined(Pharmacy), new PackCommand(PackAction.Quarantine, Note: "again"), Pharmacy));
+    }
+
+    [Theory]
+    [InlineData(PackAction.Ship, "shipped")]
+    [InlineData(PackAction.Receive, "received")]
+    [InlineData(PackAction.Dispense, "dispensed")]
+    [InlineData(PackAction.UndoDispense, "put back")]
+    [InlineData(PackAction.Decommission, "decommissioned")]
+    [InlineData(PackAction.Unlock, "unlocked")]
+    public void A_held_pack_names_what_it_cannot_be_until_released(PackAction action, string participle)
+    {
+        var actor = action == PackAction.Ship ? Wholesaler : Pharmacy;
+        Assert.Equal($"This pack is quarantined since 2026-01-05 while it is investigated; it cannot be {participle} until it is released.",
+            RefusedText(Quarantined(actor), new PackCommand(action, To: Pharmacy.Gln, Reason: DecommissionReason.Destroyed), actor));
+    }
+
+    [Fact]
+    public void The_quarantine_judgement_texts_name_the_action_and_the_status()
+    {
+        Assert.Equal("Only the holder of this pack, the party it is shipped to, or a regulator can quarantine it.",
+            RefusedText(ActiveAt(Wholesaler), new PackCommand(PackAction.Quarantine, Note: "looks odd"), Pharmacy));
+        Assert.Equal("Only the party that quarantined this pack or a regulator can confirm as illegitimate it.",
+            RefusedText(Quarantined(Pharmacy), new PackCommand(PackAction.ConfirmIllegitimate), OtherPharmacy));
+        Assert.Equal("Only a quarantined pack can be confirmed as illegitimate; this one is active.",
+            RefusedText(ActiveAt(Pharmacy), new PackCommand(PackAction.ConfirmIllegitimate), Pharmacy));
+        Assert.Equal("A wholesaler may not undo the dispensing of packs.",
+            RefusedText(ActiveAt(Wholesaler), new PackCommand(PackAction.UndoDispense), Wholesaler));
+    }
+
+    [Fact]
+    public void Statuses_are_described_in_words()
+    {
+        Assert.Equal("Only a locked pack can be unlocked; this one is in transit.",
+            RefusedText(InTransit(Wholesaler, Pharmacy), new PackCommand(PackAction.Unlock), Wholesaler));
+        Assert.Equal("Only a locked pack can be unlocked; this one is confirmed illegitimate.",
+            RefusedText(With(PackStatus.Illegitimate, Pharmacy), new PackCommand(PackAction.Unlock), Pharmacy));
+    }
+
+    [Fact]
+    public void A_release_note_is_trimmed_and_a_blank_one_dropped()
+    {
+        Assert.Equal("checked, genuine",
+            Accepted(PackLifecycle.Decide(Quarantined(Pharmacy), Lot, new PackCommand(PackAction.Release, Note: "  checked, genuine "), Pharmacy, Now)).Reason);
+        Assert.Null(Accepted(PackLifecycle.Decide(Quarantined(Pharmacy), Lot, new PackCommand(PackAction.Release, Note: "   "), Pharmacy, Now)).Reason);
+    }
 }
