@@ -42,4 +42,10 @@ public class Hash256Tests
     {
         Assert.Throws<ArgumentException>(() => Hash256.FromBytes(new byte[length]));
     }
+    [Fact]
+    public void A_digest_of_another_length_is_refused_with_both_lengths()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Hash256.FromBytes(new byte[31]));
+        Assert.StartsWith("A SHA-256 digest is 32 bytes, not 31.", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -135,4 +135,10 @@ public class AddCheckpointBodyTests
         Assert.True(AddCheckpointBody.TryParse("old 3\n\n\nx\n", out var parsed, out _));
         Assert.Equal("\nx\n", parsed!.Note);
     }
+    [Fact]
+    public void A_body_opening_with_an_empty_line_has_no_old_size_first()
+    {
+        Assert.False(AddCheckpointBody.TryParse("\nold 1\n\n" + Note, out _, out var problem));
+        Assert.Equal("the first line is not 'old <size>'", problem);
+    }
 }

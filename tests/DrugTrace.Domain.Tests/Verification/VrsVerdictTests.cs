@@ -52,4 +52,9 @@ public sealed class VrsVerdictTests
         // A dispensed pack of a recalled lot: not for redistribution, and why it matters.
         Assert.Equal(new VrsVerdict(false, "Not_for_re-distribution", "Recalled"), VrsVerdict.Decide(Pack(PackStatus.Dispensed), Lot(recalled: true), "L1", Expiry, Now));
     }
+    [Fact]
+    public void A_lot_or_expiry_mismatch_is_not_verified()
+    {
+        Assert.Equal(new VrsVerdict(false, "No_match_GTIN_Serial_Lot", null), VrsVerdict.Decide(Pack(PackStatus.Active), Lot(), "L2", Expiry, Now));
+    }
 }
