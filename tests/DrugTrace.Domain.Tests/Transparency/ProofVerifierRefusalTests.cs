@@ -119,4 +119,16 @@ public sealed class ProofVerifierRefusalTests
         Assert.Equal(ProofCheck.Invalid("proof hash 0 is 31 bytes, not 32"),
             ProofVerifier.VerifyConsistency(3, 7, [new byte[31], .. proof.Skip(1).Select(Bytes)], Bytes(Root(3)), Bytes(Root(7))));
     }
+    [Fact]
+    public void The_needed_count_adds_the_border_hashes()
+    {
+        // Leaf 2 of 3 has no inner hash and one border hash; 6 to 7 needs its seed, one inner and one border hash.
+        var inclusion = MerkleProofs.Inclusion(new Tree(), 2, 3).Select(Bytes).ToList();
+        Assert.Single(inclusion);
+        Assert.Equal(ProofCheck.Invalid("the inclusion proof has 2 hashes; leaf 2 of a tree of size 3 needs 1"),
+            ProofVerifier.VerifyInclusion(2, 3, Bytes(Leaves[2]), [.. inclusion, inclusion[0]], Bytes(Root(3))));
+        var consistency = MerkleProofs.Consistency(new Tree(), 6, 7);
+        Assert.Equal(3, consistency.Count);
+        Assert.Equal(ProofCheck.Invalid("the consistency proof has 2 hashes; from 6 to 7 needs 3"), Consistency(6, 7, consistency.Take(2).ToList()));
+    }
 }
