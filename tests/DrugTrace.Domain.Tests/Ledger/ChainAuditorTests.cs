@@ -199,6 +199,19 @@ public class ChainAuditorTests
     }
 
     [Fact]
+    public void Two_events_of_one_chain_at_the_same_log_index_are_out_of_order()
+    {
+        var log = ValidLog();
+        var ship = IndexOf(log, 4);
+        var receive = IndexOf(log, 7);
+        log[receive] = log[receive] with { LogIndex = 4 };
+
+        Assert.Contains(Audit(log).Violations, v => (v.Key, v.Seq, v.Problem) ==
+            ("SNA", 2, "log index 4 is not after log index 4 of seq 1: the chain's events are out of log order"));
+        Assert.Equal(4L, log[ship].LogIndex);
+    }
+
+    [Fact]
     public void Events_of_one_chain_in_the_wrong_log_order_are_named()
     {
         var log = ValidLog();

@@ -431,4 +431,10 @@ public class ProofBundleTests
 
         public Hash256 Node(int level, long index) => _levels[level][(int)index];
     }
+    [Fact]
+    public void The_bundle_is_written_indented_for_a_reader()
+    {
+        var json = Bundle();
+        Assert.StartsWith("{\n  \"format\": ", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
 }
