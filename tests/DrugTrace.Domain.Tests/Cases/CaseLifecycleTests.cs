@@ -438,6 +438,37 @@ public class CaseLifecycleTests
         Assert.Equal($"Case (00) {Case1.Value}: it is not in your stock.", foreign.Message);
     }
 
+    [Fact]
+    public void The_replay_names_a_pack_taken_out_of_another_case_or_packed_by_a_party_without_it()
+    {
+        var world = PackedAtWholesaler("SN1");
+        world.Apply(CaseLifecycle.Pack(Case1, In(world, "SN1"), [], Wholesaler, Now));
+        Party? Find(string gln) => new[] { Maker, Wholesaler, Pharmacy }.FirstOrDefault(p => p.Gln == gln);
+        var packed = world.Packs["SN1"];
+
+        var wrongCase = LedgerEvents.Next(packed.Head, StreamKind.Pack, Gtin, "SN1", EventType.Disaggregated, Wholesaler.Gln, Now, from: Case2.Value);
+        var problems = ReplayFrom(Pack("SN1", Wholesaler), [.. world.Chains[Gtin + "/SN1"], wrongCase], PackLifecycle.Apply(packed, wrongCase), Find);
+        Assert.Contains(problems, v => v.Problem.EndsWith($"unpacked from case {Case2.Value}, but it is packed in {Case1.Value}", StringComparison.Ordinal));
+
+        var start = Pack("SN1", Wholesaler);
+        var foreign = LedgerEvents.Next(start.Head, StreamKind.Pack, Gtin, "SN1", EventType.Aggregated, Pharmacy.Gln, Now, to: Case1.Value);
+        var foreignProblems = ReplayFrom(start, [foreign], PackLifecycle.Apply(start, foreign), Find);
+        Assert.Contains(foreignProblems, v => v.Problem.EndsWith($"pack could not be packed by {Pharmacy.Gln}: it is not in your stock.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_replay_of_a_case_moved_by_another_party_names_the_holder_rule_before_the_pallet_it_names()
+    {
+        var world = PackedAtWholesaler("SN1");
+        world.Apply(CaseLifecycle.Pack(Case1, In(world, "SN1"), [], Wholesaler, Now));
+        Party? Find(string gln) => new[] { Maker, Wholesaler, Pharmacy }.FirstOrDefault(p => p.Gln == gln);
+        var stolen = LedgerEvents.Next(world.Cases[Case1.Value].Head, StreamKind.Case, "", Case1.Value, EventType.Shipped, Pharmacy.Gln, Now,
+            Pharmacy.Gln, Maker.Gln, reason: Pallet.Value);
+        var replayed = ChainReplay.ReplayCase(Indexed([.. world.Chains[Case1.Value], stolen]), CaseLifecycle.Apply(world.Cases[Case1.Value], stolen), Find);
+        Assert.Contains(replayed, v => v.Problem.Contains($"Only the holder of case (00) {Case1.Value} can ship it.", StringComparison.Ordinal));
+        Assert.DoesNotContain(replayed, v => v.Problem.Contains("field reason", StringComparison.Ordinal));
+    }
+
     private static List<(long, LedgerEvent)> Indexed(IEnumerable<LedgerEvent> events) => [.. events.Select((e, i) => ((long)i + 10, e))];
 
     // A chain replay needs a commissioning first: prepend a commissioned-and-received history the rules accept.

@@ -349,4 +349,15 @@ public class ChainReplayTests
         Assert.Empty(ReplayPack(pack, null));
         Assert.Empty(ChainReplay.ReplayPack([], FoldPack(pack), Find, null));
     }
+    [Fact]
+    public void A_shipment_after_its_lot_was_recalled_is_judged_with_the_recall()
+    {
+        var registration = Registration();
+        var events = GenuinePack().Take(2).ToList();
+
+        var v = Only(ReplayPack(events, FoldPack(events), Timeline(1, Fold(registration, Recall(registration, hours: 0)))));
+
+        Assert.Equal((1, 11L), (v.Seq, v.LogIndex));
+        Assert.StartsWith($"not a legal transition from active by {Maker.Gln}: ", v.Problem, StringComparison.Ordinal);
+    }
 }
