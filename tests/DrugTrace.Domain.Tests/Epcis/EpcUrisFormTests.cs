@@ -137,6 +137,7 @@ public sealed class EpcUrisFormTests
     [InlineData("https://id.gs1.org/00/34012345000000001", false)]
     [InlineData("https://id.gs1.org/00/34012345000000001X", false)]
     [InlineData("https://id.gs1.org/253/4012345000016", false)]
+    [InlineData("https://id.gs1.org/02/340123450000000017", false)] // an SSCC's length and digits under another AI
     [InlineData("http://id.gs1.org/414/4012345000016", false)]
     [InlineData("https://example.com/414/4012345000016", false)]
     public void A_plain_Digital_Link_keeps_its_form_in_the_event_hash(string dl, bool keeps) =>
