@@ -437,4 +437,20 @@ public class ProofBundleTests
         var json = Bundle();
         Assert.StartsWith("{\n  \"format\": ", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_key_named_like_another_does_not_stand_in_for_it()
+    {
+        var log = BuildLog();
+        var text = new Checkpoint(_log.Name, log.Leaves.Count, log.Root).Text;
+        // A witness key that bears the log's name: its cosignature is not the log's signature ...
+        var namesake = Cosigner.Generate(_log.Name);
+        var cosignedOnly = ProofBundle.Write(Gtin, Serial, text + "\n" + namesake.SignatureLine(text, CosignedAt), log.Entries());
+        AssertRefused(ProofBundle.Verify(cosignedOnly, _log.Verifier, [namesake.Verifier]),
+            "the checkpoint is not signed by the log key drugtrace.example/log");
+
+        // ... and the log's signature is not that witness's cosignature.
+        var signedOnly = ProofBundle.Write(Gtin, Serial, text + "\n" + _log.SignatureLine(text), log.Entries());
+        AssertRefused(ProofBundle.Verify(signedOnly, _log.Verifier, [namesake.Verifier]),
+            "the checkpoint is not cosigned by witness drugtrace.example/log");
+    }
 }
