@@ -279,4 +279,13 @@ public class EventHasherTests
 
         Assert.All(hashes, h => Assert.Equal(h.i % 2 == 0 ? ShipmentHash : CommissioningHash, h.Item2));
     }
+    [Fact]
+    public void A_lot_event_hashes_the_lot_it_states_not_its_key()
+    {
+        var registration = LedgerEvents.First(StreamKind.Lot, "09506000134352", "LOT1", EventType.LotRegistered, "4012345000009",
+            "LOT2", new DateOnly(2028, 1, 31), new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        Assert.Contains("\"lot\":\"LOT2\"", EventHasher.CanonicalBodyText(registration));
+        Assert.NotEqual(EventHasher.ComputeHash(registration), EventHasher.ComputeHash(registration with { Lot = "LOT1" }));
+        Assert.Contains("\"lot\":\"LOT1\"", EventHasher.CanonicalBodyText(registration with { Lot = null }));
+    }
 }
