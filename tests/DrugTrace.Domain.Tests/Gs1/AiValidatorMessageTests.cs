@@ -1,25 +1,13 @@
 using DrugTrace.Domain.Gs1;
 
+using static DrugTrace.Domain.Tests.Gs1.ParseAssert;
+
 namespace DrugTrace.Domain.Tests.Gs1;
 
 public sealed class AiValidatorMessageTests
 {
     private const string Serial82 = "allowed are letters A-Z a-z, digits and ! \" % & ' ( ) * + , - . / : ; < = > ? _";
     private const string Base64Url = "allowed are letters A-Z a-z, digits, - and _ (base64url)";
-
-    private static Gs1Error Fails(string input)
-    {
-        var result = Gs1Parser.Parse(input, Gs1ParserTests.Today);
-        Assert.False(result.IsSuccess, $"Expected a failure, got {result.Value}");
-        return result.Error;
-    }
-
-    private static ScannedCode Reads(string input)
-    {
-        var result = Gs1Parser.Parse(input, Gs1ParserTests.Today);
-        Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Error.Message);
-        return result.Value;
-    }
 
     [Theory]
     [InlineData("A\u001dB", "A separator (GS)")]

@@ -1,18 +1,13 @@
 using DrugTrace.Domain.Gs1;
 
+using static DrugTrace.Domain.Tests.Gs1.ParseAssert;
+
 namespace DrugTrace.Domain.Tests.Gs1;
 
 public sealed class DigitalLinkParserTests
 {
     private const string Gtin = "09506000134352";
     private const string Sscc = "340123450000000017";
-
-    private static Gs1Error Fails(string input)
-    {
-        var result = Gs1Parser.Parse(input, Gs1ParserTests.Today);
-        Assert.False(result.IsSuccess, $"Expected a failure, got {result.Value}");
-        return result.Error;
-    }
 
     private static ScannedCode Reads(string input)
     {

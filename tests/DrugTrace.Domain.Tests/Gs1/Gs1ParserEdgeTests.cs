@@ -1,25 +1,13 @@
 using DrugTrace.Domain.Gs1;
 
+using static DrugTrace.Domain.Tests.Gs1.ParseAssert;
+
 namespace DrugTrace.Domain.Tests.Gs1;
 
 /// <summary>The parser at the ends of its loops: a value that ends the text, an AI with nothing after it, a separator right after an AI.</summary>
 public class Gs1ParserEdgeTests
 {
     private const string Gtin = "09506000134352";
-
-    private static Gs1Error Fails(string input)
-    {
-        var result = Gs1Parser.Parse(input, Gs1ParserTests.Today);
-        Assert.False(result.IsSuccess, $"Expected a failure, got {result.Value}");
-        return result.Error;
-    }
-
-    private static ScannedCode Reads(string input)
-    {
-        var result = Gs1Parser.Parse(input, Gs1ParserTests.Today);
-        Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Error.Message);
-        return result.Value;
-    }
 
     [Fact]
     public void A_bracketed_value_ending_in_a_backslash_is_refused_for_its_character()

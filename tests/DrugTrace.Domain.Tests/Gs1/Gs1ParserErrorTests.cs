@@ -1,16 +1,11 @@
 using DrugTrace.Domain.Gs1;
 
+using static DrugTrace.Domain.Tests.Gs1.ParseAssert;
+
 namespace DrugTrace.Domain.Tests.Gs1;
 
 public class Gs1ParserErrorTests
 {
-    private static Gs1Error Fails(string input)
-    {
-        var result = Gs1Parser.Parse(input, Gs1ParserTests.Today);
-        Assert.False(result.IsSuccess, $"Expected a failure, got {result.Value}");
-        return result.Error;
-    }
-
     [Theory]
     [InlineData("(01)09506000134353(21)A", Gs1ErrorCode.InvalidCheckDigit, "GTIN (01) 09506000134353 has a wrong check digit (expected 2).")]
     [InlineData("0109506000134353\u001d21A", Gs1ErrorCode.InvalidCheckDigit, "GTIN (01) 09506000134353 has a wrong check digit (expected 2).")]

@@ -1,5 +1,7 @@
 using DrugTrace.Domain.Gs1;
 
+using static DrugTrace.Domain.Tests.Gs1.ParseAssert;
+
 namespace DrugTrace.Domain.Tests.Gs1;
 
 public sealed class Gs1ParserRefusalTests
@@ -11,13 +13,6 @@ public sealed class Gs1ParserRefusalTests
         var result = Gs1Parser.Parse(input, Gs1ParserTests.Today);
         Assert.False(result.IsSuccess, $"Expected a failure, got {result.Value}");
         return result.Error;
-    }
-
-    private static ScannedCode Reads(string input)
-    {
-        var result = Gs1Parser.Parse(input, Gs1ParserTests.Today);
-        Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Error.Message);
-        return result.Value;
     }
 
     [Theory]
