@@ -148,7 +148,8 @@ public sealed class EpcisSchema
         shape = "";
         taken = [];
         unique = true;
-        if (ev.ValueKind != JsonValueKind.Object || !ev.TryGetProperty("type", out var type) || !type.ValueEquals("ObjectEvent")) return false;
+        if (ev.ValueKind != JsonValueKind.Object || !ev.TryGetProperty("type", out var type)
+            || type.ValueKind != JsonValueKind.String || !type.ValueEquals("ObjectEvent")) return false;
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {

@@ -117,6 +117,16 @@ public sealed class EpcisSchemaTests
     }
 
     [Fact]
+    public void An_event_whose_type_is_not_a_text_is_a_problem_small_or_large()
+    {
+        Assert.NotEmpty(Check(Many(5, (3, e => e["type"] = 5))));
+        // Once thrown from the large documents' parallel check (ValueEquals on a number) instead of being refused.
+        var problems = Check(Many(70, (3, e => e["type"] = 5)));
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.StartsWith("at /epcisBody/eventList/3", p));
+    }
+
+    [Fact]
     public void More_than_three_bad_events_are_counted_and_the_first_ten_named()
     {
         var broken = Enumerable.Range(0, 12).Select(i => (i * 5 + 1, (Action<JsonObject>)(e => e["eventTime"] = "never"))).ToArray();
