@@ -22,7 +22,7 @@ public sealed class LedgerReplayTests
     public async Task Events_of_a_pack_or_case_without_a_stored_row_are_named_at_their_first_event()
     {
         var serial = await _world.PackAtAsync(Wholesaler);
-        var packed = await new PackCaseHandler(_world.Ledger, _world.CaseReader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(Wholesaler), _world.Clock)
+        var packed = await _world.PackCase(Wholesaler)
             .Handle(new PackCase(Wholesaler.Gln, [Code(serial)], null), default);
         var replay = await LedgerReplay.StartAsync(_world.Parties, default);
         var packChain = await ChainAsync(StreamKind.Pack, Gtin, serial);
@@ -41,7 +41,7 @@ public sealed class LedgerReplayTests
     public async Task Rows_replayed_with_no_events_are_left_to_the_chain_check_and_consistent_rows_pass()
     {
         var serial = await _world.PackAtAsync(Wholesaler);
-        var packed = await new PackCaseHandler(_world.Ledger, _world.CaseReader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(Wholesaler), _world.Clock)
+        var packed = await _world.PackCase(Wholesaler)
             .Handle(new PackCase(Wholesaler.Gln, [Code(serial)], null), default);
         var state = (await _world.Ledger.FindPackAsync(Gtin, serial, default))!;
         var caseState = (await _world.Ledger.FindCaseAsync(packed.Sscc, default))!;

@@ -21,7 +21,7 @@ public sealed class CaseMovesTests
     private readonly TestWorld _world = new();
 
     private ValueTask<CaseView> PackAsync(Party actor, IReadOnlyList<string> codes) =>
-        new PackCaseHandler(_world.Ledger, _world.CaseReader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(actor), _world.Clock)
+        _world.PackCase(actor)
             .Handle(new PackCase(actor.Gln, codes, null), default);
 
     private ValueTask<ScanOutcome> MoveAsync(Party actor, string sscc, PackAction action, string? to = null) =>

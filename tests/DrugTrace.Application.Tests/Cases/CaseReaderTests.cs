@@ -16,7 +16,7 @@ public sealed class CaseReaderTests
     private readonly TestWorld _world = new();
 
     private ValueTask<CaseView> PackAsync(Party actor, IReadOnlyList<string> codes) =>
-        new PackCaseHandler(_world.Ledger, _world.CaseReader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(actor), _world.Clock)
+        _world.PackCase(actor)
             .Handle(new PackCase(actor.Gln, codes, null), default);
 
     private static CaseState Case(string custodian, string? shipTo = null, string packedBy = "4012345000016") => new()

@@ -21,7 +21,7 @@ public class CaseUseCasesTests
     private readonly TestWorld _world = new();
 
     private ValueTask<CaseView> PackAsync(Party actor, IReadOnlyList<string> codes, string? sscc = null) =>
-        new PackCaseHandler(_world.Ledger, _world.CaseReader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(actor), _world.Clock)
+        _world.PackCase(actor)
             .Handle(new PackCase(actor.Gln, codes, sscc), default);
 
     private ValueTask<CaseView> UnpackAsync(Party actor, string sscc) =>

@@ -15,7 +15,7 @@ public sealed class PackCaseTests
     private readonly TestWorld _world = new();
 
     private ValueTask<CaseView> PackAsync(Party actor, IReadOnlyList<string> codes, string? sscc = null) =>
-        new PackCaseHandler(_world.Ledger, _world.CaseReader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(actor), _world.Clock)
+        _world.PackCase(actor)
             .Handle(new PackCase(actor.Gln, codes, sscc), default);
 
     private static string Own(int reference) => Sscc.Create(0, Maker.Gln[..7], reference).Value;

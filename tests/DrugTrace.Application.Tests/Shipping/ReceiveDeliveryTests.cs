@@ -21,7 +21,7 @@ public class ReceiveDeliveryTests
     {
         var inPallet = new[] { await _world.PackAtAsync(Wholesaler, "L1"), await _world.PackAtAsync(Wholesaler, "L2") };
         var loose = await _world.PackAtAsync(Wholesaler, "L3");
-        var pallet = await new PackCaseHandler(_world.Ledger, _world.CaseReader(), new SsccAllocator(_world.Ledger, _world.Parties), ContextFor(Wholesaler), _world.Clock)
+        var pallet = await _world.PackCase(Wholesaler)
             .Handle(new PackCase(Wholesaler.Gln, [Code(inPallet[0], "L1"), Code(inPallet[1], "L2")], null), default);
         await _world.CaseMoves().MoveAsync(Wholesaler, $"(00){pallet.Sscc}", CaseCodes.Read("sscc", pallet.Sscc), PackAction.Ship, Pharmacy.Gln, null, default);
         await _world.ScanAsync(Wholesaler, Code(loose, "L3"), new PackCommand(PackAction.Ship, Pharmacy.Gln));

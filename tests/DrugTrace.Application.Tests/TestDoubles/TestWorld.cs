@@ -60,6 +60,9 @@ public sealed class TestWorld
 
     public CaseReader CaseReader() => new(Ledger, Catalog);
 
+    /// <summary>Packing into a case or pallet as <paramref name="actor"/>, SSCCs drawn from the actor's prefixes.</summary>
+    public PackCaseHandler PackCase(Party actor) => new(Ledger, CaseReader(), new SsccAllocator(Ledger, Parties), ContextFor(actor), Clock);
+
     /// <summary>Ship and receive of a case or pallet by its SSCC, over the same stores as <see cref="Handoffs"/>.</summary>
     public CaseMoves CaseMoves() => new(Ledger, Catalog, CaseReader(), new PartyDirectory(Parties), AlertRaiser(), ScanLog, Clock);
 
