@@ -26,9 +26,7 @@ public static class EventHasher
         e.PrevHash.WriteTo(prev);
         buffer.Write(prev);
         WriteBody(buffer, e);
-        Span<byte> digest = stackalloc byte[Hash256.Size];
-        Sha256.Hash(buffer.WrittenSpan, digest);
-        return Hash256.FromBytes(digest);
+        return Sha256.Hash(buffer.WrittenSpan);
     }
 
     /// <summary>The hash of an event from its prevHash and its canonical body bytes, as an offline verifier recomputes it.</summary>

@@ -8,18 +8,14 @@ public static class Rfc6962
     /// <summary>The root of the empty tree: SHA-256 of nothing.</summary>
     public static readonly Hash256 EmptyRoot = Sha256.Hash(ReadOnlySpan<byte>.Empty);
 
-    // A proof or a tile root is hundreds of hashes of 33 or 65 bytes: see Sha256 for why they do not go through SHA256.HashData.
-    private static void Hash(ReadOnlySpan<byte> input, Span<byte> digest) => Sha256.Hash(input, digest);
-
     /// <summary>A log leaf: the leaf input is the event's 32 hash bytes.</summary>
     public static Hash256 LeafHash(Hash256 eventHash)
     {
         Span<byte> input = stackalloc byte[1 + Hash256.Size];
         input[0] = 0x00;
         eventHash.WriteTo(input[1..]);
-        Span<byte> digest = stackalloc byte[Hash256.Size];
-        Hash(input, digest);
-        return Hash256.FromBytes(digest);
+        // A proof or a tile root is hundreds of these small hashes: see Sha256 for why not SHA256.HashData.
+        return Sha256.Hash(input);
     }
 
     public static Hash256 NodeHash(Hash256 left, Hash256 right)
@@ -28,9 +24,7 @@ public static class Rfc6962
         input[0] = 0x01;
         left.WriteTo(input[1..]);
         right.WriteTo(input[(1 + Hash256.Size)..]);
-        Span<byte> digest = stackalloc byte[Hash256.Size];
-        Hash(input, digest);
-        return Hash256.FromBytes(digest);
+        return Sha256.Hash(input);
     }
 
     /// <summary>The node hash of raw byte strings, for proofs whose parts may be of any length.</summary>
