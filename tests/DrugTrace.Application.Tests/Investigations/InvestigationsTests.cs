@@ -85,10 +85,12 @@ public class InvestigationsTests
 
         var quarantine = await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await Quarantine(OtherPharmacy, serial));
         Assert.DoesNotContain("Corner", quarantine.Message);
+        Assert.Equal("Only the holder of this pack, the party it is shipped to, or a regulator can quarantine it.", quarantine.Message);
         await Quarantine(Pharmacy, serial);
         var release = await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await Release(OtherPharmacy, serial));
         Assert.Equal("Only the party that quarantined this pack or a regulator can release it.", release.Message);
-        await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await Confirm(Wholesaler, serial));
+        var confirm = await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await Confirm(Wholesaler, serial));
+        Assert.Equal("Only the party that quarantined this pack or a regulator can confirm it illegitimate.", confirm.Message);
 
         Assert.Equal(log + 1, _world.Ledger.Log.Count);
         Assert.Equal(PackStatus.Quarantined, (await PackAsync(serial)).Status);
