@@ -57,6 +57,10 @@ public class ListShipmentsTests
         var outgoing = await ListAsync(Wholesaler, ShipmentDirection.Outgoing);
 
         Assert.Equal([Pharmacy.Name, OtherPharmacy.Name], outgoing.Shipments.Select(s => s.CounterpartName).Order(StringComparer.Ordinal));
+        // The same day's shipments in the order of the recipients' GLNs, each pack with its product's name.
+        Assert.Equal(("outgoing", 2), (outgoing.Direction, outgoing.Packs));
+        Assert.Equal([Pharmacy.Gln, OtherPharmacy.Gln], outgoing.Shipments.Select(s => s.Counterpart));
+        Assert.All(outgoing.Shipments.SelectMany(s => s.Packs), p => Assert.Equal("Paracetamol 500 mg", p.ProductName));
         Assert.Empty((await ListAsync(OtherWholesaler, ShipmentDirection.Outgoing)).Shipments);
         Assert.Empty((await ListAsync(OtherWholesaler, ShipmentDirection.Incoming)).Shipments);
         Assert.Equal(1, (await ListAsync(OtherPharmacy, ShipmentDirection.Incoming)).Packs);
