@@ -207,4 +207,17 @@ public class ListInvestigationsTests
             .Handle(new ReleasePack(Pharmacy.Gln, mine.Code, "Checked with the maker"), default);
         Assert.Empty(await ListAsync(Pharmacy));
     }
+
+    [Fact]
+    public async Task A_pack_quarantined_in_transit_is_listed_as_held_from_in_transit()
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        await _world.ScanAsync(Maker, Code(serial), new PackCommand(PackAction.Ship, Wholesaler.Gln));
+        await _world.ScanAsync(Wholesaler, Code(serial), new PackCommand(PackAction.Quarantine, Note: "Outer seal torn"));
+
+        var held = Assert.Single(await ListAsync(Wholesaler));
+
+        Assert.Equal((serial, PackLifecycle.DescribeStatus(PackStatus.InTransit)), (held.Serial, held.HeldFrom));
+        Assert.NotEqual(PackLifecycle.DescribeStatus(PackStatus.Active), held.HeldFrom);
+    }
 }
