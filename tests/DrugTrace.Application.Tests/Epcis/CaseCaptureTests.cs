@@ -175,6 +175,20 @@ public sealed class CaseCaptureTests
     }
 
     [Fact]
+    public async Task A_pack_nested_as_deep_as_a_case_is_read_is_shipped_with_its_outermost_pallet()
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        var outer = await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, [Code(serial)], null), default);
+        for (var depth = 0; depth < CaseReader.MaxDepth; depth++)
+            outer = await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, ["(00)" + outer.Sscc], null), default);
+
+        await AppliedAsync(Maker, new HandoffStep(Gtin, serial, new PackCommand(PackAction.Ship, Wholesaler.Gln, OccurredAt: At)));
+
+        Assert.Equal(CaseStatus.InTransit, (await _world.Ledger.FindCaseAsync(outer.Sscc, default))!.Status);
+        Assert.Equal((PackStatus.InTransit, Wholesaler.Gln), (PackOf(serial).Status, PackOf(serial).ShipTo));
+    }
+
+    [Fact]
     public async Task A_case_packed_and_shipped_at_the_same_millisecond_is_shipped()
     {
         var serials = (await _world.CommissionAsync("LOT42", 1)).Serials;
