@@ -23,6 +23,15 @@ public class PartyDirectoryTests
     }
 
     [Fact]
+    public async Task A_party_registered_after_a_lookup_of_its_GLN_missed_is_found_then()
+    {
+        Assert.Null(await _directory.FindAsync(Linden.Gln, default));
+        await _store.AddAsync(Linden, "hash-1", [], default);
+
+        Assert.Equal(Linden, await _directory.FindAsync(Linden.Gln, default));
+    }
+
+    [Fact]
     public async Task A_key_revoked_through_the_use_case_is_refused_on_the_next_lookup()
     {
         var hash = await AddLindenAsync();
