@@ -46,6 +46,9 @@ public class LedgerAuditTests
 
         Assert.True(integrityOnly.IsValid);
         Assert.StartsWith("field custodian", Assert.Single(replayed.Violations).Problem);
+        // A violation alone makes the result invalid.
+        Assert.Empty(replayed.LogProblems);
+        Assert.False(replayed.IsValid);
     }
 
     [Fact]
@@ -108,6 +111,19 @@ public class LedgerAuditTests
             [(StreamKind.Pack, Gtin, "A1", 0), (StreamKind.Pack, Gtin, "A1", 1), (StreamKind.Pack, Gtin, "B2", 0),
              (StreamKind.Pack, OtherGtin, "A1", 0), (StreamKind.Case, "", "C1", 0)],
             result.Violations.Select(v => (v.Stream, v.Gtin, v.Key, v.Seq)));
+    }
+
+    [Fact]
+    public async Task A_log_problem_alone_makes_the_result_invalid()
+    {
+        await _world.CommissionAsync("LOT7", 1);
+
+        // A checkpoint of a larger log than the one stored: the log was cut.
+        var result = await new LedgerAudit(_world.Ledger).RunAsync((999, default), null, default);
+
+        Assert.Empty(result.Violations);
+        Assert.NotEmpty(result.LogProblems);
+        Assert.False(result.IsValid);
     }
 
     private async Task<List<StoredChain>> ChainsAsync()
