@@ -52,6 +52,34 @@ public sealed class SqliteScanLogTests : IAsyncLifetime
         Assert.Equal(new ScanSighting(Pharmacy, Now.AddMinutes(7)), Assert.Single(await Scans.SightingsOfPackAsync(Gtin, "Q7", Now.AddHours(-1), default)));
     }
 
+    [Fact]
+    public async Task A_scan_recorded_with_a_cancelled_token_is_refused_and_not_recorded()
+    {
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Scans.RecordAsync(Scan("C1"), new CancellationToken(canceled: true)).AsTask());
+        Assert.Empty(await Scans.CountPerHourAsync(Now.AddHours(-1), default));
+    }
+
+    [Fact]
+    public async Task Counting_with_a_cancelled_token_over_a_written_log_is_cancelled()
+    {
+        await Scans.RecordAsync(Scan("C1"), default);
+        Assert.Equal(1, Assert.Single(await Scans.CountPerHourAsync(Now.AddHours(-1), default)).Count); // written now
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Scans.CountPerHourAsync(Now.AddHours(-1), new CancellationToken(canceled: true)).AsTask());
+    }
+
+    [Fact]
+    public async Task Scans_are_counted_by_the_UTC_hour_they_fall_in_from_the_given_time_on()
+    {
+        var since = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+        foreach (var at in new[] { since.AddMilliseconds(-1), since, since.AddMinutes(30), since.AddMinutes(90) })
+            await Scans.RecordAsync(new ScanRecord(at, Pharmacy, "verify", "(01)x", Gtin, "SN1", "ok", null), default);
+
+        var counts = await Scans.CountPerHourAsync(since, default);
+
+        Assert.Equal([(since, 2), (since.AddHours(1), 1)], counts.OrderBy(c => c.Hour));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _store.DeleteAsync();
