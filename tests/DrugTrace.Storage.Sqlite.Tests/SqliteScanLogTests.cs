@@ -80,6 +80,60 @@ public sealed class SqliteScanLogTests : IAsyncLifetime
         Assert.Equal([(since, 2), (since.AddHours(1), 1)], counts.OrderBy(c => c.Hour));
     }
 
+    [Fact]
+    public async Task Past_the_most_unwritten_scans_a_caller_waits_for_its_own_write()
+    {
+        using var gate = new ManualResetEventSlim();
+        var holding = _store.Get<SqliteDatabase>().Writer.WriteAsync(_ => gate.Wait(TimeSpan.FromMinutes(2)));
+        for (var i = 0; i < SqliteScanLog.MaxUnwritten; i++)
+            Assert.True(Scans.RecordAsync(Scan($"B{i}"), default).AsTask().IsCompletedSuccessfully);
+
+        // The writer still holds every one of them: the next caller waits for its scan's commit.
+        var waiting = Scans.RecordAsync(Scan("LAST"), default).AsTask();
+        Assert.False(waiting.IsCompleted);
+
+        gate.Set();
+        Assert.True(await holding);
+        await waiting;
+        Assert.Equal(new ScanSighting(Pharmacy, Now), Assert.Single(await Scans.SightingsOfPackAsync(Gtin, "LAST", Now.AddHours(-1), default)));
+    }
+
+    [Fact]
+    public async Task A_scan_that_cannot_be_written_is_logged_and_the_caller_goes_on()
+    {
+        var logger = new WarningLogger();
+        var scans = new SqliteScanLog(_store.Get<SqliteDatabase>(), logger);
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "CREATE TRIGGER no_scans BEFORE INSERT ON scans BEGIN SELECT RAISE(ABORT, 'no scans'); END";
+            command.ExecuteNonQuery();
+        }
+
+        await scans.RecordAsync(Scan("LOST"), default);
+
+        Assert.Empty(await scans.CountPerHourAsync(Now.AddHours(-1), default)); // waits for the failed write
+        Assert.Contains("could not record a verify scan", Assert.Single(logger.Warnings), StringComparison.Ordinal);
+    }
+
+    /// <summary>Keeps the warnings logged.</summary>
+    private sealed class WarningLogger : Microsoft.Extensions.Logging.ILogger<SqliteScanLog>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new();
+
+        public IReadOnlyList<string> Warnings => [.. _warnings];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning) _warnings.Enqueue(formatter(state, exception));
+        }
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _store.DeleteAsync();

@@ -66,6 +66,28 @@ public sealed class SqliteTreeNodesTests : IAsyncLifetime
         Assert.Equal(Rfc6962.Root(leaves), Rfc6962.Root(tile.Leaves));
     }
 
+    [Fact]
+    public async Task A_log_of_several_tiles_whose_tree_is_missing_gets_the_same_tile_roots_on_start()
+    {
+        await CommissionAsync("A", (3 * LogTiles.Width) + 9); // three full tiles and part of a fourth
+        Hash256[] built;
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            built = SqliteTreeNodes.ReadTile(connection, 1, 0, 16);
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM tree_nodes";
+            command.ExecuteNonQuery();
+        }
+        Assert.Equal(3, built.Length);
+
+        await _store.ReopenAsync();
+
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+            Assert.Equal(built, SqliteTreeNodes.ReadTile(connection, 1, 0, 16));
+        var auditor = await new LedgerAudit(_store.Get<ILedgerStore>()).RunAsync(null, null, default);
+        Assert.Empty(auditor.Violations);
+    }
+
     private async Task CommissionAsync(string lotNumber, int quantity)
     {
         var (lot, packs) = Lot(lotNumber, quantity);
