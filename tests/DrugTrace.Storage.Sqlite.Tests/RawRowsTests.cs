@@ -55,6 +55,15 @@ public sealed class RawRowsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pack_event_whose_stream_is_edited_is_reported_by_the_audit()
+    {
+        Execute($"UPDATE events SET stream = 1 WHERE stream = 0 AND key = '{_packs[2].Key}'");
+        // The replay is handed a lot event in a pack's chain: a finding, not a crash of the audit.
+        Assert.Contains((await AuditAsync()).Violations, v => v.Key == _packs[2].Key);
+        Assert.Contains((await new LedgerAudit(Ledger).RunAsync(null, null, default)).Violations, v => v.Key == _packs[2].Key);
+    }
+
+    [Fact]
     public async Task A_pack_head_of_the_wrong_length_reads_as_damaged()
     {
         Execute($"UPDATE packs SET head_hash = x'0102030405' WHERE serial = '{_packs[1].Key}'");
