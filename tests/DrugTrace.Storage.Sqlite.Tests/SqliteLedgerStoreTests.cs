@@ -202,6 +202,43 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
             Ledger.FindPacksAsync(lot.Gtin, [packs[0].Key], new CancellationToken(canceled: true)).AsTask());
     }
 
+    [Fact]
+    public async Task A_recalled_lot_is_read_by_the_audit_with_its_recall_and_replays_clean()
+    {
+        var (lot, _) = await CommissionAsync("RECALLED1", 2);
+        var (recall, recalled) = Recall(lot);
+        Assert.True(await Ledger.TryAppendAsync(recall, recalled, default));
+
+        var chains = new List<StoredChain>();
+        await foreach (var chain in Ledger.ReadChainsAsync(default)) chains.Add(chain);
+
+        Assert.Equal(recalled, Assert.Single(chains, c => c.Stream == StreamKind.Lot).Lot);
+        var replay = await LedgerReplay.StartAsync(Parties, default);
+        Assert.Empty((await new LedgerAudit(Ledger, replay).RunAsync(null, null, default)).Violations);
+    }
+
+    [Fact]
+    public async Task The_audit_read_names_a_pack_chain_by_its_row_and_lists_a_row_whose_events_are_gone()
+    {
+        var (_, packs) = await CommissionAsync("ROWS1", 3);
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            Execute(connection, $"UPDATE packs SET serial = 'RENAMED' WHERE serial = '{packs[0].Key}'");
+            Execute(connection, $"DELETE FROM events WHERE stream = 0 AND key = '{packs[2].Key}'");
+        }
+
+        var chains = new List<StoredChain>();
+        await foreach (var chain in Ledger.ReadChainsAsync(default)) chains.Add(chain);
+
+        var renamed = Assert.Single(chains, c => c.Pack?.Serial == "RENAMED");
+        Assert.Equal(("04012345000115", "RENAMED"), (renamed.Gtin, renamed.Key));
+        Assert.Equal(packs[0].Hash, Assert.Single(renamed.Events).Event.Hash);
+        var bare = Assert.Single(chains, c => c.Pack?.Serial == packs[2].Key);
+        Assert.Equal(packs[2].Key, bare.Key);
+        Assert.Empty(bare.Events);
+        Assert.Equal(3, chains.Count(c => c.Stream == StreamKind.Pack));
+    }
+
     private static LedgerEvent Shipped(PackState pack) => EventHasher.Seal(new LedgerEvent
     {
         Stream = StreamKind.Pack, Gtin = pack.Gtin, Key = pack.Serial, Seq = pack.Head.Seq + 1, Type = EventType.Shipped, Actor = pack.Custodian,
