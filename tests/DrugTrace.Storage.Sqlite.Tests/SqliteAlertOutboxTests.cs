@@ -119,6 +119,26 @@ public sealed class SqliteAlertOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_alone_wakes_the_idle_outbox()
+    {
+        var sink = new RecordingSink();
+        var services = Open(sink);
+        var alerts = services.GetRequiredService<IAlertStore>();
+        var (raised, _) = await alerts.RaiseAsync(Make("SN1"), Window, default);
+        // The raise's own wake-up is taken here, so that only the update's can wake the outbox afterwards.
+        await services.GetRequiredService<SqliteDatabase>().AlertOutbox.WaitAsync(default);
+        var outbox = await StartAsync(services);
+        Assert.Equal((raised.Id, true), Pushed(await sink.NextAsync(Generous)));
+
+        var (investigating, error) = AlertLifecycle.Change(raised, AlertStatus.Investigating, null, "looking", "4000000000013", T0.AddMinutes(1));
+        Assert.Null(error);
+        Assert.True(await alerts.TryUpdateAsync(investigating!, default));
+
+        Assert.Equal((raised.Id, false), Pushed(await sink.NextAsync(Generous)));
+        await outbox.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_failing_listener_is_retried_until_it_takes_the_push()
     {
         var sink = new RecordingSink(failFirst: 3);
