@@ -1,8 +1,11 @@
 using DrugTrace.Application.Audit;
+using DrugTrace.Application.Cases;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Epcis;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
 using DrugTrace.Storage.Contract;
 using Microsoft.Data.Sqlite;
 
@@ -237,6 +240,41 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         Assert.Equal(packs[2].Key, bare.Key);
         Assert.Empty(bare.Events);
         Assert.Equal(3, chains.Count(c => c.Stream == StreamKind.Pack));
+    }
+
+    [Fact]
+    public async Task The_audit_read_lists_case_events_without_their_row_and_a_case_row_without_events()
+    {
+        var (lot, events) = await CommissionAsync("CASES1", 4);
+        var packs = new List<PackState>();
+        foreach (var e in events) packs.Add((await Ledger.FindPackAsync(lot.Gtin, e.Key, default))!);
+        var first = Sscc.Create(0, "4012345", 1);
+        var second = Sscc.Create(0, "4012345", 2);
+        await PackAsync(first, lot, packs.Take(2));
+        await PackAsync(second, lot, packs.Skip(2));
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            Execute(connection, $"DELETE FROM cases WHERE sscc = '{first.Value}'");
+            Execute(connection, "DELETE FROM events WHERE chain = (SELECT MIN(chain) FROM events)"); // the last case's events
+        }
+
+        var chains = new List<StoredChain>();
+        await foreach (var chain in Ledger.ReadChainsAsync(default)) chains.Add(chain);
+
+        var cases = chains.Where(c => c.Stream == StreamKind.Case).ToList();
+        Assert.Equal(2, cases.Count);
+        var orphan = Assert.Single(cases, c => c.Case is null);
+        Assert.Equal(("", first.Value, EventType.CasePacked), (orphan.Gtin, orphan.Key, Assert.Single(orphan.Events).Event.Type));
+        var bare = Assert.Single(cases, c => c.Case is not null);
+        Assert.Equal(("", second.Value, second.Value), (bare.Gtin, bare.Key, bare.Case!.Sscc));
+        Assert.Empty(bare.Events);
+    }
+
+    private async Task PackAsync(Sscc sscc, LotState lot, IEnumerable<PackState> packs)
+    {
+        var decision = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Pack(
+            sscc, [.. packs.Select(p => new PackInCase(p, lot))], [], new Party(Maker, "Maker", PartyRole.Manufacturer), At));
+        Assert.True(await Ledger.TryAppendBatchAsync(CaseWrites.Of(decision.Steps), default));
     }
 
     private static LedgerEvent Shipped(PackState pack) => EventHasher.Seal(new LedgerEvent
