@@ -105,6 +105,33 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         Assert.Equal(1L, Count("SELECT COUNT(*) FROM parties"));
     }
 
+    [Fact]
+    public async Task A_write_that_cannot_begin_for_a_store_fault_fails_as_the_store_being_unavailable_and_the_fault_clears_after()
+    {
+        // The writer's BEGIN gives up on a lock after 1 s instead of 30 s; another connection holds the write lock.
+        await Writer.WriteAsync(w => w.Command("BEGIN IMMEDIATE").CommandTimeout = 1);
+        using (var other = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            using (var begin = other.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                begin.ExecuteNonQuery();
+            }
+
+            var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => Writer.WriteAsync(w => AddParty(w, Party)));
+
+            Assert.Equal("the database file is locked by another process", ex.Reason);
+            Assert.Equal(5, Assert.IsType<SqliteException>(ex.InnerException).SqliteErrorCode & 0xFF);
+            Assert.Equal("the database file is locked by another process", Writer.Fault);
+            using var rollback = other.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+
+        Assert.Equal(1, await Writer.WriteAsync(w => AddParty(w, Party)));
+        Assert.Null(Writer.Fault);
+    }
+
     /// <summary>Holds the writer in a running write until released, so that what is queued meanwhile runs as one batch.</summary>
     private async Task<(Action Release, Task<bool> Held)> HoldAsync(ManualResetEventSlim gate)
     {
