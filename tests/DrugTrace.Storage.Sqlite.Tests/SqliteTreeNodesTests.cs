@@ -88,6 +88,19 @@ public sealed class SqliteTreeNodesTests : IAsyncLifetime
         Assert.Empty(auditor.Violations);
     }
 
+    [Fact]
+    public async Task A_log_of_a_full_level_two_tile_stores_the_root_of_its_level_one_roots()
+    {
+        const int Events = LogTiles.Width * LogTiles.Width;
+        for (var part = 0; part < 16; part++) await CommissionAsync($"L{part}", (Events / 16) - 1); // a lot event and its packs each
+
+        using var connection = _store.Get<SqliteDatabase>().OpenRead();
+        var level1 = SqliteTreeNodes.ReadTile(connection, 1, 0, LogTiles.Width);
+        Assert.Equal(LogTiles.Width, level1.Length);
+        Assert.Equal([Rfc6962.Root(level1)], SqliteTreeNodes.ReadTile(connection, 2, 0, 16));
+        Assert.Equal(Rfc6962.Root(SqliteTreeNodes.ReadTile(connection, 0, Events - LogTiles.Width, LogTiles.Width)), level1[^1]);
+    }
+
     private async Task CommissionAsync(string lotNumber, int quantity)
     {
         var (lot, packs) = Lot(lotNumber, quantity);
