@@ -129,6 +129,8 @@ public sealed class SqliteAlertOutboxTests : IAsyncLifetime
         await services.GetRequiredService<SqliteDatabase>().AlertOutbox.WaitAsync(default);
         var outbox = await StartAsync(services);
         Assert.Equal((raised.Id, true), Pushed(await sink.NextAsync(Generous)));
+        // Once the push is forgotten the outbox reads again, finds nothing and waits for a wake-up.
+        while (outbox.Pending() != 0) await Task.Yield();
 
         var (investigating, error) = AlertLifecycle.Change(raised, AlertStatus.Investigating, null, "looking", "4000000000013", T0.AddMinutes(1));
         Assert.Null(error);
