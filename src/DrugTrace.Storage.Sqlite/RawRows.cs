@@ -28,8 +28,13 @@ internal sealed class RawRows : IDisposable
     private DateOnly _lastDate;
 
     public RawRows(SqliteConnection connection, string sql, params (string Name, long Value)[] parameters)
+        : this(connection.Handle ?? throw new InvalidOperationException("The connection is not open."), sql, parameters)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+    }
+
+    public RawRows(sqlite3 db, string sql, params (string Name, long Value)[] parameters)
+    {
+        _db = db;
         var rc = raw.sqlite3_prepare_v2(_db, sql, out _statement);
         SqliteException.ThrowExceptionForRC(rc, _db);
         foreach (var (name, value) in parameters)

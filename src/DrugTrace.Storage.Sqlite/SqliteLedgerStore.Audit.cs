@@ -10,14 +10,15 @@ internal sealed partial class SqliteLedgerStore
     // Pack chains are read in this many id ranges side by side, each on a connection of its own.
     private static readonly int PackParts = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
+    private sealed record Snapshots(SqliteConnection Connection, SqliteTransaction Snapshot, List<RawReadConnection> Parts);
+
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var snapshots = await OpenSnapshotsAsync(PackParts, cancellationToken);
+        var (connection, snapshot, parts) = await OpenSnapshotsAsync(PackParts, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producers = new List<Task>();
         try
         {
-            var (connection, snapshot) = snapshots[0];
             var lots = new List<(long Id, LotState Lot)>();
             using (var command = connection.CreateCommand())
             {
@@ -49,7 +50,7 @@ internal sealed partial class SqliteLedgerStore
             });
             for (var part = 0; part < PackParts; part++)
             {
-                var (partConnection, _) = snapshots[part];
+                var partConnection = parts[part].Handle;
                 var from = part * step;
                 var to = part == PackParts - 1 ? long.MaxValue / 2 : (part + 1) * step;
                 producers.Add(Task.Run(() => ReadPackChainsAsync(partConnection, from, to, batches.Writer, stop.Token), stop.Token));
@@ -91,16 +92,14 @@ internal sealed partial class SqliteLedgerStore
             await stop.CancelAsync();
             // The parts stop before their connections close; a part's failure has reached the reader through the channel.
             await Task.WhenAll(producers).ContinueWith(static _ => { }, TaskScheduler.Default);
-            foreach (var (connection, snapshot) in snapshots)
-            {
-                snapshot.Dispose();
-                connection.Dispose();
-            }
+            foreach (var part in parts) part.Dispose();
+            snapshot.Dispose();
+            connection.Dispose();
         }
     }
 
     private static async Task ReadPackChainsAsync(
-        SqliteConnection connection, long fromId, long toId, System.Threading.Channels.ChannelWriter<List<StoredChain>> output, CancellationToken cancellationToken)
+        SQLitePCL.sqlite3 connection, long fromId, long toId, System.Threading.Channels.ChannelWriter<List<StoredChain>> output, CancellationToken cancellationToken)
     {
         const int BatchChains = 512;
         // Raw rows (see RawRows): a million of each; they run on the connection, inside its snapshot.
@@ -136,25 +135,29 @@ internal sealed partial class SqliteLedgerStore
     }
 
     /// <summary>
-    /// Read transactions on <paramref name="count"/> connections that all see the same state: each is begun and
-    /// pinned by a first read inside a write of the store's one writer, so that no commit can fall between them.
+    /// Read transactions that all see the same state, on a pooled connection (lots and cases) and on
+    /// <paramref name="parts"/> multi-thread-mode ones (pack chains): each is begun and pinned by a first read
+    /// inside a write of the store's one writer, so that no commit can fall between them.
     /// </summary>
-    private async Task<List<(SqliteConnection Connection, SqliteTransaction Snapshot)>> OpenSnapshotsAsync(int count, CancellationToken cancellationToken)
+    private async Task<Snapshots> OpenSnapshotsAsync(int parts, CancellationToken cancellationToken)
     {
-        var connections = new List<SqliteConnection>();
+        var connection = db.OpenRead();
+        var raws = new List<RawReadConnection>();
         try
         {
-            for (var i = 0; i < count; i++) connections.Add(db.OpenRead());
-            return await db.Writer.WriteAsync(_ => connections.Select(c =>
+            for (var i = 0; i < parts; i++) raws.Add(new RawReadConnection(db.FilePath));
+            return await db.Writer.WriteAsync(_ =>
             {
-                var snapshot = c.BeginTransaction(deferred: true);
-                MaxOf(c, snapshot, "SELECT MAX(log_index) FROM events");
-                return (c, snapshot);
-            }).ToList(), cancellationToken);
+                var snapshot = connection.BeginTransaction(deferred: true);
+                MaxOf(connection, snapshot, "SELECT MAX(log_index) FROM events");
+                foreach (var part in raws) part.BeginSnapshot();
+                return new Snapshots(connection, snapshot, raws);
+            }, cancellationToken);
         }
         catch
         {
-            foreach (var c in connections) c.Dispose();
+            foreach (var part in raws) part.Dispose();
+            connection.Dispose();
             throw;
         }
     }

@@ -6,7 +6,9 @@ namespace DrugTrace.Storage.Sqlite;
 /// The few calls of the SQLite library (the e_sqlite3 that Microsoft.Data.Sqlite's bundle loads) that the audit's
 /// row reader makes a million times per column: on the statement's raw pointer, so that a call is one native
 /// transition rather than SQLitePCL's SafeHandle add-ref, call and release (about a third of reading a row).
-/// The caller keeps the statement's SafeHandle alive while it uses the pointer.
+/// The caller keeps the statement's SafeHandle alive while it uses the pointer. The column calls only read the
+/// current row (well under a microsecond, no I/O, no callbacks), so they also skip the GC transition that a
+/// P/Invoke makes; <c>sqlite3_step</c>, which may read the file, keeps it.
 /// </summary>
 internal static partial class SqliteNative
 {
@@ -15,18 +17,23 @@ internal static partial class SqliteNative
     [DllImport(Library, EntryPoint = "sqlite3_step")]
     public static extern int Step(IntPtr statement);
 
+    [SuppressGCTransition]
     [DllImport(Library, EntryPoint = "sqlite3_column_blob")]
     public static extern IntPtr ColumnBlob(IntPtr statement, int column);
 
+    [SuppressGCTransition]
     [DllImport(Library, EntryPoint = "sqlite3_column_bytes")]
     public static extern int ColumnBytes(IntPtr statement, int column);
 
+    [SuppressGCTransition]
     [DllImport(Library, EntryPoint = "sqlite3_column_int64")]
     public static extern long ColumnInt64(IntPtr statement, int column);
 
+    [SuppressGCTransition]
     [DllImport(Library, EntryPoint = "sqlite3_column_int")]
     public static extern int ColumnInt(IntPtr statement, int column);
 
+    [SuppressGCTransition]
     [DllImport(Library, EntryPoint = "sqlite3_column_type")]
     public static extern int ColumnType(IntPtr statement, int column);
 

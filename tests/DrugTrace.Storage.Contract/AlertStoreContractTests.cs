@@ -370,6 +370,18 @@ public abstract class AlertStoreContractTests
     }
 
     [SkippableFact]
+    public async Task Filter_by_exact_severity()
+    {
+        RequireStore();
+        await SeedAsync();
+
+        Assert.Equal(["A6", "A2", "A1"], await Serials(new AlertQuery { Severity = Severity.Critical }));
+        Assert.Equal(["A3"], await Serials(new AlertQuery { Severity = Severity.High }));
+        Assert.Equal(["A4"], await Serials(new AlertQuery { Severity = Severity.Medium }));
+        Assert.Equal(["A5"], await Serials(new AlertQuery { Severity = Severity.Low }));
+    }
+
+    [SkippableFact]
     public async Task Filter_by_gtin_matches_the_concerned_pack_or_the_scanned_code()
     {
         RequireStore();

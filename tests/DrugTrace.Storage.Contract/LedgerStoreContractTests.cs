@@ -588,6 +588,28 @@ public abstract partial class LedgerStoreContractTests
     }
 
     [SkippableFact]
+    public async Task Products_are_listed_by_name_all_of_them_or_those_of_one_manufacturer()
+    {
+        RequireStore();
+        var zinc = new Product("05012345000138", "Zinc", null, null, Maker);
+        var benzocaine = new Product("05012345000145", "Benzocaine", "gel", "20%", Pharmacy);
+        await Catalog.AddProductAsync(zinc, default);
+        await Catalog.AddProductAsync(benzocaine, default);
+
+        Assert.Equal(["Amoxicillin", "Benzocaine", "Zinc"], (await Catalog.ListProductsAsync(null, default)).Select(p => p.Name));
+        Assert.Equal(["Amoxicillin", "Zinc"], (await Catalog.ListProductsAsync(Maker, default)).Select(p => p.Name));
+        Assert.Equal([benzocaine], await Catalog.ListProductsAsync(Pharmacy, default));
+        Assert.Empty(await Catalog.ListProductsAsync("4099999000019", default));
+    }
+
+    [SkippableFact]
+    public async Task An_empty_batch_is_stored_at_once()
+    {
+        RequireStore();
+        Assert.True(await Ledger.TryAppendBatchAsync([], default));
+    }
+
+    [SkippableFact]
     public async Task A_packs_recent_sightings_name_each_party_once_at_its_latest_scan_newest_first_and_leave_out_shipping_scans()
     {
         RequireStore();

@@ -24,18 +24,20 @@ public sealed class SqliteAlertOutboxTests : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("drugtrace-outbox-").FullName;
     private ServiceProvider? _services;
 
-    private ServiceProvider Open(IAlertChangeSink sink)
+    private readonly RecordingLogger _log = new();
+
+    private ServiceProvider Open(IAlertChangeSink? sink)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:Sqlite:DataDirectory"] = _directory,
             ["Storage:Sqlite:Synchronous"] = "NORMAL",
         }).Build();
-        _services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddSingleton(sink)
-            .AddSqliteStorage(configuration, _directory)
-            .BuildServiceProvider();
+            .AddSingleton<ILogger<SqliteAlertOutbox>>(_log);
+        if (sink is not null) services.AddSingleton(sink);
+        _services = services.AddSqliteStorage(configuration, _directory).BuildServiceProvider();
         return _services;
     }
 
@@ -117,6 +119,28 @@ public sealed class SqliteAlertOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_alone_wakes_the_idle_outbox()
+    {
+        var sink = new RecordingSink();
+        var services = Open(sink);
+        var alerts = services.GetRequiredService<IAlertStore>();
+        var (raised, _) = await alerts.RaiseAsync(Make("SN1"), Window, default);
+        // The raise's own wake-up is taken here, so that only the update's can wake the outbox afterwards.
+        await services.GetRequiredService<SqliteDatabase>().AlertOutbox.WaitAsync(default);
+        var outbox = await StartAsync(services);
+        Assert.Equal((raised.Id, true), Pushed(await sink.NextAsync(Generous)));
+        // Once the push is forgotten the outbox reads again, finds nothing and waits for a wake-up.
+        while (outbox.Pending() != 0) await Task.Yield();
+
+        var (investigating, error) = AlertLifecycle.Change(raised, AlertStatus.Investigating, null, "looking", "4000000000013", T0.AddMinutes(1));
+        Assert.Null(error);
+        Assert.True(await alerts.TryUpdateAsync(investigating!, default));
+
+        Assert.Equal((raised.Id, false), Pushed(await sink.NextAsync(Generous)));
+        await outbox.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_failing_listener_is_retried_until_it_takes_the_push()
     {
         var sink = new RecordingSink(failFirst: 3);
@@ -160,6 +184,89 @@ public sealed class SqliteAlertOutboxTests : IAsyncLifetime
         Assert.Equal(SqliteAlertOutbox.MaxRetry, SqliteAlertOutbox.Backoff(1000));
     }
 
+    [Fact]
+    public async Task A_change_not_yet_delivered_is_pending()
+    {
+        var services = Open(new RecordingSink());
+        var outbox = services.GetRequiredService<SqliteAlertOutbox>();
+        Assert.Equal(0, outbox.Pending());
+        await services.GetRequiredService<IAlertStore>().RaiseAsync(Make("SN1"), Window, default);
+        Assert.Equal(1, outbox.Pending());
+    }
+
+    [Fact]
+    public async Task Without_a_sink_the_outbox_says_so_stops_at_once_and_keeps_its_rows()
+    {
+        var services = Open(null);
+        await services.GetRequiredService<IAlertStore>().RaiseAsync(Make("SN1"), Window, default);
+
+        var outbox = await StartAsync(services);
+        await outbox.ExecuteTask!.WaitAsync(Generous);
+
+        Assert.Equal(1, outbox.Pending());
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("No alert change sink", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_row_that_does_not_read_back_as_an_alert_is_skipped_with_an_error_and_the_next_is_delivered()
+    {
+        var sink = new RecordingSink();
+        var services = Open(sink);
+        var alerts = services.GetRequiredService<IAlertStore>();
+        var (first, _) = await alerts.RaiseAsync(Make("SN1"), Window, default);
+        long bad;
+        using (var connection = services.GetRequiredService<SqliteDatabase>().OpenRead())
+        {
+            Execute(connection, $"INSERT INTO alert_outbox (alert_id, is_new, created_at, snapshot) VALUES ({first.Id}, 0, 0, 'not json')");
+            bad = (long)Scalar(connection, "SELECT MAX(id) FROM alert_outbox")!;
+            Execute(connection, $"INSERT INTO alert_outbox (alert_id, is_new, created_at, snapshot) VALUES ({first.Id}, 0, 0, 'null')");
+        }
+        var (second, _) = await alerts.RaiseAsync(Make("SN2"), Window, default);
+
+        await StartAsync(services);
+
+        Assert.Equal((first.Id, true), Pushed(await sink.NextAsync(Generous)));
+        Assert.Equal((second.Id, true), Pushed(await sink.NextAsync(Generous)));
+        var error = Assert.Single(_log.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains($"row {bad} ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_delivered_rows_cannot_be_removed_the_outbox_warns_and_goes_on_delivering()
+    {
+        var sink = new RecordingSink();
+        var services = Open(sink);
+        using (var connection = services.GetRequiredService<SqliteDatabase>().OpenRead())
+            Execute(connection, "CREATE TRIGGER keep_outbox BEFORE DELETE ON alert_outbox BEGIN SELECT RAISE(ABORT, 'kept'); END");
+        var outbox = await StartAsync(services);
+        var alerts = services.GetRequiredService<IAlertStore>();
+
+        var (first, _) = await alerts.RaiseAsync(Make("SN1"), Window, default);
+        Assert.Equal((first.Id, true), Pushed(await sink.NextAsync(Generous)));
+        var (second, _) = await alerts.RaiseAsync(Make("SN2"), Window, default);
+        Assert.Equal((second.Id, true), Pushed(await sink.NextAsync(Generous)));
+
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("could not be removed", StringComparison.Ordinal));
+        Assert.Equal(2, outbox.Pending());
+        Assert.False(outbox.ExecuteTask!.IsCompleted);
+    }
+
+    private static (long Id, bool IsNew) Pushed((Alert Alert, bool IsNew) push) => (push.Alert.Id, push.IsNew);
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -167,6 +274,21 @@ public sealed class SqliteAlertOutboxTests : IAsyncLifetime
         if (_services is not null) await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Keeps every entry logged, for tests that assert what was reported.</summary>
+    private sealed class RecordingLogger : ILogger<SqliteAlertOutbox>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
+
+        public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. _entries];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _entries.Enqueue((logLevel, formatter(state, exception)));
     }
 
     /// <summary>Keeps what it is handed; fails the first <c>failFirst</c> calls like a broken push loop.</summary>

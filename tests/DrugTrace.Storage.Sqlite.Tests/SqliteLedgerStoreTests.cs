@@ -1,7 +1,11 @@
 using DrugTrace.Application.Audit;
+using DrugTrace.Application.Cases;
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Epcis;
 using DrugTrace.Domain.Ledger;
+using DrugTrace.Domain.Packs;
+using DrugTrace.Domain.Parties;
 using DrugTrace.Storage.Contract;
 using Microsoft.Data.Sqlite;
 
@@ -137,6 +141,156 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         }
         found = await _store.Get<ILedgerEventQuery>().QueryAsync(new LedgerEventQuery { EventIds = [wanted], Take = 10 }, default);
         Assert.Equal(packs[1].Hash, Assert.Single(found).Event.Hash);
+    }
+
+    private static readonly DateTimeOffset At = new(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_batch_recall_with_a_pack_event_is_stored_and_the_cached_lot_is_read_again()
+    {
+        var (lot, packs) = await CommissionAsync("BATCH1", 2);
+        Assert.Equal(lot, await Catalog.FindLotAsync(lot.Gtin, "BATCH1", default)); // now cached
+        var pack = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        var shipped = Shipped(pack);
+        var (recall, recalled) = Recall(lot);
+
+        Assert.True(await Ledger.TryAppendBatchAsync(
+            [new PackAppend(shipped, PackLifecycle.Apply(pack, shipped), lot.Head), new LotAppend(recall, recalled)], default));
+
+        Assert.Equal(recalled, await Catalog.FindLotAsync(lot.Gtin, "BATCH1", default));
+        var chain = await Ledger.GetChainAsync(StreamKind.Lot, lot.Gtin, "BATCH1", default);
+        Assert.Equal([lot.Head.Hash, recall.Hash], chain.Select(c => c.Event.Hash));
+        Assert.Equal(1, (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!.Head.Seq);
+        await AssertAuditCleanAsync(5);
+    }
+
+    [Fact]
+    public async Task A_batch_lot_event_on_a_stale_lot_head_loses_and_stores_nothing()
+    {
+        var (lot, _) = await CommissionAsync("BATCH2", 1);
+        var (recall, recalled) = Recall(lot);
+        Assert.True(await Ledger.TryAppendBatchAsync([new LotAppend(recall, recalled)], default));
+
+        var (late, lateState) = Recall(lot, "Mislabelled");
+        Assert.False(await Ledger.TryAppendBatchAsync([new LotAppend(late, lateState)], default));
+
+        Assert.Equal(recalled, await Catalog.FindLotAsync(lot.Gtin, "BATCH2", default));
+        Assert.Equal(2, (await Ledger.GetChainAsync(StreamKind.Lot, lot.Gtin, "BATCH2", default)).Count);
+        await AssertAuditCleanAsync(3);
+    }
+
+    [Fact]
+    public async Task A_pack_event_appended_alone_or_in_a_batch_is_found_by_its_EPCIS_event_ID()
+    {
+        var (lot, packs) = await CommissionAsync("IDS2", 2);
+        var first = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        var second = (await Ledger.FindPackAsync(lot.Gtin, packs[1].Key, default))!;
+        var alone = Shipped(first);
+        var batched = Shipped(second);
+        Assert.True(await Ledger.TryAppendAsync(alone, PackLifecycle.Apply(first, alone), lot.Head, default));
+        Assert.True(await Ledger.TryAppendBatchAsync([new PackAppend(batched, PackLifecycle.Apply(second, batched), lot.Head)], default));
+
+        foreach (var e in new[] { alone, batched })
+        {
+            var found = await Events.QueryAsync(new LedgerEventQuery { EventIds = [PackEpcisEvents.EventId(e)!], Take = 10 }, default);
+            Assert.Equal(e.Hash, Assert.Single(found).Event.Hash);
+        }
+    }
+
+    [Fact]
+    public async Task A_read_of_many_packs_with_a_cancelled_token_is_cancelled()
+    {
+        var (lot, packs) = await CommissionAsync("CANCEL1", 1);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Ledger.FindPacksAsync(lot.Gtin, [packs[0].Key], new CancellationToken(canceled: true)).AsTask());
+    }
+
+    [Fact]
+    public async Task A_recalled_lot_is_read_by_the_audit_with_its_recall_and_replays_clean()
+    {
+        var (lot, _) = await CommissionAsync("RECALLED1", 2);
+        var (recall, recalled) = Recall(lot);
+        Assert.True(await Ledger.TryAppendAsync(recall, recalled, default));
+
+        var chains = new List<StoredChain>();
+        await foreach (var chain in Ledger.ReadChainsAsync(default)) chains.Add(chain);
+
+        Assert.Equal(recalled, Assert.Single(chains, c => c.Stream == StreamKind.Lot).Lot);
+        var replay = await LedgerReplay.StartAsync(Parties, default);
+        Assert.Empty((await new LedgerAudit(Ledger, replay).RunAsync(null, null, default)).Violations);
+    }
+
+    [Fact]
+    public async Task The_audit_read_names_a_pack_chain_by_its_row_and_lists_a_row_whose_events_are_gone()
+    {
+        var (_, packs) = await CommissionAsync("ROWS1", 3);
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            Execute(connection, $"UPDATE packs SET serial = 'RENAMED' WHERE serial = '{packs[0].Key}'");
+            Execute(connection, $"DELETE FROM events WHERE stream = 0 AND key = '{packs[2].Key}'");
+        }
+
+        var chains = new List<StoredChain>();
+        await foreach (var chain in Ledger.ReadChainsAsync(default)) chains.Add(chain);
+
+        var renamed = Assert.Single(chains, c => c.Pack?.Serial == "RENAMED");
+        Assert.Equal(("04012345000115", "RENAMED"), (renamed.Gtin, renamed.Key));
+        Assert.Equal(packs[0].Hash, Assert.Single(renamed.Events).Event.Hash);
+        var bare = Assert.Single(chains, c => c.Pack?.Serial == packs[2].Key);
+        Assert.Equal(packs[2].Key, bare.Key);
+        Assert.Empty(bare.Events);
+        Assert.Equal(3, chains.Count(c => c.Stream == StreamKind.Pack));
+    }
+
+    [Fact]
+    public async Task The_audit_read_lists_case_events_without_their_row_and_a_case_row_without_events()
+    {
+        var (lot, events) = await CommissionAsync("CASES1", 4);
+        var packs = new List<PackState>();
+        foreach (var e in events) packs.Add((await Ledger.FindPackAsync(lot.Gtin, e.Key, default))!);
+        var first = Sscc.Create(0, "4012345", 1);
+        var second = Sscc.Create(0, "4012345", 2);
+        await PackAsync(first, lot, packs.Take(2));
+        await PackAsync(second, lot, packs.Skip(2));
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            Execute(connection, $"DELETE FROM cases WHERE sscc = '{first.Value}'");
+            Execute(connection, "DELETE FROM events WHERE chain = (SELECT MIN(chain) FROM events)"); // the last case's events
+        }
+
+        var chains = new List<StoredChain>();
+        await foreach (var chain in Ledger.ReadChainsAsync(default)) chains.Add(chain);
+
+        var cases = chains.Where(c => c.Stream == StreamKind.Case).ToList();
+        Assert.Equal(2, cases.Count);
+        var orphan = Assert.Single(cases, c => c.Case is null);
+        Assert.Equal(("", first.Value, EventType.CasePacked), (orphan.Gtin, orphan.Key, Assert.Single(orphan.Events).Event.Type));
+        var bare = Assert.Single(cases, c => c.Case is not null);
+        Assert.Equal(("", second.Value, second.Value), (bare.Gtin, bare.Key, bare.Case!.Sscc));
+        Assert.Empty(bare.Events);
+    }
+
+    private async Task PackAsync(Sscc sscc, LotState lot, IEnumerable<PackState> packs)
+    {
+        var decision = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Pack(
+            sscc, [.. packs.Select(p => new PackInCase(p, lot))], [], new Party(Maker, "Maker", PartyRole.Manufacturer), At));
+        Assert.True(await Ledger.TryAppendBatchAsync(CaseWrites.Of(decision.Steps), default));
+    }
+
+    private static LedgerEvent Shipped(PackState pack) => EventHasher.Seal(new LedgerEvent
+    {
+        Stream = StreamKind.Pack, Gtin = pack.Gtin, Key = pack.Serial, Seq = pack.Head.Seq + 1, Type = EventType.Shipped, Actor = pack.Custodian,
+        From = pack.Custodian, To = Pharmacy, OccurredAt = At, RecordedAt = At, PrevHash = pack.Head.Hash,
+    });
+
+    private static (LedgerEvent Event, LotState State) Recall(LotState lot, string reason = "Contamination")
+    {
+        var e = EventHasher.Seal(new LedgerEvent
+        {
+            Stream = StreamKind.Lot, Gtin = lot.Gtin, Key = lot.Lot, Seq = lot.Head.Seq + 1, Type = EventType.LotRecalled, Actor = Maker,
+            Reason = reason, OccurredAt = At, RecordedAt = At, PrevHash = lot.Head.Hash,
+        });
+        return (e, lot with { Head = new ChainHead(e.Seq, e.Hash), RecalledAt = At, RecallReason = reason });
     }
 
     private static List<string> Plan(SqliteConnection connection, string sql)

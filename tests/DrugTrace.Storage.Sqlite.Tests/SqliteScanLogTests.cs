@@ -52,6 +52,88 @@ public sealed class SqliteScanLogTests : IAsyncLifetime
         Assert.Equal(new ScanSighting(Pharmacy, Now.AddMinutes(7)), Assert.Single(await Scans.SightingsOfPackAsync(Gtin, "Q7", Now.AddHours(-1), default)));
     }
 
+    [Fact]
+    public async Task A_scan_recorded_with_a_cancelled_token_is_refused_and_not_recorded()
+    {
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Scans.RecordAsync(Scan("C1"), new CancellationToken(canceled: true)).AsTask());
+        Assert.Empty(await Scans.CountPerHourAsync(Now.AddHours(-1), default));
+    }
+
+    [Fact]
+    public async Task Counting_with_a_cancelled_token_over_a_written_log_is_cancelled()
+    {
+        await Scans.RecordAsync(Scan("C1"), default);
+        Assert.Equal(1, Assert.Single(await Scans.CountPerHourAsync(Now.AddHours(-1), default)).Count); // written now
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Scans.CountPerHourAsync(Now.AddHours(-1), new CancellationToken(canceled: true)).AsTask());
+    }
+
+    [Fact]
+    public async Task Scans_are_counted_by_the_UTC_hour_they_fall_in_from_the_given_time_on()
+    {
+        var since = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+        foreach (var at in new[] { since.AddMilliseconds(-1), since, since.AddMinutes(30), since.AddMinutes(90) })
+            await Scans.RecordAsync(new ScanRecord(at, Pharmacy, "verify", "(01)x", Gtin, "SN1", "ok", null), default);
+
+        var counts = await Scans.CountPerHourAsync(since, default);
+
+        Assert.Equal([(since, 2), (since.AddHours(1), 1)], counts.OrderBy(c => c.Hour));
+    }
+
+    [Fact]
+    public async Task Past_the_most_unwritten_scans_a_caller_waits_for_its_own_write()
+    {
+        using var gate = new ManualResetEventSlim();
+        var holding = _store.Get<SqliteDatabase>().Writer.WriteAsync(_ => gate.Wait(TimeSpan.FromMinutes(2)));
+        for (var i = 0; i < SqliteScanLog.MaxUnwritten; i++)
+            Assert.True(Scans.RecordAsync(Scan($"B{i}"), default).AsTask().IsCompletedSuccessfully);
+
+        // The writer still holds every one of them: the next caller waits for its scan's commit.
+        var waiting = Scans.RecordAsync(Scan("LAST"), default).AsTask();
+        Assert.False(waiting.IsCompleted);
+
+        gate.Set();
+        Assert.True(await holding);
+        await waiting;
+        Assert.Equal(new ScanSighting(Pharmacy, Now), Assert.Single(await Scans.SightingsOfPackAsync(Gtin, "LAST", Now.AddHours(-1), default)));
+    }
+
+    [Fact]
+    public async Task A_scan_that_cannot_be_written_is_logged_and_the_caller_goes_on()
+    {
+        var logger = new WarningLogger();
+        var scans = new SqliteScanLog(_store.Get<SqliteDatabase>(), logger);
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "CREATE TRIGGER no_scans BEFORE INSERT ON scans BEGIN SELECT RAISE(ABORT, 'no scans'); END";
+            command.ExecuteNonQuery();
+        }
+
+        await scans.RecordAsync(Scan("LOST"), default);
+
+        Assert.Empty(await scans.CountPerHourAsync(Now.AddHours(-1), default)); // waits for the failed write
+        Assert.Contains("could not record a verify scan", Assert.Single(logger.Warnings), StringComparison.Ordinal);
+    }
+
+    /// <summary>Keeps the warnings logged.</summary>
+    private sealed class WarningLogger : Microsoft.Extensions.Logging.ILogger<SqliteScanLog>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new();
+
+        public IReadOnlyList<string> Warnings => [.. _warnings];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning) _warnings.Enqueue(formatter(state, exception));
+        }
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _store.DeleteAsync();

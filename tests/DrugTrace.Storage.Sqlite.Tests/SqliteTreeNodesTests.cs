@@ -66,6 +66,41 @@ public sealed class SqliteTreeNodesTests : IAsyncLifetime
         Assert.Equal(Rfc6962.Root(leaves), Rfc6962.Root(tile.Leaves));
     }
 
+    [Fact]
+    public async Task A_log_of_several_tiles_whose_tree_is_missing_gets_the_same_tile_roots_on_start()
+    {
+        await CommissionAsync("A", (3 * LogTiles.Width) + 9); // three full tiles and part of a fourth
+        Hash256[] built;
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            built = SqliteTreeNodes.ReadTile(connection, 1, 0, 16);
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM tree_nodes";
+            command.ExecuteNonQuery();
+        }
+        Assert.Equal(3, built.Length);
+
+        await _store.ReopenAsync();
+
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+            Assert.Equal(built, SqliteTreeNodes.ReadTile(connection, 1, 0, 16));
+        var auditor = await new LedgerAudit(_store.Get<ILedgerStore>()).RunAsync(null, null, default);
+        Assert.Empty(auditor.Violations);
+    }
+
+    [Fact]
+    public async Task A_log_of_a_full_level_two_tile_stores_the_root_of_its_level_one_roots()
+    {
+        const int Events = LogTiles.Width * LogTiles.Width;
+        for (var part = 0; part < 16; part++) await CommissionAsync($"L{part}", (Events / 16) - 1); // a lot event and its packs each
+
+        using var connection = _store.Get<SqliteDatabase>().OpenRead();
+        var level1 = SqliteTreeNodes.ReadTile(connection, 1, 0, LogTiles.Width);
+        Assert.Equal(LogTiles.Width, level1.Length);
+        Assert.Equal([Rfc6962.Root(level1)], SqliteTreeNodes.ReadTile(connection, 2, 0, 16));
+        Assert.Equal(Rfc6962.Root(SqliteTreeNodes.ReadTile(connection, 0, Events - LogTiles.Width, LogTiles.Width)), level1[^1]);
+    }
+
     private async Task CommissionAsync(string lotNumber, int quantity)
     {
         var (lot, packs) = Lot(lotNumber, quantity);

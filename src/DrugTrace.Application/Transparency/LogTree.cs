@@ -12,9 +12,10 @@ namespace DrugTrace.Application.Transparency;
 public sealed class LogTree(ILogTreeStore store)
 {
     // Full tiles above the leaves never change in an append-only log, and every proof and root of a large
-    // log reads the same few of them: kept here, a proof reads only its leaf tile (and partial edge tiles).
-    private const int MaxCachedTiles = 4_096;
-    private readonly ConcurrentDictionary<(int Level, long Index), Hash256[]> _fullTiles = new();
+    // log reads the same few of them: kept here with their subtrees hashed (16 KiB each), a proof reads and
+    // hashes only its leaf tile (and partial edge tiles). 1,024 tiles cover a log of 2^26 leaves.
+    private const int MaxCachedTiles = 1_024;
+    private readonly ConcurrentDictionary<(int Level, long Index), TileTree> _fullTiles = new();
 
     public ValueTask<long> SizeAsync(CancellationToken cancellationToken) => store.GetSizeAsync(cancellationToken);
 
@@ -51,12 +52,13 @@ public sealed class LogTree(ILogTreeStore store)
             var hashes = await store.ReadTileAsync(level, index, width, cancellationToken);
             if (hashes.Length < width)
                 throw new InvalidOperationException($"The log's tree lacks hashes of tile {level}/{index}: {hashes.Length} of {width}.");
+            var tile = new TileTree(hashes);
             if (keep)
             {
                 if (_fullTiles.Count >= MaxCachedTiles) _fullTiles.Clear();
-                _fullTiles[(level, index)] = hashes;
+                _fullTiles[(level, index)] = tile;
             }
-            nodes.Add(level, index, hashes);
+            nodes.Add(level, index, tile);
         }
         return nodes;
     }

@@ -123,7 +123,7 @@ public static class ChainReplay
             {
                 state = PackLifecycle.Apply(state, e);
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
             {
                 Report($"not a legal transition: {ex.Message}");
                 return violations;

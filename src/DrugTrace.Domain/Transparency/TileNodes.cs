@@ -9,7 +9,7 @@ namespace DrugTrace.Domain.Transparency;
 /// </summary>
 public sealed class TileNodes(long treeSize) : INodeSource
 {
-    private readonly Dictionary<(int Level, long Index), Hash256[]> _tiles = new();
+    private readonly Dictionary<(int Level, long Index), TileTree> _tiles = new();
 
     public long TreeSize { get; } = treeSize;
 
@@ -24,7 +24,10 @@ public sealed class TileNodes(long treeSize) : INodeSource
         return (tileLevel, tileIndex, (int)Math.Min(LogTiles.Width, available));
     }
 
-    public void Add(int tileLevel, long tileIndex, Hash256[] hashes) => _tiles[(tileLevel, tileIndex)] = hashes;
+    public void Add(int tileLevel, long tileIndex, Hash256[] hashes) => Add(tileLevel, tileIndex, new TileTree(hashes));
+
+    /// <summary>A tile whose subtrees were hashed already (a full tile kept between requests).</summary>
+    public void Add(int tileLevel, long tileIndex, TileTree tile) => _tiles[(tileLevel, tileIndex)] = tile;
 
     public Hash256 Node(int level, long index)
     {
@@ -34,9 +37,9 @@ public sealed class TileNodes(long treeSize) : INodeSource
         var sub = level - LogTiles.Height * tileLevel;
         var offset = (int)((index << sub) - tileIndex * LogTiles.Width);
         var count = 1 << sub;
-        if (offset + count > tile.Length)
-            throw new InvalidOperationException($"Tile {tileLevel}/{tileIndex} holds {tile.Length} hashes, node {level}/{index} needs {offset + count}.");
-        return count == 1 ? tile[offset] : Rfc6962.Root(tile.AsSpan(offset, count));
+        if (offset + count > tile.Width)
+            throw new InvalidOperationException($"Tile {tileLevel}/{tileIndex} holds {tile.Width} hashes, node {level}/{index} needs {offset + count}.");
+        return tile.Node(sub, offset);
     }
 
     /// <summary>Runs <paramref name="computation"/> without data and returns every tile it touches.</summary>

@@ -46,6 +46,21 @@ public sealed class AlertChangeDeliveryTests
         Assert.Equal(2, dead.Calls);
     }
 
+    [Fact]
+    public async Task A_sink_that_fails_once_stopping_has_begun_lets_its_error_out_without_a_pause()
+    {
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        var dead = new Sink(failFirst: int.MaxValue);
+        var pauses = 0;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => AlertChangeDelivery.DeliverAsync([dead], Sample, isNew: false,
+            (_, _) => { pauses++; return Task.CompletedTask; }, NullLogger.Instance, stop.Token));
+
+        Assert.Equal("down", error.Message);
+        Assert.Equal((1, 0), (dead.Calls, pauses));
+    }
+
     private sealed class Sink(int failFirst = 0) : IAlertChangeSink
     {
         public int Calls { get; private set; }

@@ -164,6 +164,13 @@ public class ListAlertsTests
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
     }
 
+    [Fact]
+    public void Take_1_and_the_maximum_are_accepted()
+    {
+        Assert.Empty(new ListAlertsValidator().Validate(new ListAlerts(Regulator.Gln, Take: 1)));
+        Assert.Empty(new ListAlertsValidator().Validate(new ListAlerts(Regulator.Gln, Take: ListAlerts.MaxTake)));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(ListAlerts.MaxTake + 1)]

@@ -123,7 +123,17 @@ public class UpdateAlertTests
     [Fact]
     public async Task A_missing_alert_is_NotFound()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => Update(404, "investigating").AsTask());
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => Update(404, "investigating").AsTask());
+        Assert.Equal("No alert 404.", missing.Message);
+    }
+
+    [Fact]
+    public void The_validator_names_a_note_with_a_control_character()
+    {
+        var (field, message) = Assert.Single(new UpdateAlertValidator().Validate(new UpdateAlert(Regulator.Gln, 1, null, null, "line one\nline two")));
+        Assert.Equal("note", field);
+        Assert.StartsWith("The note contains ", message);
+        Assert.EndsWith("(U+000A) at position 9; use plain text on one line.", message);
     }
 
     [Fact]

@@ -131,6 +131,7 @@ public class AuditLedgerTests
         var alert = Assert.Single(_world.Alerts.All);
         Assert.Equal(("audit:log", AlertKind.IntegrityViolation, (string?)null), (alert.ScannedCode, alert.Kind, alert.PackGtin));
         Assert.Equal($"The transparency log was altered: {report.LogProblems[0]}.", alert.Message);
+        Assert.Equal((Severity.Critical, false), (alert.Severity, alert.ProbableScanningError));
     }
 
     [Fact]

@@ -118,6 +118,9 @@ public sealed class CaseMovesTests
         Assert.Equal(CaseMoves.MaxAlertsPerCase, diverted.Alerts.Count);
         Assert.Equal(CaseMoves.MaxAlertsPerCase, _world.Alerts.All.Count);
         Assert.All(_world.Alerts.All, a => Assert.Equal((OtherWholesaler.Gln, Maker.Gln), (a.ScanningParty, a.BrandOwner)));
+        // Each alert is the pack's own receipt, at its rule's severity: not the "low" of a probable scanning error.
+        Assert.All(_world.Alerts.All, a => Assert.Equal((PackAction.Receive, false), (a.Action.Scan, a.ProbableScanningError)));
+        Assert.All(_world.Alerts.All, a => Assert.NotEqual(Severity.Low, a.Severity));
         Assert.Null(diverted.Case);
         var row = _world.ScanLog.Scans[^1];
         Assert.Equal(("alert", nameof(AlertKind.CustodyMismatch), OtherWholesaler.Gln), (row.Verdict, row.Alerts, row.Actor));
@@ -150,6 +153,7 @@ public sealed class CaseMovesTests
         Assert.Equal(ScanOutcome.Alert, shipped.Verdict);
         Assert.All(shipped.Alerts, a => Assert.Equal(nameof(AlertKind.Recalled), a.Kind));
         Assert.Equal(2, shipped.Alerts.Count);
+        Assert.All(_world.Alerts.All, a => Assert.Equal(PackAction.Ship, a.Action.Scan));
         Assert.Equal(CaseStatus.Active, (await _world.Ledger.FindCaseAsync(sscc, default))!.Status);
         Assert.All(serials, s => Assert.Equal(PackStatus.Active, _world.Ledger.Packs.Single(p => p.Serial == s).Status));
     }
@@ -176,6 +180,7 @@ public sealed class CaseMovesTests
         Assert.Equal($"No party with GLN {UnknownGln} is registered.", nobody.Message);
         var verify = await Assert.ThrowsAsync<ValidationException>(async () => await MoveAsync(Maker, sscc, PackAction.Decommission));
         Assert.StartsWith($"This code is the SSCC of a case or pallet ({sscc}); a case can be shipped or received. Unpack it to ", verify.Message);
+        Assert.Equal(["code"], verify.Errors.Keys);
         Assert.Empty(_world.ScanLog.Scans);
         Assert.Equal(CaseStatus.Active, (await _world.Ledger.FindCaseAsync(sscc, default))!.Status);
     }

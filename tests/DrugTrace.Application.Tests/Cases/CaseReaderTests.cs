@@ -98,4 +98,20 @@ public sealed class CaseReaderTests
             await _world.CaseReader().ReadAsync((await _world.Ledger.FindCaseAsync(other.Sscc, default))!, default));
         Assert.Equal($"Pack {Gtin}/{serials[1]} names lot NOLOT, which is not registered.", damaged.Message);
     }
+
+    [Fact]
+    public async Task A_cases_packs_are_read_in_serial_order_and_its_cases_in_sscc_order_whatever_the_store_gives()
+    {
+        // Commissioned S2 before S1, and case 7 packed before case 3: the store lists them in that order.
+        await _world.CommissionAsync("LOT42", 3, serials: new QueueSerialGenerator("S2", "S1", "S3"));
+        static string Own(int reference) => Sscc.Create(0, Maker.Gln[..7], reference).Value;
+        await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, [Code("S2"), Code("S1")], Own(7)), default);
+        await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, [Code("S3")], Own(3)), default);
+        var pallet = await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, ["(00)" + Own(7), "(00)" + Own(3)], Own(9)), default);
+
+        var contents = await _world.CaseReader().ReadAsync((await _world.Ledger.FindCaseAsync(pallet.Sscc, default))!, default);
+
+        Assert.Equal([Own(3), Own(7)], contents.Cases.Select(c => c.Case.Sscc));
+        Assert.Equal(["S1", "S2"], contents.Cases[1].Packs.Select(p => p.Pack.Serial));
+    }
 }

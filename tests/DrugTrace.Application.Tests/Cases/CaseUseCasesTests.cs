@@ -231,4 +231,17 @@ public class CaseUseCasesTests
         Assert.Equal(packed.Sscc, read.Value);
         Assert.False(CaseCodes.TryRead(CodeOf(serials[0], 0), new DateOnly(2026, 3, 14), out _));
     }
+
+    [Fact]
+    public async Task A_malformed_sscc_is_refused_on_the_field_sscc_by_packing_unpacking_and_reading()
+    {
+        var serial = (await PacksAtAsync(Wholesaler, 1))[0];
+        const string bad = "306141411234567890"; // wrong check digit
+
+        var packing = await Assert.ThrowsAsync<ValidationException>(async () => await PackAsync(Wholesaler, [CodeOf(serial, 0)], bad));
+        var unpacking = await Assert.ThrowsAsync<ValidationException>(async () => await UnpackAsync(Wholesaler, bad));
+        var reading = await Assert.ThrowsAsync<ValidationException>(async () => await GetAsync(Wholesaler, bad));
+
+        Assert.All(new[] { packing, unpacking, reading }, e => Assert.Equal(["sscc"], e.Errors.Keys));
+    }
 }

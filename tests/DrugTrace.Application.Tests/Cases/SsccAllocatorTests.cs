@@ -47,4 +47,29 @@ public sealed class SsccAllocatorTests
         var used = await Assert.ThrowsAsync<ConflictException>(async () => await Allocator().CheckGivenAsync(Maker, second, default));
         Assert.Equal($"SSCC {second.Value} is already used; an SSCC names one case for good.", used.Message);
     }
+
+    [Fact]
+    public async Task A_ledger_in_which_every_drawn_sscc_is_taken_gives_up_after_eight_draws()
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        var taken = await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, [Code(serial)], null), default);
+        var full = new FullLedger(_world.Ledger, (await _world.Ledger.FindCaseAsync(taken.Sscc, default))!);
+
+        var refused = await Assert.ThrowsAsync<ConflictException>(async () => await new SsccAllocator(full, _world.Parties).NewAsync(Maker, default));
+
+        Assert.Equal("No unused SSCC could be drawn; try again.", refused.Message);
+        Assert.Equal(8, full.Reads);
+    }
+
+    /// <summary>Every SSCC asked for is in use.</summary>
+    private sealed class FullLedger(InMemoryLedgerStore inner, CaseState any) : DelegatingLedgerStore(inner)
+    {
+        public int Reads { get; private set; }
+
+        public override ValueTask<CaseState?> FindCaseAsync(string sscc, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return ValueTask.FromResult<CaseState?>(any);
+        }
+    }
 }

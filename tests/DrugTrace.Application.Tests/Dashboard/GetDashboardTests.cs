@@ -101,4 +101,39 @@ public class GetDashboardTests
         Assert.Equal(1005, view.OpenTotal);
         Assert.False(view.Truncated);
     }
+
+    [Fact]
+    public async Task At_most_the_cap_of_alerts_in_the_window_is_read_and_more_is_reported()
+    {
+        // Closed alerts of today: only the window's read can reach the cap.
+        var store = new ManyAlerts(GetDashboard.MaxAlertsRead + 1, Start, AlertStatus.Closed);
+
+        var view = await new GetDashboardHandler(store, _world.ScanLog, _world.Parties, _world.Clock).Handle(new GetDashboard(Regulator.Gln, 3, 3), default);
+
+        Assert.Equal((GetDashboard.MaxAlertsRead, 0, true), (view.AlertTotal, view.OpenTotal, view.Truncated));
+    }
+
+    [Fact]
+    public async Task At_most_the_cap_of_open_alerts_is_read_and_more_is_reported()
+    {
+        // Open alerts older than the window: only the open alerts' read can reach the cap.
+        var store = new ManyAlerts(GetDashboard.MaxAlertsRead + 1, Start.AddDays(-30), AlertStatus.Open);
+
+        var view = await new GetDashboardHandler(store, _world.ScanLog, _world.Parties, _world.Clock).Handle(new GetDashboard(Regulator.Gln, 3, 3), default);
+
+        Assert.Equal((0, GetDashboard.MaxAlertsRead, true), (view.AlertTotal, view.OpenTotal, view.Truncated));
+    }
+
+    /// <summary>A store of <paramref name="count"/> alerts of one status raised at one instant, paged newest first as the stores do.</summary>
+    private sealed class ManyAlerts(int count, DateTimeOffset at, AlertStatus status) : IAlertStore
+    {
+        private readonly Alert[] _all = [.. Enumerable.Range(0, count).Select(i => AlertSamples.Make(Pharmacy.Gln, Maker.Gln, $"S{i}", at: at) with { Id = count - i, Status = status })];
+
+        public ValueTask<IReadOnlyList<Alert>> QueryAsync(AlertQuery query, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<Alert>>(query.Status is { } only && only != status ? [] : [.. _all.Skip(query.Skip).Take(query.Take)]);
+
+        public ValueTask<(Alert Alert, bool IsNew)> RaiseAsync(Alert alert, TimeSpan window, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public ValueTask<Alert?> GetAsync(long id, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public ValueTask<bool> TryUpdateAsync(Alert updated, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
 }

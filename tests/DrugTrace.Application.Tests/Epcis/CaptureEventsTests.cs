@@ -59,6 +59,8 @@ public sealed class CaptureEventsTests
         Assert.Equal([0, 1, 2], rolledBack.Refused.Select(r => r.Event));
         Assert.False((await _world.Catalog.FindLotAsync(Gtin, "LOT42", default))!.IsRecalled);
         Assert.Equal(3, _world.Ledger.Log.Count); // the lot and its two packs, as commissioned
+        // Even with rollback the refused shipment is reported like the scan it stands for.
+        Assert.Contains(_world.ScanLog.Scans, r => r.Serial == serials[1] && r.Verdict != "ok");
 
         var proceeded = await Handler(Maker).Handle(new CaptureEvents(Maker.Gln, events, Rollback: false), default);
         Assert.Equal(2, proceeded.Applied);
@@ -233,6 +235,48 @@ public sealed class CaptureEventsTests
         await AppliedAsync(Maker, new RecallStep(Gtin, "LOT42", "Recalled (EPCIS capture)"));
         Assert.Equal("Lot LOT42 was recalled on 2028-01-01: no pack is commissioned into a recalled lot.",
             await RefusedAsync(Maker, Commission("LOT42", Expiry, "N3")));
+    }
+
+    [Fact]
+    public async Task An_event_whose_second_recall_names_an_unknown_lot_takes_back_its_first()
+    {
+        await _world.CommissionAsync("LOT42", 1);
+
+        Assert.Equal($"Lot NOLOT of {Gtin} is not one of your registered lots.",
+            await RefusedAsync(Maker, new RecallStep(Gtin, "LOT42", "Recalled"), new RecallStep(Gtin, "NOLOT", "Recalled")));
+
+        Assert.False((await _world.Catalog.FindLotAsync(Gtin, "LOT42", default))!.IsRecalled);
+    }
+
+    [Fact]
+    public async Task A_document_of_valid_events_with_rollback_is_stored_whole()
+    {
+        var serials = (await _world.CommissionAsync("LOT42", 2)).Serials;
+
+        var outcome = await Handler(Maker).Handle(new CaptureEvents(Maker.Gln,
+            [Event(0, Ship(serials[0], Wholesaler.Gln)), Event(1, Ship(serials[1], Wholesaler.Gln))], Rollback: true), default);
+
+        Assert.Equal((2, 0), (outcome.Applied, outcome.Refused.Count));
+        Assert.All(serials, s => Assert.Equal((PackStatus.InTransit, Wholesaler.Gln),
+            (_world.Ledger.Packs.Single(p => p.Serial == s).Status, _world.Ledger.Packs.Single(p => p.Serial == s).ShipTo)));
+    }
+
+    [Fact]
+    public async Task A_shipment_captured_again_after_the_pack_was_received_is_recognised_by_its_event_id()
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        var at = Start.AddMinutes(-30);
+        var ship = new HandoffStep(Gtin, serial, new PackCommand(PackAction.Ship, Wholesaler.Gln, OccurredAt: at));
+        await AppliedAsync(Maker, ship);
+        var shipId = PackEpcisEvents.EventId((await _world.Ledger.GetChainAsync(StreamKind.Pack, Gtin, serial, default))[^1].Event)!;
+        await _world.ScanAsync(Wholesaler, Code(serial), new PackCommand(PackAction.Receive));
+        var log = _world.Ledger.Log.Count;
+
+        // The shipment is no longer the pack's last event: only its ID (and time) tell it is the same one.
+        var replay = await Handler(Maker).Handle(new CaptureEvents(Maker.Gln, [new CapturedEvent(0, shipId, new CapturePlan([ship], null))], false), default);
+
+        Assert.Equal((1, 0, log), (replay.Applied, replay.Refused.Count, _world.Ledger.Log.Count));
+        Assert.Equal(Wholesaler.Gln, (await _world.Ledger.FindPackAsync(Gtin, serial, default))!.Custodian);
     }
 
     [Fact]

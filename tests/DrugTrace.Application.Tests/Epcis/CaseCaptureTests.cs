@@ -167,6 +167,39 @@ public sealed class CaseCaptureTests
         var received = (await _world.Ledger.FindCaseAsync(sscc, default))!;
         Assert.Equal((CaseStatus.Active, Wholesaler.Gln), (received.Status, received.Custodian));
         Assert.All(serials, s => Assert.Equal((PackStatus.Active, Wholesaler.Gln), (PackOf(s).Status, PackOf(s).Custodian)));
+
+        // The receipt captured again is recognised as its own event, a Received one: applied once.
+        log = _world.Ledger.Log.Count;
+        await AppliedAsync(Wholesaler, new CaseMoveStep(sscc, new PackCommand(PackAction.Receive, OccurredAt: At.AddMinutes(30))));
+        Assert.Equal(log, _world.Ledger.Log.Count);
+    }
+
+    [Fact]
+    public async Task A_pack_nested_as_deep_as_a_case_is_read_is_shipped_with_its_outermost_pallet()
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        var outer = await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, [Code(serial)], null), default);
+        for (var depth = 0; depth < CaseReader.MaxDepth; depth++)
+            outer = await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, ["(00)" + outer.Sscc], null), default);
+
+        await AppliedAsync(Maker, new HandoffStep(Gtin, serial, new PackCommand(PackAction.Ship, Wholesaler.Gln, OccurredAt: At)));
+
+        Assert.Equal(CaseStatus.InTransit, (await _world.Ledger.FindCaseAsync(outer.Sscc, default))!.Status);
+        Assert.Equal((PackStatus.InTransit, Wholesaler.Gln), (PackOf(serial).Status, PackOf(serial).ShipTo));
+    }
+
+    [Fact]
+    public async Task A_case_packed_and_shipped_at_the_same_millisecond_is_shipped()
+    {
+        var serials = (await _world.CommissionAsync("LOT42", 1)).Serials;
+        var sscc = MakerSscc(22);
+
+        var outcome = await CaptureAsync(Maker, Pack(sscc, serials), new CaseMoveStep(sscc, new PackCommand(PackAction.Ship, Wholesaler.Gln, OccurredAt: At)));
+
+        Assert.Equal((2, 0), (outcome.Applied, outcome.Refused.Count));
+        var shipped = (await _world.Ledger.FindCaseAsync(sscc, default))!;
+        Assert.Equal((CaseStatus.InTransit, Wholesaler.Gln), (shipped.Status, shipped.ShipTo));
+        Assert.Equal((PackStatus.InTransit, Wholesaler.Gln), (PackOf(serials[0]).Status, PackOf(serials[0]).ShipTo));
     }
 
     [Fact]

@@ -174,4 +174,96 @@ public sealed class EpcisSchemaTests
         Assert.NotEmpty(Check(JsonNode.Parse("[1, 2]")!));
         Assert.NotEmpty(Check(JsonNode.Parse("""{"type":"EPCISDocument","epcisBody":{"eventList":"none"}}""")!));
     }
+    [Fact]
+    public void A_small_document_whose_only_fault_is_a_format_is_refused_at_that_field()
+    {
+        // Every value is a string, so only format validation ("date-time", "uri") finds the fault.
+        var problems = Check(Many(1, (0, e => e["eventTime"] = "yesterday")));
+
+        Assert.Contains(problems, p => p.StartsWith("at /epcisBody/eventList/0/eventTime", StringComparison.Ordinal));
+        Assert.DoesNotContain("the document does not match the EPCIS 2.0 JSON schema", problems);
+    }
+
+    [Fact]
+    public void A_bare_event_with_its_context_is_judged_by_the_root_as_an_event()
+    {
+        var bare = Event(0);
+        bare["@context"] = new JsonArray("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld");
+
+        Assert.Empty(Check(bare));
+        bare.Remove("action");
+        Assert.NotEmpty(Check(bare));
+    }
+
+    // The value cache of a large capture keys times and URIs apart: a text valid as one is not valid as the other.
+    private static Action<JsonObject> TimeAfterEpc(Func<string, string> time) => e =>
+    {
+        var epc = e["epcList"]![0]!.GetValue<string>();
+        e.Remove("eventTime");
+        e["eventTime"] = time(epc); // now after epcList, so the EPC is checked (and cached) first
+    };
+
+    [Fact]
+    public void An_eventTime_that_is_its_own_EPC_is_refused_among_many()
+    {
+        var problems = Check(Many(70, (12, TimeAfterEpc(epc => epc))));
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.StartsWith("at /epcisBody/eventList/12", p));
+    }
+
+    [Fact]
+    public void An_eventTime_that_is_the_cache_key_of_its_EPC_is_refused_among_many()
+    {
+        var problems = Check(Many(70, (12, TimeAfterEpc(epc => "u:" + epc))));
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.StartsWith("at /epcisBody/eventList/12", p));
+    }
+
+    [Fact]
+    public void An_EPC_spelled_like_the_cache_key_of_a_bad_time_is_still_a_valid_URI()
+    {
+        // Event 0's eventTime is no time; the others' EPC, "t:" and that text, is a valid URI.
+        var broken = new List<(int, Action<JsonObject>)> { (0, e => e["eventTime"] = "//drugtrace.example/never") };
+        broken.AddRange(Enumerable.Range(1, 69).Select(i => (i, (Action<JsonObject>)(e => e["epcList"]!.AsArray().Add("t://drugtrace.example/never")))));
+
+        var problems = Check(Many(70, [.. broken]));
+
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.StartsWith("at /epcisBody/eventList/0/", p));
+    }
+
+    [Theory]
+    [InlineData("a number")]
+    [InlineData("an event without a type")]
+    [InlineData("an epcList that is a text")]
+    public void A_malformed_item_among_many_is_a_problem_not_an_exception(string what)
+    {
+        var events = Enumerable.Range(0, 70).Select(i => (JsonNode)Event(i)).ToList();
+        switch (what)
+        {
+            case "a number": events[3] = JsonValue.Create(42); break;
+            case "an event without a type": events[3].AsObject().Remove("type"); break;
+            default: events[3]["epcList"] = "https://id.gs1.org/01/09521234543213/21/S3"; break;
+        }
+
+        var problems = Check(Document(events));
+
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.StartsWith("at /epcisBody/eventList/3", p));
+    }
+
+    [Fact]
+    public void Many_shipments_with_source_and_destination_lists_are_valid()
+    {
+        var events = Enumerable.Range(0, 70).Select(i =>
+        {
+            var e = Event(i);
+            e["bizStep"] = "shipping";
+            e["sourceList"] = new JsonArray(new JsonObject { ["type"] = "owning_party", ["source"] = "https://id.gs1.org/414/9521234000006" });
+            e["destinationList"] = new JsonArray(new JsonObject { ["type"] = "owning_party", ["destination"] = "https://id.gs1.org/414/9521234000013" });
+            return (JsonNode)e;
+        });
+
+        Assert.Empty(Check(Document(events)));
+    }
 }

@@ -32,6 +32,8 @@ public sealed class LedgerDraftTests
         var mark = draft.Mark();
         await draft.CommissionIntoAsync(lot, [Pack("S3"), Pack("S4")], default);
 
+        // The later events of the document see the packs commissioned before them.
+        Assert.Equal(["LOT7", "LOT7"], new[] { await draft.FindPackAsync(Gtin, "S1", default), await draft.FindPackAsync(Gtin, "S4", default) }.Select(p => p?.Lot));
         var writes = draft.Writes;
         Assert.Equal(2, writes.Count);
         Assert.IsType<LotRegistration>(writes[0]);
@@ -279,5 +281,64 @@ public sealed class LedgerDraftTests
         Assert.Empty(draft.Writes);
         Assert.Equal([EventType.Commissioned], (await draft.GetChainAsync(StreamKind.Pack, Gtin, serials[0], default)).Select(c => c.Event.Type));
         Assert.True(await draft.TryApplyAsync(steps, default));
+    }
+
+    /// <summary>A case of one pack packed and stored by the maker, and the steps that would ship it, decided on <paramref name="draft"/>.</summary>
+    private async Task<(string Sscc, IReadOnlyList<CaseStep> Ship)> StoredCaseAsync(LedgerDraft draft)
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        var sscc = (await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, [Code(serial)], null), default)).Sscc;
+        var reader = new CaseReader(draft, draft);
+        var contents = await reader.ReadAsync(await reader.FindVisibleAsync(Maker, Sscc.Parse(sscc), default), default);
+        var ship = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Move(contents, CaseAction.Ship, Wholesaler.Gln, Maker, Start.AddMinutes(1))).Steps;
+        return (sscc, ship);
+    }
+
+    [Fact]
+    public async Task Undoing_the_move_of_a_stored_case_gives_back_the_stored_case_and_its_stored_chain()
+    {
+        var draft = Draft();
+        var (sscc, ship) = await StoredCaseAsync(draft);
+        var stored = (await _world.Ledger.FindCaseAsync(sscc, default))!;
+        var storedChain = await _world.Ledger.GetChainAsync(StreamKind.Case, "", sscc, default);
+
+        var mark = draft.Mark();
+        Assert.True(await draft.TryApplyAsync(ship, default));
+        Assert.Equal(CaseStatus.InTransit, (await draft.FindCaseAsync(sscc, default))!.Status);
+        draft.Undo(mark);
+
+        Assert.Equal(stored, await draft.FindCaseAsync(sscc, default));
+        Assert.Equal(storedChain, await draft.GetChainAsync(StreamKind.Case, "", sscc, default));
+        Assert.Empty(draft.Writes);
+        // Decided again on the stored case, it applies.
+        Assert.True(await draft.TryApplyAsync(ship, default));
+    }
+
+    [Fact]
+    public async Task A_case_step_of_the_next_seq_but_another_predecessor_is_not_applied()
+    {
+        var draft = Draft();
+        var (sscc, ship) = await StoredCaseAsync(draft);
+        var forged = ship.Select(s => s is CaseStep.OfCase c ? new CaseStep.OfCase(c.Event with { PrevHash = c.Event.Hash }, c.State, c.IsNew) : s).ToList();
+
+        Assert.False(await draft.TryApplyAsync(forged, default));
+
+        Assert.Empty(draft.Writes);
+        Assert.Equal(CaseStatus.Active, (await draft.FindCaseAsync(sscc, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_pallets_stored_cases_are_its_children_while_the_draft_holds_other_changes()
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        var sscc = (await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, [Code(serial)], null), default)).Sscc;
+        var pallet = (await _world.PackCase(Maker).Handle(new PackCase(Maker.Gln, ["(00)" + sscc], null), default)).Sscc;
+        var draft = Draft();
+        var lot = (await draft.FindLotAsync(Gtin, "LOT42", default))!;
+        await draft.CommissionIntoAsync(lot, [Pack("N1", "LOT42")], default);
+
+        var children = await draft.ListCaseChildrenAsync(pallet, default);
+
+        Assert.Equal((0, sscc, pallet), (children.Packs.Count, Assert.Single(children.Cases).Sscc, children.Cases[0].Parent));
     }
 }

@@ -114,6 +114,49 @@ public sealed class QueryEpcisEventsTests
     }
 
     [Fact]
+    public async Task A_filter_that_drops_whole_batches_reads_on_and_a_page_full_at_a_batchs_end_still_gets_its_token()
+    {
+        // Four commissionings, then three shipments: with perPage 2 the store is read 3 events at a time,
+        // C C C | C S1 S2 | S3: the first batch has no match, the second ends on the page's last one.
+        var serials = (await _world.CommissionAsync("LOT42", 4)).Serials;
+        foreach (var serial in serials.Take(3))
+            await _world.ScanAsync(Maker, Code(serial), new PackCommand(PackAction.Ship, Wholesaler.Gln));
+        var shipments = PackEvents.Where(s => s.Event.Type == EventType.Shipped).ToList();
+
+        var (events, next) = await QueryAsync(new EpcisQuery { EQ_bizStep = "shipping", PerPage = "2" });
+
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.EndsWith("shipping", Step(e), StringComparison.Ordinal));
+        Assert.Equal(shipments[1].LogIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), next);
+        Assert.Equal([null, PackEvents.ElementAt(2).LogIndex, shipments[1].LogIndex], _store.Queries.Select(q => q.AfterLogIndex));
+
+        var (last, end) = await QueryAsync(new EpcisQuery { EQ_bizStep = "shipping", PerPage = "2", NextPageToken = next });
+        Assert.EndsWith("shipping", Step(Assert.Single(last)), StringComparison.Ordinal);
+        Assert.DoesNotContain((string)last[0]["eventID"]!, events.Select(e => (string)e["eventID"]!));
+        Assert.Null(end);
+    }
+
+    [Fact]
+    public async Task A_commissioning_event_states_its_packs_lot_and_expiry()
+    {
+        await SetUpAsync();
+
+        var (events, _) = await QueryAsync(new EpcisQuery { EQ_bizStep = "commissioning" });
+
+        Assert.Equal(3, events.Count);
+        Assert.All(events, e => Assert.Equal(("LOT42", "2027-12-31"),
+            ((string?)e["ilmd"]!["cbvmda:lotNumber"], (string?)e["ilmd"]!["cbvmda:itemExpirationDate"])));
+    }
+
+    [Fact]
+    public async Task Event_types_are_read_with_spaces_and_empty_entries_left_out()
+    {
+        await SetUpAsync();
+        Assert.Equal(5, (await QueryAsync(new EpcisQuery { EventType = "ObjectEvent, AggregationEvent" })).Events.Count);
+        Assert.Equal(5, (await QueryAsync(new EpcisQuery { EventType = "ObjectEvent||" })).Events.Count);
+    }
+
+    [Fact]
     public async Task One_event_by_its_ID()
     {
         await SetUpAsync();

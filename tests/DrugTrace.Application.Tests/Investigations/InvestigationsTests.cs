@@ -85,10 +85,12 @@ public class InvestigationsTests
 
         var quarantine = await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await Quarantine(OtherPharmacy, serial));
         Assert.DoesNotContain("Corner", quarantine.Message);
+        Assert.Equal("Only the holder of this pack, the party it is shipped to, or a regulator can quarantine it.", quarantine.Message);
         await Quarantine(Pharmacy, serial);
         var release = await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await Release(OtherPharmacy, serial));
         Assert.Equal("Only the party that quarantined this pack or a regulator can release it.", release.Message);
-        await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await Confirm(Wholesaler, serial));
+        var confirm = await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await Confirm(Wholesaler, serial));
+        Assert.Equal("Only the party that quarantined this pack or a regulator can confirm it illegitimate.", confirm.Message);
 
         Assert.Equal(log + 1, _world.Ledger.Log.Count);
         Assert.Equal(PackStatus.Quarantined, (await PackAsync(serial)).Status);
@@ -204,5 +206,18 @@ public class ListInvestigationsTests
         await new ReleasePackHandler(_world.Handoffs(), new InvestigationGuard(_world.Ledger, _world.Clock), ContextFor(Pharmacy))
             .Handle(new ReleasePack(Pharmacy.Gln, mine.Code, "Checked with the maker"), default);
         Assert.Empty(await ListAsync(Pharmacy));
+    }
+
+    [Fact]
+    public async Task A_pack_quarantined_in_transit_is_listed_as_held_from_in_transit()
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        await _world.ScanAsync(Maker, Code(serial), new PackCommand(PackAction.Ship, Wholesaler.Gln));
+        await _world.ScanAsync(Wholesaler, Code(serial), new PackCommand(PackAction.Quarantine, Note: "Outer seal torn"));
+
+        var held = Assert.Single(await ListAsync(Wholesaler));
+
+        Assert.Equal((serial, PackLifecycle.DescribeStatus(PackStatus.InTransit)), (held.Serial, held.HeldFrom));
+        Assert.NotEqual(PackLifecycle.DescribeStatus(PackStatus.Active), held.HeldFrom);
     }
 }

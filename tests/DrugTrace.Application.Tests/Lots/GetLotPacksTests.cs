@@ -50,10 +50,20 @@ public class GetLotPacksTests
     [InlineData(0, 0, "take")]
     [InlineData(0, GetLotPacks.MaxTake + 1, "take")]
     [InlineData(0, GetLotPacks.MaxTake, null)]
+    [InlineData(0, 1, null)]
     public void Validator_limits_the_page(int skip, int take, string? badField)
     {
         var errors = new GetLotPacksValidator().Validate(new GetLotPacks(Maker.Gln, Gtin, "LOT42", skip, take)).Select(e => e.Field);
 
         Assert.Equal(badField is null ? [] : [badField], errors);
+    }
+
+    [Fact]
+    public void Validator_words_each_refusal()
+    {
+        var errors = new GetLotPacksValidator().Validate(new GetLotPacks(Maker.Gln, "123", "LOT42", -1, 0)).ToList();
+
+        Assert.Equal(["gtin", "skip", "take"], errors.Select(e => e.Field));
+        Assert.Equal(["skip cannot be negative.", $"take must be 1 to {GetLotPacks.MaxTake}."], errors.Skip(1).Select(e => e.Message));
     }
 }

@@ -51,6 +51,17 @@ public class RecallLotTests
     }
 
     [Fact]
+    public void Each_refusal_names_its_field_in_its_text()
+    {
+        var errors = new RecallLotValidator().Validate(new RecallLot(Maker.Gln, Gtin, "L 1", "bad\tbatch", "see\tleaflet")).ToList();
+
+        Assert.Equal(["lot", "reason", "publicText"], errors.Select(e => e.Field));
+        Assert.Equal("U+0020 at position 2 is not allowed in a lot number (GS1 character set 82).", errors[0].Message);
+        Assert.StartsWith("The reason contains ", errors[1].Message);
+        Assert.StartsWith("The publicText contains ", errors[2].Message);
+    }
+
+    [Fact]
     public async Task Recall_appends_to_the_lots_chain_and_stores_the_recall()
     {
         await _world.CommissionAsync("LOT42", 2);

@@ -179,7 +179,11 @@ public class RegisterLotTests
         Assert.Equal("'31/12/2027' is not a date in the form YYYY-MM-DD.", errors["expiry"]);
         Assert.Equal($"A lot is commissioned with 1 to {RegisterLot.MaxQuantity:N0} packs per request, not 0.", errors["quantity"]);
         Assert.Equal([("expiry", "The expiry 2026-03-13 is in the past.")], validator.Validate(new RegisterLot(Maker.Gln, Gtin, "LOT42", "2026-03-13", 1)));
-        Assert.Equal(["lot"], validator.Validate(new RegisterLot(Maker.Gln, Gtin, "LOT 42", "2027-12-31", 1)).Select(e => e.Field));
+        Assert.Equal([("lot", "U+0020 at position 4 is not allowed in a lot number (GS1 character set 82).")],
+            validator.Validate(new RegisterLot(Maker.Gln, Gtin, "LOT 42", "2027-12-31", 1)));
+        var (field, century) = Assert.Single(validator.Validate(new RegisterLot(Maker.Gln, Gtin, "LOT42", "2080-01-01", 1)));
+        Assert.Equal("expiry", field);
+        Assert.StartsWith("The expiry 2080-01-01 cannot be printed as YYMMDD: the GS1 century rule would read it as ", century);
     }
 
     [Fact]

@@ -64,6 +64,17 @@ public class GetPackHistoryTests
         // The same answer as for a pack that does not exist: nothing leaks.
         var missing = await Assert.ThrowsAsync<NotFoundException>(() => HistoryAsync(outsider, "NOSUCHSERIAL").AsTask());
         Assert.Equal(missing.Message.Replace("NOSUCHSERIAL", serial, StringComparison.Ordinal), ex.Message);
+        Assert.Equal($"No pack {serial} of GTIN {Gtin} that you may see.", ex.Message);
+    }
+
+    [Fact]
+    public void The_validator_names_a_bad_GTIN_and_a_serial_outside_set_82()
+    {
+        var errors = new GetPackHistoryValidator().Validate(new GetPackHistory(Pharmacy.Gln, "123", "S 1")).ToList();
+
+        Assert.Equal(["gtin", "serial"], errors.Select(e => e.Field));
+        Assert.Equal("U+0020 at position 2 is not allowed in a serial (GS1 character set 82).", errors[1].Message);
+        Assert.Empty(new GetPackHistoryValidator().Validate(new GetPackHistory(Pharmacy.Gln, Gtin, "S1")));
     }
 
     [Fact]

@@ -28,11 +28,51 @@ public sealed class GetPackProofTests
         await new CheckpointWriter(new LogTree(_tree), _checkpoints, _logKey, Options.Create(_options), _world.Clock).SignIfGrownAsync(default);
     }
 
-    private async Task CosignLatestAsync()
+    private Task CosignLatestAsync() => CosignLatestAsync(_witness);
+
+    private async Task CosignLatestAsync(Cosigner witness)
     {
         var latest = _checkpoints.All[^1];
         var note = SignedNote.Parse(latest.Note);
-        await _checkpoints.UpdateNoteAsync(latest.Size, latest.Note + _witness.SignatureLine(note.Text, Start.ToUnixTimeSeconds()), default);
+        await _checkpoints.UpdateNoteAsync(latest.Size, latest.Note + witness.SignatureLine(note.Text, Start.ToUnixTimeSeconds()), default);
+    }
+
+    /// <summary>A pack at the wholesaler in a checkpoint cosigned by <paramref name="first"/>, then shipped into a newer one cosigned by <paramref name="second"/>.</summary>
+    private async Task<(string Serial, long Older)> TwoCheckpointsAsync(Cosigner[] first, Cosigner[] second)
+    {
+        var serial = await _world.PackAtAsync(Wholesaler);
+        await SignAsync();
+        foreach (var w in first) await CosignLatestAsync(w);
+        var older = _checkpoints.All[^1].Size;
+        await _world.ScanAsync(Wholesaler, Code(serial), new PackCommand(PackAction.Ship, Pharmacy.Gln));
+        await SignAsync();
+        foreach (var w in second) await CosignLatestAsync(w);
+        return (serial, older);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_cosigned_by_only_one_of_two_witnesses_is_passed_over()
+    {
+        var other = Cosigner.Generate("witness.example/other");
+        _options.Witnesses = [new() { Url = "https://w.example", Key = _witness.Verifier.VerifierKey }, new() { Url = "https://o.example", Key = other.Verifier.VerifierKey }];
+        var (serial, older) = await TwoCheckpointsAsync([_witness, other], [_witness]);
+
+        var proof = await GetAsync(Wholesaler, serial);
+
+        Assert.Equal((older, 3, 1), (proof.CheckpointSize, proof.Events, proof.PendingEvents));
+        Assert.True(ProofBundle.Verify(proof.Json, _logKey.Verifier, [_witness.Verifier, other.Verifier]).IsValid);
+    }
+
+    [Fact]
+    public async Task A_cosignature_under_the_witness_name_but_another_key_is_not_the_witness()
+    {
+        _options.Witnesses = [new() { Url = "https://w.example", Key = _witness.Verifier.VerifierKey }];
+        var impostor = Cosigner.Generate("witness.example/w");
+        var (serial, older) = await TwoCheckpointsAsync([_witness], [impostor]);
+
+        var proof = await GetAsync(Wholesaler, serial);
+
+        Assert.Equal(older, proof.CheckpointSize);
     }
 
     private ValueTask<PackProof> GetAsync(Party actor, string serial) =>

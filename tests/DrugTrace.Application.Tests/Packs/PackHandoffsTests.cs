@@ -1,5 +1,10 @@
+using DrugTrace.Application.Alerts;
 using DrugTrace.Application.Common.Exceptions;
+using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Packs;
+using DrugTrace.Application.Parties;
+using DrugTrace.Domain.Alerts;
+using Microsoft.Extensions.Options;
 using DrugTrace.Application.Tests.TestDoubles;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
@@ -337,5 +342,53 @@ public class PackHandoffsTests
         Assert.Equal(["Recalled"], verify.Alerts.Select(a => a.Kind));
         Assert.Equal(["Recalled"], dispense.Alerts.Select(a => a.Kind));
         Assert.Equal("high", dispense.Alerts[0].Severity);
+    }
+
+    [Fact]
+    public async Task The_alert_of_an_ordinary_flagged_scan_names_the_scanned_pack()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+
+        var outcome = await _world.ScanAsync(OtherPharmacy, Code(serial), Dispense);
+
+        Assert.Equal(ScanOutcome.Alert, outcome.Verdict);
+        Assert.All(_world.Alerts.All, a => Assert.Equal((Gtin, serial, false), (a.PackGtin, a.PackSerial, a.ProbableScanningError)));
+        Assert.NotEmpty(_world.Alerts.All);
+    }
+
+    [Fact]
+    public async Task An_alert_store_that_fails_fails_a_refused_scan_but_not_a_committed_one()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var failing = new FailingAlertStore(new StoreUnavailableException("alert store down", new IOException("down")));
+        var handoffs = new PackHandoffs(_world.Ledger, _world.Catalog, new PartyDirectory(_world.Parties), _world.ScanLog,
+            new AlertRaiser(failing, _world.Publisher, Options.Create(_world.AlertOptions), _world.Clock), _world.Clock, Options.Create(_world.AlertOptions));
+
+        // Nothing committed: the alert is all this scan stores, so its failure is the answer.
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(async () => await handoffs.HandleAsync(OtherPharmacy, Code(serial), Dispense, default));
+        Assert.Same(failing.Error, refused);
+
+        // Committed: the confirmation stands, and its alert is answered unsaved, at its rule's severity.
+        await handoffs.HandleAsync(Pharmacy, Code(serial), new PackCommand(PackAction.Quarantine, Note: "seal broken"), default);
+        var confirmed = await handoffs.HandleAsync(Pharmacy, Code(serial), new PackCommand(PackAction.ConfirmIllegitimate), default);
+
+        Assert.Equal(ScanOutcome.Ok, confirmed.Verdict);
+        Assert.NotNull(confirmed.Event);
+        var alert = Assert.Single(confirmed.Alerts);
+        Assert.Equal((null, "ConfirmedIllegitimate", "critical"), (alert.Id, alert.Kind, alert.Severity));
+        // Without a reason the text goes straight on after "quarantine".
+        Assert.StartsWith("This pack was confirmed illegitimate on 2026-03-14 09:26 UTC after its quarantine. It is decommissioned for good;", alert.Message);
+        Assert.Equal(PackStatus.Illegitimate, (await _world.Ledger.FindPackAsync(Gtin, serial, default))!.Status);
+        Assert.Empty(_world.Alerts.All);
+    }
+
+    /// <summary>An alert store whose every raise fails.</summary>
+    private sealed class FailingAlertStore(Exception error) : IAlertStore
+    {
+        public Exception Error { get; } = error;
+        public ValueTask<(Alert Alert, bool IsNew)> RaiseAsync(Alert alert, TimeSpan window, CancellationToken cancellationToken) => throw Error;
+        public ValueTask<Alert?> GetAsync(long id, CancellationToken cancellationToken) => ValueTask.FromResult<Alert?>(null);
+        public ValueTask<IReadOnlyList<Alert>> QueryAsync(AlertQuery query, CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<Alert>>([]);
+        public ValueTask<bool> TryUpdateAsync(Alert updated, CancellationToken cancellationToken) => ValueTask.FromResult(false);
     }
 }

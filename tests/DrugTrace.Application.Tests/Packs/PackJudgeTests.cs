@@ -1,3 +1,4 @@
+using DrugTrace.Application.Common.Exceptions;
 using DrugTrace.Application.Packs;
 using DrugTrace.Application.Parties;
 using DrugTrace.Application.Tests.TestDoubles;
@@ -98,5 +99,36 @@ public class PackJudgeTests
 
         Assert.Equal(ScanOutcome.Refused, judgement?.Outcome.Verdict);
         Assert.Contains($"Corner Pharmacy ({Pharmacy.Gln})", judgement!.Outcome.Message);
+    }
+
+    [Fact]
+    public async Task An_append_that_throws_while_the_pack_cannot_be_read_either_reports_the_appends_own_error()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        var reader = new ScanFactsReader(_world.Ledger, _world.Catalog, new PartyDirectory(_world.Parties));
+        var broken = new BrokenLedger(_world.Ledger);
+        var logBefore = _world.Ledger.Log.Count;
+
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(async () =>
+            await new PackJudge(broken, reader, new ScanningErrorTriage(reader)).TryOnceAsync(Pharmacy, Code(serial), Id(serial), new PackCommand(PackAction.Dispense), Start, default));
+
+        Assert.Same(broken.AppendError, refused);
+        Assert.Equal(1, broken.Reads);
+        Assert.Equal(logBefore, _world.Ledger.Log.Count);
+    }
+
+    /// <summary>A store whose pack append fails and whose pack reads fail after it.</summary>
+    private sealed class BrokenLedger(InMemoryLedgerStore inner) : DelegatingLedgerStore(inner)
+    {
+        public StoreUnavailableException AppendError { get; } = new("connection reset", new IOException("reset"));
+        public int Reads { get; private set; }
+
+        public override ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken) => throw AppendError;
+
+        public override ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
+        {
+            Reads++;
+            throw new InvalidOperationException("the store cannot be read");
+        }
     }
 }

@@ -140,5 +140,12 @@ public class ScanFactsReaderTests
         await SeenAsync(OtherWholesaler, serial, later.AddMinutes(-1));
         var (captured, _) = await Watching(window).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, later, default);
         Assert.Equal([Maker.Gln, Wholesaler.Gln], captured.RecentCustody.Order());
+
+        // Read when the window begins at the very millisecond that shipment was recorded: it still counts, though it occurred long before.
+        var recorded = (await _world.Ledger.GetChainAsync(Domain.Ledger.StreamKind.Pack, Gtin, serial, default))[^1].Event.RecordedAt;
+        var edge = recorded + window;
+        await SeenAsync(OtherWholesaler, serial, edge.AddMinutes(-1));
+        var (recordedAtEdge, _) = await Watching(window).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, edge, default);
+        Assert.Equal([Maker.Gln, Wholesaler.Gln], recordedAtEdge.RecentCustody.Order());
     }
 }

@@ -27,6 +27,11 @@ public class ScanOutcomesTests
     [InlineData(EventType.Received, "Received into your stock.")]
     [InlineData(EventType.DispenseUndone, "Dispense undone: the pack is back in your stock.")]
     [InlineData(EventType.Unlocked, "Unlocked: the pack is back in your stock.")]
+    [InlineData(EventType.Decommissioned, "Decommissioned.")]
+    [InlineData(EventType.Quarantined, "Quarantined: the pack is held while it is investigated; it cannot be shipped, received or dispensed.")]
+    [InlineData(EventType.Released, "Released from quarantine: the pack is back to the status it had.")]
+    [InlineData(EventType.ConfirmedIllegitimate,
+        "Confirmed illegitimate: the pack is decommissioned; the regulators and the brand owner are alerted and must be notified within 24 hours.")]
     public void A_done_handoff_is_said_in_words(EventType type, string words) => Assert.Equal(words, ScanOutcomes.Done(type));
 
     [Fact]

@@ -70,6 +70,10 @@ public sealed class BootstrapRegulatorTests
         var errors = new BootstrapRegulatorValidator().Validate(new BootstrapRegulator(Key, "4000000000014", " ")).ToList();
         Assert.Equal(["gln", "name"], errors.Select(e => e.Field));
         Assert.Equal("GLN 4000000000014 has a wrong check digit (expected 3).", errors[0].Message);
+        Assert.Equal("The name is empty.", errors[1].Message);
+        var control = Assert.Single(new BootstrapRegulatorValidator().Validate(new BootstrapRegulator(null, Gln, "Medicines\tAgency")));
+        Assert.Equal("name", control.Field);
+        Assert.StartsWith("The name contains ", control.Message);
         Assert.Empty(new BootstrapRegulatorValidator().Validate(new BootstrapRegulator(null, Gln, "Agency")));
     }
 }

@@ -1,3 +1,4 @@
+using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Parties;
 using DrugTrace.Application.Tests.TestDoubles;
 using DrugTrace.Domain.Parties;
@@ -20,6 +21,15 @@ public class PartyDirectoryTests
         await _store.AddAsync(Linden, "hash-1", [], default);
         Assert.Equal(Linden, await _directory.FindByApiKeyHashAsync("hash-1", default));
         return "hash-1";
+    }
+
+    [Fact]
+    public async Task A_party_registered_after_a_lookup_of_its_GLN_missed_is_found_then()
+    {
+        Assert.Null(await _directory.FindAsync(Linden.Gln, default));
+        await _store.AddAsync(Linden, "hash-1", [], default);
+
+        Assert.Equal(Linden, await _directory.FindAsync(Linden.Gln, default));
     }
 
     [Fact]
@@ -52,5 +62,52 @@ public class PartyDirectoryTests
         Assert.Null(await _directory.FindByApiKeyHashAsync("hash-1", default));
         await AddLindenAsync();
         Assert.Equal(Linden, await _directory.FindAsync(Linden.Gln, default));
+    }
+
+    [Fact]
+    public async Task A_key_read_while_the_keys_were_forgotten_is_not_kept()
+    {
+        await _store.AddAsync(Linden, "hash-1", [], default);
+        var slow = new SlowKeyReads(_store);
+        var directory = new PartyDirectory(slow, _clock);
+
+        var racing = directory.FindByApiKeyHashAsync("hash-1", default).AsTask();
+        await slow.Reading.Task;
+        directory.ForgetKeys(); // a revocation lands while the key is being read
+        slow.Release.SetResult();
+        Assert.Equal(Linden, await racing);
+
+        // The racing read kept nothing: the next lookup reads the store again.
+        Assert.Equal(Linden, await directory.FindByApiKeyHashAsync("hash-1", default));
+        Assert.Equal(2, slow.KeyReads);
+    }
+
+    /// <summary>A party store whose first key read waits until the test releases it.</summary>
+    private sealed class SlowKeyReads(InMemoryPartyStore inner) : IPartyStore
+    {
+        public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int KeyReads { get; private set; }
+
+        public async ValueTask<Party?> FindByApiKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
+        {
+            if (++KeyReads == 1)
+            {
+                Reading.SetResult();
+                await Release.Task;
+            }
+            return await inner.FindByApiKeyHashAsync(apiKeyHash, cancellationToken);
+        }
+
+        public ValueTask<Party?> FindAsync(string gln, CancellationToken cancellationToken) => inner.FindAsync(gln, cancellationToken);
+        public ValueTask<IReadOnlyList<Party>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+        public ValueTask AddAsync(Party party, string? apiKeyHash, IReadOnlyList<string> companyPrefixes, CancellationToken cancellationToken) =>
+            inner.AddAsync(party, apiKeyHash, companyPrefixes, cancellationToken);
+        public ValueTask<IReadOnlyList<string>> CompanyPrefixesAsync(string gln, CancellationToken cancellationToken) => inner.CompanyPrefixesAsync(gln, cancellationToken);
+        public ValueTask AddKeyAsync(string gln, string keyId, string apiKeyHash, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
+            inner.AddKeyAsync(gln, keyId, apiKeyHash, createdAt, cancellationToken);
+        public ValueTask<bool> RevokeKeyAsync(string gln, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+            inner.RevokeKeyAsync(gln, keyId, revokedAt, cancellationToken);
+        public ValueTask<IReadOnlyList<PartyKey>> ListKeysAsync(string gln, CancellationToken cancellationToken) => inner.ListKeysAsync(gln, cancellationToken);
     }
 }

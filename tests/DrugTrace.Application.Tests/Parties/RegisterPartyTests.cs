@@ -66,6 +66,15 @@ public class RegisterPartyTests
         Assert.Empty(await _parties.CompanyPrefixesAsync(none.Party.Gln, default));
     }
 
+    [Fact]
+    public void A_name_with_a_control_character_is_refused_in_words_naming_the_name()
+    {
+        var (field, message) = Assert.Single(Validate("4012347000014", "Corner\tPharmacy", "Pharmacy"));
+        Assert.Equal("name", field);
+        Assert.StartsWith("The name contains ", message);
+        Assert.EndsWith("(U+0009) at position 7; use plain text on one line.", message);
+    }
+
     private static List<(string Field, string Message)> Validate(string gln, string name, string role) =>
         [.. new RegisterPartyValidator().Validate(new RegisterParty("4000000000013", gln, name, role))];
 }

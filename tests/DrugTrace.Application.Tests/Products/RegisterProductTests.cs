@@ -30,13 +30,23 @@ public class RegisterProductTests
         var refused = await Assert.ThrowsAsync<DrugTrace.Application.Common.Exceptions.ForbiddenAccessException>(() =>
             new RegisterProductHandler(_world.Catalog, _world.Parties, ContextFor(OtherMaker))
                 .Handle(new RegisterProduct(OtherMaker.Gln, UnregisteredGtin, "Aspirin", null, null), CancellationToken.None).AsTask());
-        Assert.Contains("4012345", refused.Message);
+        Assert.Equal($"GTIN {UnregisteredGtin} is not under Other Pharma's GS1 company prefixes (4012345).", refused.Message);
         Assert.Null(await _world.Catalog.FindProductAsync(UnregisteredGtin, default));
 
         // Without any prefix a manufacturer registers nothing.
-        await Assert.ThrowsAsync<DrugTrace.Application.Common.Exceptions.ForbiddenAccessException>(() =>
+        var noPrefix = await Assert.ThrowsAsync<DrugTrace.Application.Common.Exceptions.ForbiddenAccessException>(() =>
             new RegisterProductHandler(_world.Catalog, _world.Parties, ContextFor(Maker))
                 .Handle(new RegisterProduct(Maker.Gln, UnregisteredGtin, "Aspirin", null, null), CancellationToken.None).AsTask());
+        Assert.Equal("Acme Pharma has no GS1 company prefix registered, so it cannot register GTINs; a regulator records its prefixes.", noPrefix.Message);
+    }
+
+    [Fact]
+    public void The_validator_words_a_blank_name_and_names_the_field_that_holds_a_control_character()
+    {
+        Assert.Equal([("name", "The product needs a name.")], Validate(Gtin, " ", null, null));
+        Assert.Equal(
+            ["The name contains", "The form contains", "The strength contains"],
+            Validate(Gtin, "a\tb", "c\td", "e\tf").Select(e => e.Message[..e.Message.IndexOf(" contains", StringComparison.Ordinal)] + " contains"));
     }
 
     [Theory]

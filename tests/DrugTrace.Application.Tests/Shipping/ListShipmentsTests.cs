@@ -57,8 +57,44 @@ public class ListShipmentsTests
         var outgoing = await ListAsync(Wholesaler, ShipmentDirection.Outgoing);
 
         Assert.Equal([Pharmacy.Name, OtherPharmacy.Name], outgoing.Shipments.Select(s => s.CounterpartName).Order(StringComparer.Ordinal));
+        // The same day's shipments in the order of the recipients' GLNs, each pack with its product's name.
+        Assert.Equal(("outgoing", 2), (outgoing.Direction, outgoing.Packs));
+        Assert.Equal([Pharmacy.Gln, OtherPharmacy.Gln], outgoing.Shipments.Select(s => s.Counterpart));
+        Assert.All(outgoing.Shipments.SelectMany(s => s.Packs), p => Assert.Equal("Paracetamol 500 mg", p.ProductName));
         Assert.Empty((await ListAsync(OtherWholesaler, ShipmentDirection.Outgoing)).Shipments);
         Assert.Empty((await ListAsync(OtherWholesaler, ShipmentDirection.Incoming)).Shipments);
         Assert.Equal(1, (await ListAsync(OtherPharmacy, ShipmentDirection.Incoming)).Packs);
+    }
+
+    [Theory]
+    [InlineData(ListShipments.MaxPacks, ListShipments.MaxPacks, false)]
+    [InlineData(ListShipments.MaxPacks + 1, ListShipments.MaxPacks, true)]
+    public async Task At_most_the_cap_of_packs_is_listed_and_more_is_reported(int inTransit, int listed, bool truncated)
+    {
+        var serial = await ShipAsync(Pharmacy, "LOTA");
+        var shipped = _world.Ledger.Packs.Single(p => p.Serial == serial);
+        var custody = new ManyInTransit([.. Enumerable.Range(0, inTransit).Select(i => shipped with { Serial = $"S{i}" })]);
+
+        var list = await new ListShipmentsHandler(custody, _world.Catalog, new PartyDirectory(_world.Parties), ContextFor(Pharmacy))
+            .Handle(new ListShipments(Pharmacy.Gln, ShipmentDirection.Incoming), default);
+
+        Assert.Equal((listed, truncated), (list.Packs, list.Truncated));
+        Assert.Equal(listed, list.Shipments.Sum(s => s.Count));
+        Assert.Equal(ListShipments.MaxPacks + 1, custody.AskedFor);
+    }
+
+    /// <summary>Custody queries that hold these packs in transit, up to the limit asked for.</summary>
+    private sealed class ManyInTransit(IReadOnlyList<PackState> packs) : ICustodyQueries
+    {
+        public int AskedFor { get; private set; }
+
+        public ValueTask<IReadOnlyList<PackState>> ListInTransitAsync(string party, ShipmentDirection direction, int limit, CancellationToken cancellationToken)
+        {
+            AskedFor = limit;
+            return ValueTask.FromResult<IReadOnlyList<PackState>>([.. packs.Take(limit)]);
+        }
+
+        public ValueTask<IReadOnlyList<StockCount>> CountStockAsync(string custodian, StockFilter filter, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public ValueTask<IReadOnlyList<PackState>> ListQuarantinedAsync(string? quarantinedBy, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

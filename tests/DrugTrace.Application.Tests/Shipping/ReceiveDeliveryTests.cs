@@ -82,11 +82,12 @@ public class ReceiveDeliveryTests
     public void An_empty_or_too_large_delivery_is_refused()
     {
         var validator = new ReceiveDeliveryValidator();
-        Assert.Equal("The delivery is empty: scan its packs first.", Assert.Single(validator.Validate(new ReceiveDelivery(Pharmacy.Gln, []))).Message);
+        Assert.Equal(("codes", "The delivery is empty: scan its packs first."), Assert.Single(validator.Validate(new ReceiveDelivery(Pharmacy.Gln, []))));
         Assert.Single(validator.Validate(new ReceiveDelivery(Pharmacy.Gln, null!)));
         Assert.Empty(validator.Validate(new ReceiveDelivery(Pharmacy.Gln, [.. Enumerable.Repeat("x", ReceiveDelivery.MaxCodes)])));
         Assert.Equal("At most 2000 packs per delivery; receive the rest in a second one.",
             Assert.Single(validator.Validate(new ReceiveDelivery(Pharmacy.Gln, [.. Enumerable.Repeat("x", ReceiveDelivery.MaxCodes + 1)]))).Message);
+        Assert.Equal("codes", Assert.Single(validator.Validate(new ReceiveDelivery(Pharmacy.Gln, [.. Enumerable.Repeat("x", ReceiveDelivery.MaxCodes + 1)]))).Field);
     }
 
     [Fact]

@@ -146,4 +146,18 @@ public class GetStockTests
         Assert.Equal([(Gtin, "LB", "Paracetamol 500 mg"), (OtherGtin, "LA", "Ibuprofen 200 mg")], stock.Items.Select(i => (i.Gtin, i.Lot, i.ProductName)));
         Assert.Equal((2, 2), (stock.Lines, stock.Packs));
     }
+
+    [Fact]
+    public async Task A_line_with_available_and_held_packs_counts_both_and_lines_come_by_expiry_first()
+    {
+        var serials = (await _world.CommissionAsync("LOTA", 3)).Serials;
+        await _world.ScanAsync(Maker, Code(serials[0], "LOTA"), new PackCommand(PackAction.Quarantine, Note: "crushed box"));
+        // LOTB sorts after LOTA by name but expires first.
+        await new DrugTrace.Application.Lots.RegisterLotHandler(_world.Catalog, _world.Ledger, new DrugTrace.Application.Lots.RandomSerialGenerator(), ContextFor(Maker), _world.Clock)
+            .Handle(new DrugTrace.Application.Lots.RegisterLot(Maker.Gln, Gtin, "LOTB", "2027-06-30", 1), default);
+
+        var page = await StockAsync(Maker);
+
+        Assert.Equal([("LOTB", 1, 0, 1), ("LOTA", 2, 1, 3)], page.Items.Select(i => (i.Lot, i.Available, i.Held, i.Total)));
+    }
 }

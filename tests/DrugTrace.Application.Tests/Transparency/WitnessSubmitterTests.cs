@@ -103,6 +103,37 @@ public sealed class WitnessSubmitterTests
     }
 
     [Fact]
+    public async Task A_cosignature_by_an_old_key_of_the_same_witness_name_does_not_count()
+    {
+        var checkpoint = await SignedAtAsync(10);
+        var rotated = Cosigner.Generate("witness.example/w");
+        var note = SignedNote.Parse(checkpoint.Note);
+        await _checkpoints.UpdateNoteAsync(10, checkpoint.Note + rotated.SignatureLine(note.Text, _world.Clock.GetUtcNow().ToUnixTimeSeconds()), default);
+        _client.Then(RealWitness());
+
+        Assert.Equal(SubmissionResult.Cosigned, await SubmitAsync());
+
+        Assert.Single(_client.Sent);
+        Assert.True(SignedNote.Parse(Assert.Single(_checkpoints.All).Note).Open([_witness.Verifier], out _).IsValid);
+    }
+
+    [Fact]
+    public async Task The_cosignature_is_merged_into_the_note_of_the_size_it_signs_among_several_stored()
+    {
+        await SignedAtAsync(1);
+        var latest = await SignedAtAsync(2);
+        _client.Then(RealWitness());
+
+        Assert.Equal(SubmissionResult.Cosigned, await SubmitAsync());
+
+        var stored = SignedNote.Parse(_checkpoints.All.Single(c => c.Size == 2).Note);
+        Assert.Equal(SignedNote.Parse(latest.Note).Text, stored.Text);
+        Assert.True(stored.Open([_logKey.Verifier], out _).IsValid);
+        Assert.True(stored.Open([_witness.Verifier], out _).IsValid);
+        Assert.Single(SignedNote.Parse(_checkpoints.All.Single(c => c.Size == 1).Note).Signatures);
+    }
+
+    [Fact]
     public async Task Another_witnesss_cosignature_does_not_count_and_both_are_kept()
     {
         var other = Cosigner.Generate("other.example/w");

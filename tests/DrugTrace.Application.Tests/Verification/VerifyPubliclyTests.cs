@@ -96,4 +96,23 @@ public class VerifyPubliclyTests
     [Fact]
     public void Good_pieces_pass_validation() =>
         Assert.Empty(new VerifyPubliclyValidator().Validate(new VerifyPublicly(Gtin, "SN1", "LOT42", "271231")));
+
+    [Fact]
+    public async Task A_notice_stored_for_a_lot_that_is_not_recalled_is_not_shown()
+    {
+        var serial = await _world.PackAtAsync(Pharmacy);
+        // As a recall that wrote its public text and then lost, or was refused, leaves it.
+        await _world.RecallNotices.SetAsync(Gtin, "LOT42", "Return it to your pharmacy.", default);
+
+        var result = await VerifyAsync(serial);
+
+        Assert.Equal((true, false, (string?)null, PublicVerdict.Genuine), (result.Genuine, result.Recalled, result.RecallReason, result.Verdict));
+    }
+
+    [Fact]
+    public void A_serial_outside_set_82_is_refused_in_words_naming_the_serial()
+    {
+        var (field, message) = Assert.Single(new VerifyPubliclyValidator().Validate(new VerifyPublicly(Gtin, "S 1", null, null)));
+        Assert.Equal(("serial", "U+0020 at position 2 is not allowed in a serial (GS1 character set 82)."), (field, message));
+    }
 }

@@ -6,6 +6,7 @@ using DrugTrace.Application.Dispensing;
 using DrugTrace.Application.Lots;
 using DrugTrace.Application.Packs;
 using DrugTrace.Application.Tests.TestDoubles;
+using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 using Mediator;
 using static DrugTrace.Application.Tests.TestDoubles.TestWorld;
@@ -68,6 +69,15 @@ public class AuthorizationBehaviourTests
         Assert.Equal(42, result);
         Assert.Equal(1, _nextCalls);
         Assert.Equal(Maker, _context.Actor);
+    }
+
+    [Fact]
+    public async Task A_refusal_names_every_role_the_use_case_allows()
+    {
+        var ex = await Assert.ThrowsAsync<ForbiddenAccessException>(() => Run(new ListLots(Pharmacy.Gln, Gtin), (IReadOnlyList<LotState>)[]).AsTask());
+
+        Assert.Equal("This needs the role Manufacturer or Regulator; Corner Pharmacy is a Pharmacy.", ex.Message);
+        Assert.Equal(0, _nextCalls);
     }
 
     [Fact]

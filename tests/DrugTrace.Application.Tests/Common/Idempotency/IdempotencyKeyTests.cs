@@ -25,6 +25,8 @@ public sealed class IdempotencyKeyTests
     [InlineData("a b", "' '")]
     [InlineData("a\u0000b", "U+0000")]
     [InlineData("caf\u00e9", "U+00E9")]
+    [InlineData("!abc", "'!'")]
+    [InlineData(",a", "more than once")]
     public void A_malformed_key_is_a_400_naming_the_header_and_the_problem(string header, string problem)
     {
         var error = Assert.Throws<ValidationException>(() => IdempotencyKey.FromHeader(header));

@@ -59,7 +59,9 @@ public class WireNameTests
 
         Assert.Contains("\"verdict\":\"alert\"", json);
         Assert.Equal(ScanVerdict.Alert, JsonSerializer.Deserialize<ScanOutcome>(json, JsonSerializerOptions.Web)!.Verdict.Value);
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<WireName<ScanVerdict>>("\"maybe\""));
+        var unknown = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<WireName<ScanVerdict>>("\"maybe\""));
+        Assert.Equal($"Expected one of: {string.Join(", ", Enum.GetValues<ScanVerdict>().Select(v => new WireName<ScanVerdict>(v).Name))}.", unknown.Message);
+        Assert.StartsWith("Expected one of: ok, alert, ", unknown.Message);
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<WireName<ScanVerdict>>("1"));
     }
 }
