@@ -220,7 +220,8 @@ public static class ChainReplay
             {
                 state = CaseLifecycle.Apply(state, e);
             }
-            catch (InvalidOperationException ex)
+            // An edited stream makes Apply refuse the event as another stream's (ArgumentException): a finding, as for a pack.
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
             {
                 Report($"not a legal transition: {ex.Message}");
                 return violations;

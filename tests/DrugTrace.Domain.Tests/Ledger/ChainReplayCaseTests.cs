@@ -53,6 +53,18 @@ public sealed class ChainReplayCaseTests
     }
 
     [Fact]
+    public void A_case_event_whose_stream_was_edited_is_reported_not_thrown()
+    {
+        var chain = Shipment();
+        chain[1] = chain[1] with { Stream = StreamKind.Pack };
+
+        var violation = Assert.Single(Replay(chain, Fold(chain.Take(1))));
+
+        Assert.Equal((1, 21L), (violation.Seq, violation.LogIndex));
+        Assert.Equal("not a legal transition: Only case events change a case. (Parameter 'e')", violation.Problem);
+    }
+
+    [Fact]
     public void An_unknown_actor_is_reported_and_ends_the_replay()
     {
         var chain = Shipment();
