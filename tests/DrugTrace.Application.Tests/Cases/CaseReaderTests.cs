@@ -6,6 +6,7 @@ using DrugTrace.Domain.Cases;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
+using DrugTrace.Domain.Products;
 using static DrugTrace.Application.Tests.TestDoubles.TestWorld;
 
 namespace DrugTrace.Application.Tests.Cases;
@@ -113,5 +114,19 @@ public sealed class CaseReaderTests
 
         Assert.Equal([Own(3), Own(7)], contents.Cases.Select(c => c.Case.Sscc));
         Assert.Equal(["S1", "S2"], contents.Cases[1].Packs.Select(p => p.Pack.Serial));
+    }
+
+    [Fact]
+    public async Task A_cases_packs_of_two_products_are_read_lower_GTIN_first_whatever_the_store_gives()
+    {
+        // The higher GTIN is commissioned first, and its serial sorts first too: only the GTIN order puts the other first.
+        await _world.Catalog.AddProductAsync(new Product(UnregisteredGtin, "Aspirin 100 mg", "tablet", "100 mg", Maker.Gln), default);
+        await _world.CommissionAsync("LOT7", 1, gtin: UnregisteredGtin, serials: new QueueSerialGenerator("A1"));
+        await _world.CommissionAsync("LOT42", 1, serials: new QueueSerialGenerator("B1"));
+        var packed = await PackAsync(Maker, [Code("A1", lot: "LOT7", gtin: UnregisteredGtin), Code("B1")]);
+
+        var contents = await _world.CaseReader().ReadAsync((await _world.Ledger.FindCaseAsync(packed.Sscc, default))!, default);
+
+        Assert.Equal([(Gtin, "B1"), (UnregisteredGtin, "A1")], contents.Packs.Select(p => (p.Pack.Gtin, p.Pack.Serial)));
     }
 }

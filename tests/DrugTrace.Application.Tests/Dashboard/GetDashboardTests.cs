@@ -124,6 +124,18 @@ public class GetDashboardTests
         Assert.Equal((0, GetDashboard.MaxAlertsRead, true), (view.AlertTotal, view.OpenTotal, view.Truncated));
     }
 
+    [Fact]
+    public async Task A_full_page_ending_at_the_windows_first_instant_is_read_on()
+    {
+        // Closed alerts all raised at the first instant of a one-day window: the first page of 1,000 ends at it, and the next holds one more.
+        var from = new DateTimeOffset(2026, 3, 14, 0, 0, 0, TimeSpan.Zero);
+        var store = new ManyAlerts(1001, from, AlertStatus.Closed);
+
+        var view = await new GetDashboardHandler(store, _world.ScanLog, _world.Parties, _world.Clock).Handle(new GetDashboard(Regulator.Gln, 1, 3), default);
+
+        Assert.Equal((1001, false), (view.AlertTotal, view.Truncated));
+    }
+
     /// <summary>A store of <paramref name="count"/> alerts of one status raised at one instant, paged newest first as the stores do.</summary>
     private sealed class ManyAlerts(int count, DateTimeOffset at, AlertStatus status) : IAlertStore
     {

@@ -148,4 +148,25 @@ public class ScanFactsReaderTests
         var (recordedAtEdge, _) = await Watching(window).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, edge, default);
         Assert.Equal([Maker.Gln, Wholesaler.Gln], recordedAtEdge.RecentCustody.Order());
     }
+
+    [Fact]
+    public async Task Custody_counts_an_event_dated_ahead_of_its_recording_from_the_windows_first_instant_on()
+    {
+        var serial = (await _world.CommissionAsync("LOT42", 1)).Serials[0];
+        // A device whose clock runs three minutes ahead (within the allowed skew): the shipment occurred after it was recorded.
+        var shipped = await _world.Handoffs().HandleScanAsync(Maker, Code(serial), new PackCommand(PackAction.Ship, Wholesaler.Gln),
+            _world.Clock.GetUtcNow().AddMinutes(3), default);
+        Assert.Equal(ScanOutcome.Ok, shipped.Verdict);
+        var shipment = (await _world.Ledger.GetChainAsync(Domain.Ledger.StreamKind.Pack, Gtin, serial, default))[^1].Event;
+        Assert.True(shipment.RecordedAt < shipment.OccurredAt);
+        var window = TimeSpan.FromHours(2);
+
+        // The window begins at the very millisecond the shipment occurred, after it was recorded: it still counts.
+        var now = shipment.OccurredAt + window;
+        await SeenAsync(OtherWholesaler, serial, now.AddMinutes(-1));
+        var (atEdge, _) = await Watching(window).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, now, default);
+        Assert.Equal([Maker.Gln, Wholesaler.Gln], atEdge.RecentCustody.Order());
+        var (past, _) = await Watching(window).ReadAsync(OtherPharmacy, Id(serial), PackAction.Verify, now.AddMilliseconds(1), default);
+        Assert.Empty(past.RecentCustody);
+    }
 }

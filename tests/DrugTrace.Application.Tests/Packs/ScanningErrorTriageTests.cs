@@ -50,6 +50,21 @@ public class ScanningErrorTriageTests
         Assert.Null(await Triage().TryAsync(Pharmacy, Code("Ab1Z", lot: "4242"), null, AlertKind.UnknownSerial, Start, default));
     }
 
+    [Fact]
+    public async Task Two_corrections_that_lead_to_the_same_genuine_pack_are_explained_by_the_first()
+    {
+        await Commission("S1");
+        // As read, "s1" is unknown and the internal field (91) runs on to the end. Caps Lock alone gives S1 with no lot;
+        // Caps Lock and a separator lost before "10" give S1 of lot LOT42: the same pack, found first by Caps Lock.
+        var code = $"01{Gtin}21s1\u001d91abc10lot42";
+
+        var judgement = await Triage().TryAsync(Pharmacy, code, null, AlertKind.UnknownSerial, Start, default);
+
+        Assert.NotNull(judgement);
+        Assert.Equal((Gtin, "S1"), (judgement.PackGtin, judgement.PackSerial));
+        Assert.StartsWith($"Probable scanning error: {Domain.Gs1.ScanCorrections.Explain(Domain.Gs1.ScanCorrection.CapsLock)}. ", judgement.Outcome.Message);
+    }
+
     [Theory]
     [InlineData(AlertKind.UnknownSerial, true)]
     [InlineData(AlertKind.LotMismatch, true)]

@@ -26,11 +26,12 @@ public class RegisterProductTests
     [Fact]
     public async Task A_GTIN_outside_the_manufacturers_company_prefixes_is_refused_and_not_stored()
     {
-        _world.Parties.SetPrefixes(OtherMaker.Gln, "4012345");
+        // Two prefixes, neither of them the GTIN's: the refusal names both, in the order they were recorded.
+        _world.Parties.SetPrefixes(OtherMaker.Gln, "4012345", "4098765");
         var refused = await Assert.ThrowsAsync<DrugTrace.Application.Common.Exceptions.ForbiddenAccessException>(() =>
             new RegisterProductHandler(_world.Catalog, _world.Parties, ContextFor(OtherMaker))
                 .Handle(new RegisterProduct(OtherMaker.Gln, UnregisteredGtin, "Aspirin", null, null), CancellationToken.None).AsTask());
-        Assert.Equal($"GTIN {UnregisteredGtin} is not under Other Pharma's GS1 company prefixes (4012345).", refused.Message);
+        Assert.Equal($"GTIN {UnregisteredGtin} is not under Other Pharma's GS1 company prefixes (4012345, 4098765).", refused.Message);
         Assert.Null(await _world.Catalog.FindProductAsync(UnregisteredGtin, default));
 
         // Without any prefix a manufacturer registers nothing.
