@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using static DrugTrace.Storage.Sqlite.Tests.TestSql;
 
 namespace DrugTrace.Storage.Sqlite.Tests;
 
@@ -48,20 +49,7 @@ public sealed class SqliteAlertOutboxTests : IAsyncLifetime
         return outbox;
     }
 
-    private static Alert Make(string serial, DateTimeOffset? at = null) => new()
-    {
-        Kind = AlertKind.UnknownSerial,
-        Severity = Severity.Critical,
-        Message = $"Serial {serial} was never commissioned.",
-        Action = PackAction.Verify,
-        ScannedCode = $"(01)09506000134352(21){serial}",
-        PackGtin = "09506000134352",
-        PackSerial = serial,
-        ScanningParty = "4055555000018",
-        BrandOwner = "4012345000016",
-        RaisedAt = at ?? T0,
-        LastSeenAt = at ?? T0,
-    };
+    private static Alert Make(string serial, DateTimeOffset? at = null) => TestAlerts.UnknownSerial(serial, at ?? T0, at ?? T0);
 
     [Fact]
     public void The_outbox_is_the_stores_alert_feed()
@@ -252,20 +240,6 @@ public sealed class SqliteAlertOutboxTests : IAsyncLifetime
     }
 
     private static (long Id, bool IsNew) Pushed((Alert Alert, bool IsNew) push) => (push.Alert.Id, push.IsNew);
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

@@ -1,6 +1,5 @@
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Domain.Alerts;
-using DrugTrace.Domain.Packs;
 using DrugTrace.Storage.Contract;
 
 namespace DrugTrace.Storage.Sqlite.Tests;
@@ -13,20 +12,7 @@ public sealed class SqliteAlertStoreTests : AlertStoreContractTests, IAsyncLifet
 
     protected override IAlertStore Alerts => _store.Get<IAlertStore>();
 
-    private static Alert Make(string serial) => new()
-    {
-        Kind = AlertKind.UnknownSerial,
-        Severity = Severity.Critical,
-        Message = $"Serial {serial} was never commissioned.",
-        Action = PackAction.Verify,
-        ScannedCode = $"(01)09506000134352(21){serial}",
-        PackGtin = "09506000134352",
-        PackSerial = serial,
-        ScanningParty = "4055555000018",
-        BrandOwner = "4012345000016",
-        RaisedAt = T0,
-        LastSeenAt = T0.AddMinutes(1),
-    };
+    private static Alert Make(string serial) => TestAlerts.UnknownSerial(serial, T0, T0.AddMinutes(1));
 
     [Fact]
     public async Task An_update_without_a_history_entry_is_stored_and_announced_at_the_alerts_last_sighting()

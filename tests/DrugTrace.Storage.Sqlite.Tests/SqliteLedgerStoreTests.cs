@@ -8,6 +8,7 @@ using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Storage.Contract;
 using Microsoft.Data.Sqlite;
+using static DrugTrace.Storage.Sqlite.Tests.TestSql;
 
 namespace DrugTrace.Storage.Sqlite.Tests;
 
@@ -301,20 +302,6 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         var details = new List<string>();
         while (reader.Read()) details.Add(reader.GetString(3));
         return details;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 
     Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
