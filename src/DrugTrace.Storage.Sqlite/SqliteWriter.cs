@@ -160,6 +160,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
                     Exec("RELEASE op");
                     var reason = StorageFault.Describe(ex);
                     storeFault ??= reason;
+                    // Known as the store's fault before the caller hears of it, not only once the batch commits.
+                    if (reason is not null) _fault = reason;
                     operation.Fail(reason is null ? ex : new StoreUnavailableException(reason, ex));
                 }
             }
