@@ -12,7 +12,8 @@ namespace DrugTrace.Web.Tests.Endpoints;
 /// </summary>
 public sealed class StoreFaultTests : IDisposable
 {
-    private readonly DrugTraceFactory _factory = new();
+    // No checkpoint is signed in the background while the disk is full: any write that commits clears the fault.
+    private readonly DrugTraceFactory _factory = new() { Settings = { ["Log:CheckpointInterval"] = "01:00:00" } };
 
     [Fact]
     public async Task A_full_store_answers_503_in_plain_words_turns_health_red_and_recovers_without_a_restart()

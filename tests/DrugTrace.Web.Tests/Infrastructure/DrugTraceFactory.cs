@@ -14,6 +14,9 @@ public class DrugTraceFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataDirectory, "drugtrace.db");
 
+    /// <summary>Settings of one test's own, applied after the defaults below.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:Sqlite:DataDirectory", DataDirectory);
@@ -29,6 +32,7 @@ public class DrugTraceFactory : WebApplicationFactory<Program>
         // set out of reach here, and ThrottlingTests sets them low on purpose.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Security:FailedApiKeysPerMinute", "100000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>
