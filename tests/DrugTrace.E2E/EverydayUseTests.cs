@@ -108,7 +108,10 @@ public sealed class EverydayUseTests(AppServer app)
             // The buttons were off to the right of a table that scrolled sideways; on a card both are in view.
             foreach (var button in new[] { "release", "confirm" })
             {
-                var box = (await row.Locator($"[data-testid={button}]").BoundingBoxAsync())!;
+                // The card may still be rendering its buttons when the row appears: wait until each is laid out.
+                var locator = row.Locator($"[data-testid={button}]");
+                await locator.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Visible, Timeout = 60_000 });
+                var box = await locator.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException($"the {button} button has no box on the page");
                 Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"the {button} button spans {box.X} to {box.X + box.Width} px of 390");
             }
         }
