@@ -25,11 +25,11 @@ internal sealed class RawReadConnection : IDisposable
 
     public sqlite3 Handle { get; }
 
-    /// <summary>Begins a read transaction and pins its snapshot with a first read, as a deferred one only starts at its first read.</summary>
-    public void BeginSnapshot()
+    /// <summary>Begins a read transaction and pins its snapshot with <paramref name="firstRead"/>, as a deferred one only starts at its first read.</summary>
+    public void BeginSnapshot(string firstRead)
     {
         SqliteException.ThrowExceptionForRC(raw.sqlite3_exec(Handle, "BEGIN"), Handle);
-        using var pin = new RawRows(Handle, "SELECT MAX(log_index) FROM events");
+        using var pin = new RawRows(Handle, firstRead);
         pin.Read();
     }
 

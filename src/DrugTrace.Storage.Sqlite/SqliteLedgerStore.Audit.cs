@@ -10,6 +10,9 @@ internal sealed partial class SqliteLedgerStore
     // Pack chains are read in this many id ranges side by side, each on a connection of its own.
     private static readonly int PackParts = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
+    // The first read that pins each snapshot of an audit read, the same on every connection.
+    private const string PinSnapshot = "SELECT MAX(log_index) FROM events";
+
     private sealed record Snapshots(SqliteConnection Connection, SqliteTransaction Snapshot, List<RawReadConnection> Parts);
 
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -149,8 +152,8 @@ internal sealed partial class SqliteLedgerStore
             return await db.Writer.WriteAsync(_ =>
             {
                 var snapshot = connection.BeginTransaction(deferred: true);
-                MaxOf(connection, snapshot, "SELECT MAX(log_index) FROM events");
-                foreach (var part in raws) part.BeginSnapshot();
+                MaxOf(connection, snapshot, PinSnapshot);
+                foreach (var part in raws) part.BeginSnapshot(PinSnapshot);
                 return new Snapshots(connection, snapshot, raws);
             }, cancellationToken);
         }
