@@ -15,31 +15,32 @@ public static class CaseLinks
         var bySscc = cases.ToDictionary(c => c.Sscc, StringComparer.Ordinal);
         var holding = new HashSet<string>(StringComparer.Ordinal);
         var violations = new List<AuditViolation>();
+        // Each child that names a parent is checked against it (pattern tests, not `is not ... continue`, so that
+        // Stryker can mutate this method: a removed `continue` would leave the variable unassigned and void them all).
         foreach (var pack in packedPacks)
-        {
-            if (pack.Parent is not { } parent) continue;
-            holding.Add(parent);
-            var where = pack.Status switch
-            {
-                PackStatus.Active => CaseStatus.Active,
-                PackStatus.InTransit => CaseStatus.InTransit,
-                _ => (CaseStatus?)null,
-            };
-            foreach (var problem in Problems(bySscc.GetValueOrDefault(parent), parent, where, pack.Custodian, pack.ShipTo))
-                violations.Add(new AuditViolation(StreamKind.Pack, pack.Gtin, pack.Serial, pack.Head.Seq, 0, problem));
-        }
+            if (pack.Parent is { } parent)
+                Link(parent, StreamKind.Pack, pack.Gtin, pack.Serial, pack.Head.Seq, Where(pack.Status), pack.Custodian, pack.ShipTo);
         foreach (var c in cases)
-        {
-            if (c.Parent is not { } parent) continue;
-            holding.Add(parent);
-            var where = c.Status == CaseStatus.Unpacked ? (CaseStatus?)null : c.Status;
-            foreach (var problem in Problems(bySscc.GetValueOrDefault(parent), parent, where, c.Custodian, c.ShipTo))
-                violations.Add(new AuditViolation(StreamKind.Case, "", c.Sscc, c.Head.Seq, 0, problem));
-        }
+            if (c.Parent is { } parent)
+                Link(parent, StreamKind.Case, "", c.Sscc, c.Head.Seq, c.Status == CaseStatus.Unpacked ? null : c.Status, c.Custodian, c.ShipTo);
         foreach (var c in cases.Where(c => c.Status != CaseStatus.Unpacked && !holding.Contains(c.Sscc)))
             violations.Add(new AuditViolation(StreamKind.Case, "", c.Sscc, c.Head.Seq, 0, "the case holds nothing: no pack or case names it as its parent"));
         return violations;
+
+        void Link(string parent, StreamKind stream, string gtin, string key, int seq, CaseStatus? where, string custodian, string? shipTo)
+        {
+            holding.Add(parent);
+            foreach (var problem in Problems(bySscc.GetValueOrDefault(parent), parent, where, custodian, shipTo))
+                violations.Add(new AuditViolation(stream, gtin, key, seq, 0, problem));
+        }
     }
+
+    private static CaseStatus? Where(PackStatus status) => status switch
+    {
+        PackStatus.Active => CaseStatus.Active,
+        PackStatus.InTransit => CaseStatus.InTransit,
+        _ => null,
+    };
 
     private static IEnumerable<string> Problems(CaseState? parent, string sscc, CaseStatus? childWhere, string custodian, string? shipTo)
     {

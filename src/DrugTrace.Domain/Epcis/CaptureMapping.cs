@@ -29,11 +29,13 @@ public static class CaptureMapping
 
         foreach (var place in new[] { "readPoint", "bizLocation" })
         {
-            if (Text(ev[place]?["id"]) is not { } id) continue;
-            if (!EpcUris.TryParseGln(id, out var gln))
-                return CapturePlan.Refuse($"The {place} {id} is not a party's GLN: DrugTrace records where a party acts by its GLN (urn:epc:id:sgln:....0 or https://id.gs1.org/414/...).");
-            if (gln != capturer)
-                return CapturePlan.Refuse($"The event happened at {gln}, not at your GLN {capturer}: each party captures its own events.");
+            if (Text(ev[place]?["id"]) is { } id)
+            {
+                if (!EpcUris.TryParseGln(id, out var gln))
+                    return CapturePlan.Refuse($"The {place} {id} is not a party's GLN: DrugTrace records where a party acts by its GLN (urn:epc:id:sgln:....0 or https://id.gs1.org/414/...).");
+                if (gln != capturer)
+                    return CapturePlan.Refuse($"The event happened at {gln}, not at your GLN {capturer}: each party captures its own events.");
+            }
         }
 
         var stepText = Text(ev["bizStep"]);

@@ -37,11 +37,13 @@ public sealed class EpcisNamespaces
         var prefixes = new Dictionary<string, string>((outer ?? Default)._prefixes, StringComparer.Ordinal);
         foreach (var entry in context is JsonArray array ? array.ToArray() : [context])
         {
-            if (entry is not JsonObject definitions) continue;
-            foreach (var (prefix, value) in definitions)
+            if (entry is JsonObject definitions)
             {
-                if (value is JsonValue v && v.TryGetValue<string>(out var iri) && !prefix.StartsWith('@'))
-                    prefixes[prefix] = iri;
+                foreach (var (prefix, value) in definitions)
+                {
+                    if (value is JsonValue v && v.TryGetValue<string>(out var iri) && !prefix.StartsWith('@'))
+                        prefixes[prefix] = iri;
+                }
             }
         }
         return new EpcisNamespaces(prefixes);

@@ -72,11 +72,13 @@ public static partial class EventHashId
         }
         foreach (var place in new[] { "readPoint", "bizLocation" })
         {
-            if (ev[place] is not JsonObject location) continue;
-            foreach (var (name, node) in location)
+            if (ev[place] is JsonObject location)
             {
-                if (name != "id" && node is not null)
-                    extensions.AddRange(Generic(ns.ExpandName(name), node, ns).Select(s => place + s));
+                foreach (var (name, node) in location)
+                {
+                    if (name != "id" && node is not null)
+                        extensions.AddRange(Generic(ns.ExpandName(name), node, ns).Select(s => place + s));
+                }
             }
         }
         return sb.Append(Join(extensions)).ToString();

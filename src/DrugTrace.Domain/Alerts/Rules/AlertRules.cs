@@ -27,9 +27,11 @@ public static class AlertRules
         var findings = new List<Finding>();
         foreach (var rule in rules)
         {
-            if (rule(facts) is not { } finding) continue;
-            findings.Add(finding);
-            if (firstOnly) break;
+            if (rule(facts) is { } finding)
+            {
+                findings.Add(finding);
+                if (firstOnly) break;
+            }
         }
         return findings;
     }
