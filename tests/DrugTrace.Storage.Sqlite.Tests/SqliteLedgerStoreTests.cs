@@ -291,6 +291,92 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         Assert.Empty(bare.Events);
     }
 
+    [Fact]
+    public async Task The_audit_read_lists_the_events_of_the_last_case_whose_row_is_gone()
+    {
+        var (first, second) = await TwoCasesAsync("CASES2");
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+            Execute(connection, "DELETE FROM cases WHERE id = (SELECT MAX(id) FROM cases)"); // its events stay, after every case row
+
+        var chains = new List<StoredChain>();
+        await foreach (var chain in Ledger.ReadChainsAsync(default)) chains.Add(chain);
+
+        var cases = chains.Where(c => c.Stream == StreamKind.Case).ToList();
+        Assert.Equal([first.Value, second.Value], cases.Select(c => c.Key));
+        Assert.Equal(first.Value, cases[0].Case?.Sscc);
+        Assert.Null(cases[1].Case);
+        Assert.Equal(EventType.CasePacked, Assert.Single(cases[1].Events).Event.Type);
+    }
+
+    [Fact]
+    public async Task An_audit_read_cancelled_between_two_case_chains_stops_there()
+    {
+        await TwoCasesAsync("CASES3");
+        using var cancel = new CancellationTokenSource();
+        await using var read = Ledger.ReadChainsAsync(cancel.Token).GetAsyncEnumerator();
+        do Assert.True(await read.MoveNextAsync());
+        while (read.Current.Stream != StreamKind.Case);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.MoveNextAsync().AsTask());
+    }
+
+    [Fact]
+    public async Task An_audit_read_with_a_cancelled_token_is_cancelled()
+    {
+        await CommissionAsync("CANCEL2", 1);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var chain in Ledger.ReadChainsAsync(new CancellationToken(canceled: true))) Assert.Fail($"read {chain.Key}");
+        });
+    }
+
+    [Fact]
+    public async Task An_audit_read_abandoned_while_its_parts_still_have_batches_to_hand_over_ends()
+    {
+        // More pack chains than the channel (4 batches of 512 per part, up to 4 parts) and the batch taken can hold, in every
+        // part: each part is left waiting to hand one over, until the abandoned read stops it.
+        await CommissionAsync("ABANDON1", 4 * 6 * 512);
+        var read = Ledger.ReadChainsAsync(default).GetAsyncEnumerator();
+        do Assert.True(await read.MoveNextAsync());
+        while (read.Current.Stream != StreamKind.Pack);
+
+        // Bounded only so that a hang fails the test rather than the run.
+        await read.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1));
+
+        using var connection = _store.Get<SqliteDatabase>().OpenRead();
+        Assert.Equal(4L * 6 * 512, Scalar(connection, "SELECT COUNT(*) FROM packs"));
+    }
+
+    [Fact]
+    public async Task A_finished_audit_read_keeps_no_snapshot_open_that_would_hold_back_a_checkpoint()
+    {
+        await CommissionAsync("CHECKPOINT1", 20);
+        await foreach (var chain in Ledger.ReadChainsAsync(default)) Assert.NotNull(chain.Key);
+        await CommissionAsync("CHECKPOINT2", 1); // a commit after the read's snapshots
+
+        using var connection = _store.Get<SqliteDatabase>().OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(0L, reader.GetInt64(0)); // busy: 1 while any connection still reads an older snapshot
+    }
+
+    /// <summary>Two cases of two packs each, of a lot of four; the first has the lower case id (the higher chain number).</summary>
+    private async Task<(Sscc First, Sscc Second)> TwoCasesAsync(string lotNumber)
+    {
+        var (lot, events) = await CommissionAsync(lotNumber, 4);
+        var packs = new List<PackState>();
+        foreach (var e in events) packs.Add((await Ledger.FindPackAsync(lot.Gtin, e.Key, default))!);
+        var first = Sscc.Create(0, "4012345", 11);
+        var second = Sscc.Create(0, "4012345", 12);
+        await PackAsync(first, lot, packs.Take(2));
+        await PackAsync(second, lot, packs.Skip(2));
+        return (first, second);
+    }
+
     private async Task PackAsync(Sscc sscc, LotState lot, IEnumerable<PackState> packs)
     {
         var decision = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Pack(
