@@ -6,6 +6,7 @@ using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Domain.Products;
 using DrugTrace.Domain.Transparency;
+using static DrugTrace.Storage.Sqlite.Tests.TestSql;
 
 namespace DrugTrace.Storage.Sqlite.Tests;
 
@@ -83,7 +84,12 @@ public sealed class SqliteTreeNodesTests : IAsyncLifetime
         await _store.ReopenAsync();
 
         using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
             Assert.Equal(built, SqliteTreeNodes.ReadTile(connection, 1, 0, 16));
+            // Those three and nothing on any other level (no level 0, none past the last with a node).
+            Assert.Equal(3L, Scalar(connection, "SELECT COUNT(*) FROM tree_nodes"));
+            Assert.Equal(1L, Scalar(connection, "SELECT MAX(level) FROM tree_nodes"));
+        }
         var auditor = await new LedgerAudit(_store.Get<ILedgerStore>()).RunAsync(null, null, default);
         Assert.Empty(auditor.Violations);
     }
