@@ -4,7 +4,7 @@ using DrugTrace.Storage.Contract;
 
 namespace DrugTrace.Storage.Sqlite.Tests;
 
-/// <summary>The capture job store contract against a fresh SQLite file per test, and the running flag stored as given.</summary>
+/// <summary>The capture job store contract against a fresh SQLite file per test, and the running and success flags stored as given.</summary>
 public sealed class SqliteCaptureJobStoreTests : CaptureJobStoreContractTests, IAsyncLifetime
 {
     private static readonly DateTimeOffset Created = new(2026, 12, 2, 9, 0, 0, 123, TimeSpan.Zero);
@@ -13,13 +13,15 @@ public sealed class SqliteCaptureJobStoreTests : CaptureJobStoreContractTests, I
     protected override ICaptureJobStore Jobs => _store.Get<ICaptureJobStore>();
 
     [Fact]
-    public async Task A_job_is_stored_running_or_not_as_it_is_given()
+    public async Task A_job_is_stored_running_or_not_and_succeeded_or_not_as_it_is_given()
     {
         await Jobs.AddAsync(new CaptureJob("running", "4012345000016", "rollback", 5, Created, Running: true), default);
         await Jobs.AddAsync(new CaptureJob("done", "4012345000016", "rollback", 5, Created, Running: false, Success: true, Applied: 5, FinishedAt: Created), default);
 
-        Assert.True((await Jobs.FindAsync("running", default))!.Running);
-        Assert.False((await Jobs.FindAsync("done", default))!.Running);
+        var running = (await Jobs.FindAsync("running", default))!;
+        var done = (await Jobs.FindAsync("done", default))!;
+        Assert.Equal((true, false), (running.Running, running.Success));
+        Assert.Equal((false, true), (done.Running, done.Success));
     }
 
     [Fact]
