@@ -4,6 +4,7 @@ using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Parties;
 using DrugTrace.Domain.Products;
+using Microsoft.Data.Sqlite;
 
 namespace DrugTrace.Storage.Sqlite.Tests;
 
@@ -69,6 +70,58 @@ public sealed class RawRowsTests : IAsyncLifetime
         Execute($"UPDATE packs SET head_hash = x'0102030405' WHERE serial = '{_packs[1].Key}'");
         Assert.Equal(Rows.Damaged, (await Ledger.FindPackAsync(Gtin, _packs[1].Key, default))!.Head.Hash);
         Assert.Contains((await AuditAsync()).Violations, v => v.Key == _packs[1].Key);
+    }
+
+    [Fact]
+    public async Task A_pack_head_that_is_null_reads_as_damaged()
+    {
+        // The column is NOT NULL: only a file edited past its schema can hold a NULL there.
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            TestSql.Execute(connection, """
+                PRAGMA writable_schema = ON;
+                UPDATE sqlite_schema SET sql = replace(sql, 'head_hash BLOB NOT NULL', 'head_hash BLOB') WHERE name = 'packs';
+                PRAGMA writable_schema = OFF;
+                """);
+        }
+        await _store.ReopenAsync(); // every connection reads the edited schema
+
+        Execute($"UPDATE packs SET head_hash = NULL WHERE serial = '{_packs[1].Key}'");
+        Assert.Equal(Rows.Damaged, (await Ledger.FindPackAsync(Gtin, _packs[1].Key, default))!.Head.Hash);
+        Assert.Contains((await AuditAsync()).Violations, v => v.Key == _packs[1].Key);
+    }
+
+    [Fact]
+    public async Task A_damaged_page_of_the_events_makes_the_audit_read_fail_rather_than_end_early()
+    {
+        // The pack ids split into up to four parts of about 300 each: the damaged page (a few dozen events around pack 30)
+        // lies in the first part's range only, past the lot events, which the audit read reads on another connection.
+        var (lot, packs) = TestLots.Build(Gtin, Maker, Now, "PAGE1", 1_200);
+        await Ledger.CommissionAsync(lot.State, lot.Event, packs, default);
+        var path = _store.Get<SqliteDatabase>().FilePath;
+        var hash = Rows.Blob(packs[30].Hash);
+
+        await _store.ReopenAsync(() =>
+        {
+            Assert.False(File.Exists(path + "-wal")); // every page is in the file
+            var file = File.ReadAllBytes(path);
+            var pageSize = (file[16] << 8) | file[17];
+            // The events page (not the packs page, whose head is the same hash) of a pack event in the middle of the log.
+            var page = Assert.Single(Enumerable.Range(0, file.Length / pageSize), p =>
+            {
+                var bytes = file.AsSpan(p * pageSize, pageSize);
+                return bytes.IndexOf(hash) >= 0 && bytes.IndexOf("Commissioned"u8) >= 0;
+            });
+            Assert.True(file.AsSpan(page * pageSize, pageSize).IndexOf(Rows.Blob(lot.Event.Hash)) < 0);
+            Array.Clear(file, page * pageSize, pageSize);
+            File.WriteAllBytes(path, file);
+        });
+
+        var failure = await Assert.ThrowsAsync<SqliteException>(async () =>
+        {
+            await foreach (var chain in Ledger.ReadChainsAsync(default)) Assert.NotNull(chain.Key);
+        });
+        Assert.Equal(11, failure.SqliteErrorCode); // SQLITE_CORRUPT
     }
 
     /// <summary>The full audit: the hash chains and the replay of every chain against its stored state.</summary>

@@ -19,10 +19,14 @@ public sealed class SqliteTestStore
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>Closes the store and opens the same file again, with the default settings.</summary>
-    public async Task ReopenAsync()
+    /// <summary>
+    /// Closes the store and opens the same file again, with the default settings; <paramref name="whileClosed"/> runs
+    /// in between, when no connection is open and the last one to close has checkpointed the log into the file.
+    /// </summary>
+    public async Task ReopenAsync(Action? whileClosed = null)
     {
         await CloseAsync();
+        whileClosed?.Invoke();
         Services = Open(synchronous: null);
     }
 
