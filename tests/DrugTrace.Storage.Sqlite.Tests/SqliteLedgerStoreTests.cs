@@ -57,6 +57,44 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
     }
 
     [Fact]
+    public async Task The_audit_read_sees_no_commit_that_falls_after_its_snapshots_are_taken_and_before_its_first_read()
+    {
+        await CommissionAsync("PIN1", 3);
+        var writer = _store.Get<SqliteDatabase>().Writer;
+        using var context = new QueuedSynchronizationContext();
+        var bound = TimeSpan.FromMinutes(1); // only so that a hang fails the test rather than the run
+
+        // The writer held in a write, so the read's snapshot write is still queued when the read awaits it.
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var gate = new ManualResetEventSlim();
+        var held = writer.WriteAsync(_ =>
+        {
+            entered.SetResult();
+            gate.Wait();
+            return 0;
+        });
+        await entered.Task.WaitAsync(bound);
+        var read = Ledger.ReadChainsAsync(default).GetAsyncEnumerator();
+        var first = context.Start(() => read.MoveNextAsync().AsTask());
+        gate.Set();
+        await held.WaitAsync(bound);
+        await context.WaitForPostAsync(bound); // the snapshots are taken; the read goes on only when the context runs it
+
+        await CommissionAsync("PIN2", 2);
+        await context.RunUntilAsync(first, bound);
+
+        var chains = new List<StoredChain>();
+        await using (read)
+        {
+            Assert.True(await first);
+            chains.Add(read.Current);
+            while (await read.MoveNextAsync()) chains.Add(read.Current);
+        }
+        Assert.Equal(["PIN1"], chains.Where(c => c.Stream == StreamKind.Lot).Select(c => c.Key));
+        Assert.Equal(3, chains.Count(c => c.Stream == StreamKind.Pack));
+    }
+
+    [Fact]
     public async Task The_audit_read_yields_every_chain_once_across_its_parts_and_the_events_past_the_last_pack_row()
     {
         await CommissionAsync("PARTS1", 9);
