@@ -11,7 +11,7 @@ namespace DrugTrace.Storage.Sqlite;
 /// the single appends (<c>.Appends</c>), the batch of writes (<c>.Batch</c>), the audit's snapshot reads
 /// (<c>.Audit</c>), the row readers (<c>.Rows</c>) and the prepared event insert (<c>.EventInsert</c>).
 /// </summary>
-internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore
+internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStore, IChainVisitingStore
 {
     /// <summary>A pack head's columns in the order <see cref="MapPack"/> reads them (the custody queries share both).</summary>
     internal const string PackColumns =

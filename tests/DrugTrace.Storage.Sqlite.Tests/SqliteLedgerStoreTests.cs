@@ -415,6 +415,48 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         return (first, second);
     }
 
+    [Fact]
+    public async Task The_audit_visit_gives_the_chains_of_the_audit_read_lots_first_then_packs_then_cases()
+    {
+        await CommissionAsync("VISIT1", 7);
+        var (lot, events) = await CommissionAsync("VISIT2", 5);
+        var packs = new List<PackState>();
+        foreach (var e in events) packs.Add((await Ledger.FindPackAsync(lot.Gtin, e.Key, default))!);
+        await PackAsync(Sscc.Create(0, "4012345", 3), lot, packs.Take(2));
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            // A pack row without events, and events past the last pack row without their row.
+            Execute(connection, $"DELETE FROM events WHERE stream = 0 AND key = '{events[2].Key}'");
+            Execute(connection, $"DELETE FROM packs WHERE serial = '{events[4].Key}'");
+        }
+        var read = new List<StoredChain>();
+        await foreach (var chain in Ledger.ReadChainsAsync(default)) read.Add(chain);
+
+        var visited = new List<StoredChain>();
+        await ((IChainVisitingStore)Ledger).VisitChainsAsync(chain => { lock (visited) visited.Add(chain); }, default);
+
+        static int Order(StreamKind stream) => stream switch { StreamKind.Lot => 0, StreamKind.Pack => 1, _ => 2 };
+        Assert.Equal(visited.Select(c => Order(c.Stream)).Order(), visited.Select(c => Order(c.Stream)));
+        Assert.Equal(["VISIT1", "VISIT2"], visited.Where(c => c.Stream == StreamKind.Lot).Select(c => c.Key));
+        static string Shape(StoredChain c) =>
+            $"{c.Stream} {c.Gtin} {c.Key} {c.Pack} {c.Lot} {c.Case} {string.Join(",", c.Events.Select(e => $"{e.LogIndex}:{e.Event}"))}";
+        Assert.Equal(read.Select(Shape).Order(StringComparer.Ordinal), visited.Select(Shape).Order(StringComparer.Ordinal));
+        Assert.Empty(Assert.Single(visited, c => c.Key == events[2].Key).Events);
+        Assert.Null(Assert.Single(visited, c => c.Key == events[4].Key).Pack);
+        Assert.Equal(1, visited.Count(c => c.Stream == StreamKind.Case));
+    }
+
+    [Fact]
+    public async Task A_failing_audit_visit_of_a_pack_stops_the_read_with_its_exception()
+    {
+        await CommissionAsync("VISIT3", 20);
+
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(async () => await ((IChainVisitingStore)Ledger).VisitChainsAsync(
+            chain => { if (chain.Stream == StreamKind.Pack) throw new InvalidOperationException("refused"); }, default));
+
+        Assert.Equal("refused", failed.Message);
+    }
+
     private async Task PackAsync(Sscc sscc, LotState lot, IEnumerable<PackState> packs)
     {
         var decision = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Pack(

@@ -8,36 +8,51 @@ namespace DrugTrace.Application.Audit;
 /// One pass over every stored chain (<see cref="ILedgerStore.ReadChainsAsync"/>): each chain's hashes, links and
 /// head (<see cref="ChainAuditor"/>), its place in the log, and, given the party directory, its replay through the
 /// lifecycle rules against its stored row (<see cref="LedgerReplay"/>); then the log's gaps and Merkle root.
-/// Lot chains are checked as they come; pack and case chains in batches on every core while the store reads on,
-/// so that the audit costs one read of each row and the hashing spread over the machine.
+/// Lot chains are checked as they come; pack and case chains on every core while the store reads on: on the
+/// threads that read them where the store can (<see cref="IChainVisitingStore"/>), in batches otherwise, so that
+/// the audit costs one read of each row and the hashing spread over the machine.
 /// </summary>
 public sealed class LedgerAudit(ILedgerStore ledger, LedgerReplay? replay = null)
 {
     // Big enough that a batch's scheduling is noise, small enough that every core gets work early.
     private const int BatchEvents = 4096;
-    private const long ProgressEvery = 65_536;
 
     public async ValueTask<LedgerAuditResult> RunAsync((long Size, Hash256 Root)? checkpoint, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var auditor = new ChainAuditor();
         if (checkpoint is { } c) auditor.ExpectCheckpoint(c.Size, c.Root);
-        var violations = new List<AuditViolation>();
-        var running = new Queue<Task<List<AuditViolation>>>();
+        var check = new ChainCheck(auditor, replay, progress);
+        if (ledger is IChainVisitingStore visiting) await visiting.VisitChainsAsync(check.Check, cancellationToken);
+        else await CheckInBatchesAsync(check, cancellationToken);
+        var violations = check.Violations;
+        if (replay is not null) violations.AddRange(replay.CheckCaseLinks());
+        auditor.Complete();
+        progress?.Report(auditor.Events);
+
+        // Sorted before the repeats are dropped: the chains were checked in no fixed order, the report is the same every time.
+        var distinct = violations
+            .OrderBy(v => v.LogIndex).ThenBy(v => v.Stream).ThenBy(v => v.Gtin, StringComparer.Ordinal)
+            .ThenBy(v => v.Key, StringComparer.Ordinal).ThenBy(v => v.Seq)
+            .DistinctBy(v => (v.Stream, v.Gtin, v.Key, v.Seq, v.Problem)).ToList();
+        return new LedgerAuditResult(auditor, distinct);
+    }
+
+    // The enumerable of a store that cannot check on its own threads: pack and case chains in batches, on every core.
+    private async ValueTask CheckInBatchesAsync(ChainCheck check, CancellationToken cancellationToken)
+    {
+        var running = new Queue<Task>();
         var batch = new List<StoredChain>();
         var batchEvents = 0;
-        long reported = 0;
 
         async Task DrainAsync(int keep)
         {
-            while (running.Count > keep) violations.AddRange(await running.Dequeue());
-            var events = auditor.Events;
-            if (progress is not null && events / ProgressEvery > reported / ProgressEvery) progress.Report(reported = events);
+            while (running.Count > keep) await running.Dequeue();
         }
 
         void Dispatch()
         {
             var chains = batch;
-            running.Enqueue(Task.Run(() => CheckAll(auditor, chains), cancellationToken));
+            running.Enqueue(Task.Run(() => chains.ForEach(check.Check), cancellationToken));
             batch = [];
             batchEvents = 0;
         }
@@ -46,12 +61,8 @@ public sealed class LedgerAudit(ILedgerStore ledger, LedgerReplay? replay = null
         {
             if (chain.Stream == StreamKind.Lot)
             {
-                if (running.Count > 0 || batch.Count > 0)
-                    throw new InvalidOperationException("The store gave a lot chain after pack or case chains; every lot must come first.");
-                // Packs are judged against their lot's timeline: every lot is in before the first pack is checked.
-                var events = Events(chain);
-                violations.AddRange(auditor.CheckChain(chain.Stream, chain.Gtin, chain.Key, events, chain.Lot?.Head));
-                if (replay is not null) violations.AddRange(replay.ReplayLot(chain, events));
+                if (running.Count > 0 || batch.Count > 0) throw ChainCheck.LotAfterPacks();
+                check.Check(chain);
                 continue;
             }
             batch.Add(chain);
@@ -62,33 +73,5 @@ public sealed class LedgerAudit(ILedgerStore ledger, LedgerReplay? replay = null
         }
         if (batch.Count > 0) Dispatch();
         await DrainAsync(0);
-        if (replay is not null) violations.AddRange(replay.CheckCaseLinks());
-        auditor.Complete();
-        progress?.Report(auditor.Events);
-
-        var distinct = violations.DistinctBy(v => (v.Stream, v.Gtin, v.Key, v.Seq, v.Problem))
-            .OrderBy(v => v.LogIndex).ThenBy(v => v.Stream).ThenBy(v => v.Gtin, StringComparer.Ordinal)
-            .ThenBy(v => v.Key, StringComparer.Ordinal).ThenBy(v => v.Seq).ToList();
-        return new LedgerAuditResult(auditor, distinct);
-    }
-
-    private List<AuditViolation> CheckAll(ChainAuditor auditor, List<StoredChain> chains)
-    {
-        var violations = new List<AuditViolation>();
-        foreach (var chain in chains)
-        {
-            var events = Events(chain);
-            ChainHead? head = chain.Pack?.Head ?? chain.Case?.Head;
-            violations.AddRange(auditor.CheckChain(chain.Stream, chain.Gtin, chain.Key, events, head));
-            if (replay is not null) violations.AddRange(replay.Replay(chain, events));
-        }
-        return violations;
-    }
-
-    private static (long LogIndex, LedgerEvent Event)[] Events(StoredChain chain)
-    {
-        var events = new (long, LedgerEvent)[chain.Events.Count];
-        for (var i = 0; i < events.Length; i++) events[i] = (chain.Events[i].LogIndex, chain.Events[i].Event);
-        return events;
     }
 }
