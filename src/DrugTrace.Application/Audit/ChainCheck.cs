@@ -39,6 +39,7 @@ internal sealed class ChainCheck(ChainAuditor auditor, LedgerReplay? replay, IPr
             Add(auditor.CheckChain(chain.Stream, chain.Gtin, chain.Key, events, head));
             if (replay is not null) Add(replay.Replay(chain, events));
         }
+        events.Clear();
         Report();
     }
 
@@ -59,10 +60,14 @@ internal sealed class ChainCheck(ChainAuditor auditor, LedgerReplay? replay, IPr
         }
     }
 
-    private static (long LogIndex, LedgerEvent Event)[] Events(StoredChain chain)
+    // The events as the checks take them, in one list per thread used again for every chain: neither check keeps it.
+    [ThreadStatic] private static List<(long LogIndex, LedgerEvent Event)>? _events;
+
+    private static List<(long LogIndex, LedgerEvent Event)> Events(StoredChain chain)
     {
-        var events = new (long, LedgerEvent)[chain.Events.Count];
-        for (var i = 0; i < events.Length; i++) events[i] = (chain.Events[i].LogIndex, chain.Events[i].Event);
+        var events = _events ??= [];
+        events.Clear();
+        for (var i = 0; i < chain.Events.Count; i++) events.Add((chain.Events[i].LogIndex, chain.Events[i].Event));
         return events;
     }
 }

@@ -17,6 +17,8 @@ public sealed class LedgerReplay(IReadOnlyDictionary<string, Party> directory)
     private readonly Dictionary<(string Gtin, string Lot), ChainReplay.LotTimeline> _lots = new();
     private readonly ConcurrentBag<CaseState> _cases = [];
     private readonly ConcurrentBag<Domain.Packs.PackState> _packed = [];
+    // One delegate for every chain, not one per chain replayed.
+    private readonly Func<string, Party?> _party = gln => directory.GetValueOrDefault(gln);
 
     public static async ValueTask<LedgerReplay> StartAsync(IPartyStore parties, CancellationToken cancellationToken) =>
         new((await parties.ListAsync(cancellationToken)).ToDictionary(p => p.Gln, StringComparer.Ordinal));
@@ -36,19 +38,17 @@ public sealed class LedgerReplay(IReadOnlyDictionary<string, Party> directory)
         {
             if (chain.Case is null) return [Orphan(chain, "events of a case that has no stored state: inserted into the log, or the case's row was deleted")];
             _cases.Add(chain.Case);
-            return events.Count > 0 ? ChainReplay.ReplayCase(events, chain.Case, Party) : [];
+            return events.Count > 0 ? ChainReplay.ReplayCase(events, chain.Case, _party) : [];
         }
         if (chain.Pack is null) return [Orphan(chain, "events of a pack that has no stored state: inserted into the log, or the pack's row was deleted")];
         if (events.Count == 0) return []; // a row without events: named by the chain check
         if (chain.Pack.Parent is not null) _packed.Add(chain.Pack);
         _lots.TryGetValue((chain.Pack.Gtin, chain.Pack.Lot), out var lot);
-        return ChainReplay.ReplayPack(events, chain.Pack, Party, lot);
+        return ChainReplay.ReplayPack(events, chain.Pack, _party, lot);
     }
 
     /// <summary>After the last chain: parent and child must agree, what a case holds is where the case is.</summary>
     public IReadOnlyList<AuditViolation> CheckCaseLinks() => CaseLinks.Check(_cases.ToList(), _packed);
-
-    private Party? Party(string gln) => directory.GetValueOrDefault(gln);
 
     private static AuditViolation Orphan(StoredChain chain, string problem)
     {

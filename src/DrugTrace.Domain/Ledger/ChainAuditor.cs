@@ -71,8 +71,9 @@ public sealed class ChainAuditor
         Interlocked.Increment(ref _chains);
         if (stream == StreamKind.Pack) Interlocked.Increment(ref _packChains);
         CheckLinks(events, violations, logIndexes: true);
-        foreach (var (index, e) in events)
+        for (var i = 0; i < events.Count; i++)
         {
+            var (index, e) = events[i];
             if (!_leaves.TrySet(index, Rfc6962.LeafHash(e.Hash)))
                 violations.Add(Violation(e, index, $"log index {index} is held by another event as well"));
         }
