@@ -58,6 +58,12 @@ internal sealed class RawRows : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Makes <paramref name="column"/> read through <paramref name="other"/>'s cache of <paramref name="otherColumn"/>: a text
+    /// equal to the one last read there (an event's key after its pack row's serial) is that string, not a new one.
+    /// </summary>
+    public void ShareText(int column, RawRows other, int otherColumn) => _texts[column] = other._texts[otherColumn];
+
     public long Int64(int column) => SqliteNative.ColumnInt64(_handle, column);
 
     public int Int32(int column) => SqliteNative.ColumnInt(_handle, column);

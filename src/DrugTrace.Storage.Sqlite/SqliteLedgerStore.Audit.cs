@@ -143,6 +143,9 @@ internal sealed partial class SqliteLedgerStore
             ("$from", PackChain(fromId)), ("$to", PackChain(toId)));
         using var packReader = new RawRows(connection, $"SELECT {PackColumns} FROM packs WHERE id >= $from AND id < $to ORDER BY id",
             ("$from", fromId), ("$to", toId));
+        // A pack row is read before its events: their key is its serial, one string for both.
+        eventReader.ShareText(5, packReader, 2);
+        var events = new List<StoredEvent>(4);
         var hasEvent = eventReader.Read();
         var hasPack = packReader.Read();
         var read = 0;
@@ -153,7 +156,7 @@ internal sealed partial class SqliteLedgerStore
             var packChain = hasPack ? PackChain(packReader.Int64(0)) : long.MaxValue;
             var chain = Math.Min(eventChain, packChain);
             var pack = packChain == chain ? packReader.Pack() : null;
-            var events = new List<StoredEvent>(4);
+            events.Clear();
             while (hasEvent && eventReader.Int64(1) == chain)
             {
                 events.Add(new StoredEvent(eventReader.Int64(0), eventReader.Event()));
@@ -162,7 +165,8 @@ internal sealed partial class SqliteLedgerStore
             if (pack is not null) hasPack = packReader.Read();
             var gtin = pack?.Gtin ?? events[0].Event.Gtin;
             var serial = pack?.Serial ?? events[0].Event.Key;
-            yield return new StoredChain(StreamKind.Pack, gtin, serial, events, pack, null);
+            // An array of the chain's length: most chains are one event, and a list of four is twice its size.
+            yield return new StoredChain(StreamKind.Pack, gtin, serial, events.ToArray(), pack, null);
         }
     }
 
