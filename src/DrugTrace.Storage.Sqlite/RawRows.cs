@@ -26,6 +26,8 @@ internal sealed class RawRows : IDisposable
     private readonly LastText[] _texts;
     private string? _lastDateText;
     private DateOnly _lastDate;
+    private string? _lastTypeText;
+    private EventType _lastType;
 
     public RawRows(SqliteConnection connection, string sql, params (string Name, long Value)[] parameters)
         : this(connection.Handle ?? throw new InvalidOperationException("The connection is not open."), sql, parameters)
@@ -93,6 +95,19 @@ internal sealed class RawRows : IDisposable
         return _lastDate;
     }
 
+    private EventType Type(int column)
+    {
+        // As for dates: the same string as the row before's is the same type, not looked up again.
+        var text = Text(column);
+        if (!ReferenceEquals(text, _lastTypeText))
+        {
+            // An edited type name is reported by the hash check; it must not stop the audit here.
+            _lastType = EventTypes.TryGetValue(text, out var type) ? type : (EventType)(-1);
+            _lastTypeText = text;
+        }
+        return _lastType;
+    }
+
     /// <summary>An event whose columns start at <paramref name="first"/> in the order of <see cref="SqliteLedgerStore.EventColumns"/> (log_index, chain first).</summary>
     public LedgerEvent Event(int first = 0) => new()
     {
@@ -100,8 +115,7 @@ internal sealed class RawRows : IDisposable
         Stream = (StreamKind)Int32(first + 3),
         Gtin = Text(first + 4),
         Key = Text(first + 5),
-        // An edited type name is reported by the hash check; it must not stop the audit here.
-        Type = EventTypes.TryGetValue(Text(first + 6), out var type) ? type : (EventType)(-1),
+        Type = Type(first + 6),
         Actor = Text(first + 7),
         From = NullableText(first + 8),
         To = NullableText(first + 9),

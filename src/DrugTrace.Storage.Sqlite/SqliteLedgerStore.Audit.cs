@@ -99,13 +99,17 @@ internal sealed partial class SqliteLedgerStore
                     new ChainHead(reader.GetInt32(5), Rows.Hash(reader, 6)), reader.IsDBNull(7) ? null : Rows.Time(reader.GetInt64(7)),
                     Rows.NullableString(reader, 8))));
         }
+        // One command for every lot, its statement prepared once and bound again for each.
+        using var events = connection.CreateCommand();
+        events.Transaction = snapshot;
+        events.CommandText = $"SELECT {EventColumns} FROM events WHERE chain = $chain ORDER BY seq";
+        var chain = events.CreateParameter();
+        chain.ParameterName = "$chain";
+        events.Parameters.Add(chain);
         foreach (var (id, lot) in lots)
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = snapshot;
-            command.CommandText = $"SELECT {EventColumns} FROM events WHERE chain = $chain ORDER BY seq";
-            command.Add("$chain", LotChain(id));
-            yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, command.ReadAll(MapStoredEvent), null, lot);
+            chain.Value = LotChain(id);
+            yield return new StoredChain(StreamKind.Lot, lot.Gtin, lot.Lot, events.ReadAll(MapStoredEvent), null, lot);
         }
     }
 
