@@ -16,7 +16,7 @@ public static class EventHasher
     private static readonly byte[] Domain = [.. "DrugTrace/event/v1"u8, 0];
 
     // The names as written in the body, looked up without boxing the enum (a million events hash in an audit).
-    private static readonly string[] TypeNames = Enum.GetValues<EventType>().Select(t => t.ToString()).ToArray();
+    private static readonly string?[] TypeNames = NamesByValue();
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
 
@@ -93,7 +93,7 @@ public static class EventHasher
         CanonicalJson.WriteRaw(o, ",\"to\":");
         WriteNullable(o, e.To);
         CanonicalJson.WriteRaw(o, ",\"type\":");
-        CanonicalJson.WriteString(o, (uint)e.Type < (uint)TypeNames.Length ? TypeNames[(int)e.Type] : e.Type.ToString());
+        CanonicalJson.WriteString(o, ((uint)e.Type < (uint)TypeNames.Length ? TypeNames[(int)e.Type] : null) ?? e.Type.ToString());
         CanonicalJson.WriteRaw(o, "}");
     }
 
@@ -101,6 +101,14 @@ public static class EventHasher
     // each through a string (custom DateTime formats, a hex string) was most of the cost of hashing an event,
     // which commissioning pays per pack and the audit per event. The output is the same bytes (tests compare
     // the body with the generic canonicaliser's and with FormatTimestamp).
+
+    private static string?[] NamesByValue()
+    {
+        var types = Enum.GetValues<EventType>();
+        var names = new string?[types.Max(t => (int)t) + 1];
+        foreach (var t in types) names[(int)t] = t.ToString();
+        return names;
+    }
 
     /// <summary>"yyyy-MM-dd", quoted.</summary>
     private static void WriteDate(ArrayBufferWriter<byte> o, DateOnly d)
