@@ -32,7 +32,7 @@ internal sealed partial class SqliteLedgerStore
             });
             foreach (var (part, from, to) in PackRanges(connection, snapshot, parts))
                 producers.Add(Task.Run(() => WritePackChainsAsync(part, from, to, batches.Writer, stop.Token), stop.Token));
-            _ = Task.WhenAll(producers).ContinueWith(t => batches.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
+            _ = Task.WhenAll(producers).ContinueWith(t => batches.Writer.TryComplete(t.Exception?.InnerExceptions[0]), TaskScheduler.Default);
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
                 foreach (var chain in batch) yield return chain;
 
