@@ -3,6 +3,7 @@
 #   bash tests/mutation.sh                      # Domain, Application, Storage.Sqlite, one after the other
 #   bash tests/mutation.sh Domain               # one project
 #   bash tests/mutation.sh Domain --mutate '**/Gs1/Gtin.cs'   # arguments from the first --option on go to Stryker
+#   bash tests/mutation.sh Domain --since:main   # only mutants changed since main (or a full commit id); not in a worktree
 # Each project's settings are in tests/DrugTrace.<Project>.Tests/stryker-config.json (one test run at a time,
 # per-test coverage analysis). Reports go to artifacts/mutation/<Project>/reports/ (git-ignored).
 # Not part of .ci/test: a full run takes tens of minutes. docs/MUTATION.md records the last one.
@@ -13,6 +14,15 @@ projects=()
 while [ $# -gt 0 ] && [[ "$1" != --* ]]; do projects+=("$1"); shift; done
 stryker_args=("$@")
 [ ${#projects[@]} -eq 0 ] && projects=(Domain Application Storage.Sqlite)
+
+# Stryker 5.1.0 names the files a --since diff changed from the repository's git directory, which in a git worktree
+# is .git/worktrees/<name>: no path then matches a source file and every mutant is filtered out. Say so instead.
+for arg in "${stryker_args[@]}"; do
+  if [[ "$arg" == --since* ]] && [ "$(git rev-parse --git-dir)" != "$(git rev-parse --git-common-dir)" ]; then
+    echo "--since does not work in a git worktree (Stryker would filter out every mutant); run it in a clone: git clone . \"\$(mktemp -d)\"" >&2
+    exit 2
+  fi
+done
 
 dotnet tool restore >/dev/null
 summary=()
