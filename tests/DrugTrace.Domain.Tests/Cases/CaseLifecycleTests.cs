@@ -218,6 +218,18 @@ public class CaseLifecycleTests
     }
 
     [Fact]
+    public void A_pallet_received_back_by_its_sender_while_on_its_way_carries_each_packs_custody_finding()
+    {
+        // The sender is no longer the party it is on its way to: as each pack scanned alone, a diversion sign.
+        var world = ShippedPallet();
+        var back = Assert.IsType<CaseDecision.Refused>(CaseLifecycle.Move(world.Contents(Pallet.Value), CaseAction.Receive, null, Wholesaler, Now.AddHours(2)));
+
+        Assert.Equal("This case was not shipped to you.", back.Message);
+        Assert.Equal(["SN1", "SN2", "SN3"], back.Packs.Select(p => p.Pack.Serial).Order());
+        Assert.All(back.Packs, p => Assert.Equal(AlertKind.CustodyMismatch, p.Finding!.Kind));
+    }
+
+    [Fact]
     public void A_case_inside_a_pallet_does_not_move_alone()
     {
         var world = PackedAtWholesaler("SN1");
@@ -366,6 +378,11 @@ public class CaseLifecycleTests
         var withEmptyCase = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Move(
             new CaseContents(world.Cases[Pallet.Value], [], [emptyCase]), CaseAction.Ship, Pharmacy.Gln, Wholesaler, Now));
         Assert.Equal(2, withEmptyCase.Steps.Count);
+        // More cases inside than packs: each case still gets its step.
+        var otherEmptyCase = emptyCase with { Case = emptyCase.Case with { Sscc = Case2.Value } };
+        var withTwoEmptyCases = Assert.IsType<CaseDecision.Accepted>(CaseLifecycle.Move(
+            new CaseContents(world.Cases[Pallet.Value], [], [emptyCase, otherEmptyCase]), CaseAction.Ship, Pharmacy.Gln, Wholesaler, Now));
+        Assert.Equal([Pallet.Value, Case1.Value, Case2.Value], withTwoEmptyCases.Steps.Select(s => s.Event.Key));
     }
 
     [Fact]
