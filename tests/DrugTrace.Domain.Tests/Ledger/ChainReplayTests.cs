@@ -360,4 +360,19 @@ public class ChainReplayTests
         Assert.Equal((1, 11L), (v.Seq, v.LogIndex));
         Assert.StartsWith($"not a legal transition from active by {Maker.Gln}: ", v.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_fold_the_lifecycle_refuses_is_reported_in_its_words()
+    {
+        // The replay quotes PackLifecycle.Apply's refusal: it is what an integrity alert tells of the altered event.
+        var c = Commissioning();
+        static string Last(IReadOnlyList<AuditViolation> violations) => violations[^1].Problem;
+
+        Assert.Equal("not a legal transition: A commissioning event states the lot.", Last(ReplayPack([c with { Lot = null }])));
+        Assert.Equal("not a legal transition: A commissioning event states the expiry.", Last(ReplayPack([c with { Expiry = null }])));
+        Assert.Equal($"not a legal transition: Pack {Gtin}/{Serial} is released without being quarantined.",
+            Last(ReplayPack([c, Next(c, EventType.Released, Maker.Gln)])));
+        Assert.Equal("not a legal transition: Unknown decommission reason 'melted'.",
+            Last(ReplayPack([c, Next(c, EventType.Decommissioned, Maker.Gln, from: Maker.Gln, reason: "melted")])));
+    }
 }

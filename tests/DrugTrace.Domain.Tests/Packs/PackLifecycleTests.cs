@@ -99,6 +99,17 @@ public class PackLifecycleTests
     }
 
     [Theory]
+    [InlineData(PartyRole.Manufacturer)]
+    [InlineData(PartyRole.Wholesaler)]
+    [InlineData(PartyRole.Pharmacy)]
+    [InlineData(PartyRole.Regulator)]
+    public void An_action_that_is_not_a_defined_value_is_allowed_to_no_role(PartyRole role)
+    {
+        // Default deny: a number cast to PackAction that names no action is refused, not let through.
+        Assert.False(PackLifecycle.IsAllowed(role, (PackAction)99));
+    }
+
+    [Theory]
     [InlineData(PackAction.Ship)]
     [InlineData(PackAction.Dispense)]
     [InlineData(PackAction.UndoDispense)]
