@@ -270,6 +270,20 @@ public class EventHasherTests
     }
 
     [Fact]
+    public void A_body_is_written_whole_wherever_its_prev_hash_falls_in_the_writers_buffer()
+    {
+        // A control character is written as six bytes (\u0001): lots of 0 to 120 of them move the prevHash,
+        // written after the lot, across the end of the writer's first 512 bytes.
+        for (var n = 0; n <= 120; n++)
+        {
+            var e = Commissioning() with { Lot = new string('\u0001', n) };
+            var lot = string.Concat(Enumerable.Repeat("\\u0001", n));
+            Assert.Equal(CommissioningBody.Replace("\"lot\":\"LOT42\"", $"\"lot\":\"{lot}\"", StringComparison.Ordinal), EventHasher.CanonicalBodyText(e));
+            Assert.Equal(EventHasher.HashCanonical(e.PrevHash, EventHasher.CanonicalBody(e)), EventHasher.ComputeHash(e));
+        }
+    }
+
+    [Fact]
     public void Hash_is_the_same_on_every_call_and_thread()
     {
         // The hasher reuses a thread-static buffer: a hash must not depend on what was hashed before.
