@@ -102,4 +102,16 @@ public class NoteVerifierTests
         later[7] ^= 1;
         Assert.False(witness.Verifier.Verify(text, later, out _));
     }
+
+    [Fact]
+    public void A_cosignature_at_the_largest_timestamp_a_long_holds_verifies()
+    {
+        // Only a timestamp beyond long.MaxValue is impossible; the largest one itself is a valid cosignature.
+        var text = "example.org/log\n1\nAAAA\n";
+        var witness = Cosigner.Generate("w.example/w1");
+        var cosignature = SignedNote.Parse(text + "\n" + witness.SignatureLine(text, long.MaxValue)).Signatures[0].Signature;
+
+        Assert.True(witness.Verifier.Verify(text, cosignature, out var timestamp));
+        Assert.Equal(long.MaxValue, timestamp);
+    }
 }
