@@ -154,7 +154,7 @@ public static class AiTable
         var dash = aiToken.IndexOf('-');
         var first = dash < 0 ? aiToken : aiToken[..dash];
         var last = dash < 0 ? aiToken : aiToken[(dash + 1)..];
-        if (first.Length != last.Length || !first.All(char.IsAsciiDigit) || !last.All(char.IsAsciiDigit))
+        if (first.Length == 0 || first.Length != last.Length || !first.All(char.IsAsciiDigit) || !last.All(char.IsAsciiDigit))
             throw Bad(lineNo, $"bad AI '{aiToken}'");
         var componentArray = components.ToArray();
         var requireArray = requires.ToArray();

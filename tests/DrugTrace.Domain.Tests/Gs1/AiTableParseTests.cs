@@ -116,6 +116,7 @@ public class AiTableParseTests
     [InlineData(new[] { "1A N6" }, "line 1: bad AI '1A'")]
     [InlineData(new[] { "1A-12 N6" }, "line 1: bad AI '1A-12'")]
     [InlineData(new[] { "10-1A N6" }, "line 1: bad AI '10-1A'")]
+    [InlineData(new[] { "- N6" }, "line 1: bad AI '-'")]
     [InlineData(new[] { "10" }, "line 1: no specification")]
     [InlineData(new[] { "10 # BATCH/LOT" }, "line 1: no specification")]
     [InlineData(new[] { "12345 N6" }, "line 1: AI length")]
