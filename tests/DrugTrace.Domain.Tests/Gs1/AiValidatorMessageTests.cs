@@ -89,4 +89,12 @@ public sealed class AiValidatorMessageTests
     [Fact]
     public void The_same_AI_twice_with_the_same_value_is_kept_once() =>
         Assert.Equal(["01", "21"], Reads("(01)09506000134352(21)A(21)A").Elements.Select(e => e.Ai));
+
+    [Fact]
+    public void A_price_without_a_measure_names_the_measure_AIs_by_their_pattern()
+    {
+        var error = Fails("(01)09506000134352(3922)1234");
+        Assert.Equal((Gs1ErrorCode.MissingRequiredAi, "3922"), (error.Code, error.Ai));
+        Assert.Equal("PRICE (3922) needs VAR. COUNT (30), AI 31nn, AI 32nn, AI 35nn or AI 36nn in the same code.", error.Message);
+    }
 }

@@ -43,4 +43,13 @@ public sealed class DigitalLinkParserEdgeTests
         Assert.Equal(Gs1ErrorCode.Malformed, result.Error.Code);
         Assert.Equal("Expiry (17) has no value.", result.Error.Message);
     }
+
+    [Fact]
+    public void A_key_in_a_query_right_after_the_host_is_not_read_as_a_path()
+    {
+        var result = Parse($"https://example.com?next=/01/{Gtin}/21/A");
+        Assert.False(result.IsSuccess);
+        Assert.Equal(Gs1ErrorCode.NotDigitalLink, result.Error.Code);
+        Assert.Contains("its path has no GS1 key", result.Error.Message, StringComparison.Ordinal);
+    }
 }

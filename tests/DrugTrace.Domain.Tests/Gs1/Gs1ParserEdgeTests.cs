@@ -56,4 +56,11 @@ public class Gs1ParserEdgeTests
         Assert.Equal(Gs1ErrorCode.InvalidCharacter, error.Code);
         Assert.StartsWith("Character U+0080 at position 2", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_typed_code_with_a_space_after_the_symbology_identifier_is_read_as_typed()
+    {
+        var code = Reads($"]d2 01 {Gtin} 21 A");
+        Assert.Equal([new AiElement("01", Gtin), new AiElement("21", "A")], code.Elements);
+    }
 }

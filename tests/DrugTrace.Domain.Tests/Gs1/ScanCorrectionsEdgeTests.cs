@@ -69,4 +69,12 @@ public class ScanCorrectionsEdgeTests
         // A GS before the 91 in the serial would read serial 55 and AI 91 = 7: not tried.
         Assert.Empty(Candidates($"]d201{Gtin14}17271231104242{GS}2155917"));
     }
+
+    [Fact]
+    public void A_lost_separator_is_not_looked_for_in_a_Digital_Link()
+    {
+        // A GS before the 17 of the query would make the parser skip the expiry: a pack that is not a correction.
+        var candidates = Candidates($"https://id.gs1.org/01/{Gtin14}/21/BCD1?17=271231");
+        Assert.DoesNotContain(candidates, c => c.Correction == ScanCorrection.LostSeparator);
+    }
 }
