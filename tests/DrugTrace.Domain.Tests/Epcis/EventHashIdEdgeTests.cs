@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using DrugTrace.Domain.Epcis;
+using DrugTrace.Domain.Ledger;
 
 namespace DrugTrace.Domain.Tests.Epcis;
 
-/// <summary>The pre-hash for fields the hash leaves out, nested extension content and quantities written as text.</summary>
+/// <summary>The pre-hash for fields the hash leaves out, nested extension content and quantities written as text; a written pack event whose web address is not kept as written, or whose pre-hash is long.</summary>
 public sealed class EventHashIdEdgeTests
 {
     private const string Head = "eventType=ObjectEventeventTime=2026-12-02T10:00:00.000ZeventTimeZoneOffset=+00:00";
@@ -38,5 +39,26 @@ public sealed class EventHashIdEdgeTests
         Assert.Equal(Head + "quantityList"
             + "quantityElementepcClass=https://id.gs1.org/01/04012345000115/10/LOT1quantity=2.5",
             PreHash(""","quantityList":[{"epcClass":"https://id.gs1.org/01/04012345000115/10/LOT1","quantity":"2.50"}]"""));
+    }
+
+    private static PackEventFacts Shipped(string serial) => new(
+        EventType.Shipped, "09506000134352", serial, "LOT1", new DateOnly(2029, 12, 31), "4012345000016", "4012345000016", "4012347000014",
+        null, new DateTimeOffset(2026, 3, 4, 5, 6, 7, 891, TimeSpan.Zero), new DateTimeOffset(2026, 3, 4, 5, 6, 8, TimeSpan.Zero));
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    public void A_serial_whose_web_address_is_not_kept_as_written_hashes_as_the_event_written(string serial)
+    {
+        var ev = PackEpcisEvents.ToEpcisEvent(Shipped(serial));
+        Assert.Equal(EventHashId.Compute(ev), PackEpcisEvents.EventId(Shipped(serial)));
+    }
+
+    [Fact]
+    public void A_pre_hash_longer_than_the_buffer_hashes_as_the_event_written()
+    {
+        var facts = Shipped(new string('S', 3000));
+        Assert.True(EventHashId.PreHash(PackEpcisEvents.ToEpcisEvent(facts)).Length > 3000);
+        Assert.Equal(EventHashId.Compute(PackEpcisEvents.ToEpcisEvent(facts)), PackEpcisEvents.EventId(facts));
     }
 }
