@@ -68,4 +68,12 @@ public sealed class EpcisNamespacesTests
         Assert.Same(EpcisNamespaces.Default, EpcisNamespaces.From(null));
         Assert.Null(EpcisNamespaces.From(JsonNode.Parse("""["x", 1]""")).Resolve("ex"));
     }
+
+    [Fact]
+    public void An_empty_term_in_a_context_is_no_prefix()
+    {
+        // JSON-LD has no empty term: a name starting with ':' stays as it is even when a context defines "".
+        var ns = EpcisNamespaces.From(JsonNode.Parse("""[{"": "https://ns.example.com/"}]"""));
+        Assert.Equal(":field", ns.ExpandName(":field"));
+    }
 }
