@@ -15,7 +15,7 @@ internal sealed partial class SqliteLedgerStore
         // The packs' leaf hashes are computed here, on the caller's thread, while the writer stores other lots.
         var leaves = PackLeaves(packEvents);
         // So are their EPCIS event hash IDs.
-        var ids = PackEpcisIds(packEvents);
+        var ids = PackEpcisEvents.EventIds(packEvents);
         await db.Writer.WriteAsync(w =>
         {
             long lotId;
@@ -46,13 +46,6 @@ internal sealed partial class SqliteLedgerStore
         var leaves = new Hash256[packEvents.Count];
         for (var i = 0; i < leaves.Length; i++) leaves[i] = Rfc6962.LeafHash(packEvents[i].Hash);
         return leaves;
-    }
-
-    private static string?[] PackEpcisIds(IReadOnlyList<LedgerEvent> packEvents)
-    {
-        var ids = new string?[packEvents.Count];
-        for (var i = 0; i < ids.Length; i++) ids[i] = PackEpcisEvents.EventId(packEvents[i]);
-        return ids;
     }
 
     public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken) =>

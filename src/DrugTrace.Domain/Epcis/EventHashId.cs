@@ -91,10 +91,21 @@ public static partial class EventHashId
     /// </summary>
     internal static string ComputeWritten(in WrittenEvent e)
     {
-        var sb = (_written ??= new StringBuilder(1024)).Clear().Append("eventType=").Append(e.Type).Append("eventTime=");
+        var sb = AppendHead((_written ??= new StringBuilder(1024)).Clear(), e).Append(Own(e.Epc));
+        return Hash(AppendTail(sb, e));
+    }
+
+    // The pre-hash up to the pack's EPC (its own, not a parent's), and from after it to the end: a lot's
+    // commissioning events differ in nothing else, so CommissioningIds builds both once per lot.
+    private static StringBuilder AppendHead(StringBuilder sb, in WrittenEvent e)
+    {
+        sb.Append("eventType=").Append(e.Type).Append("eventTime=");
         AppendMillis(sb, e.EventTime).Append("eventTimeZoneOffset=+00:00");
-        if (e.Parent is null) sb.Append("epcListepc=").Append(Own(e.Epc));
-        else sb.Append("parentID=").Append(Own(e.Parent)).Append("childEPCsepc=").Append(Own(e.Epc));
+        return e.Parent is null ? sb.Append("epcListepc=") : sb.Append("parentID=").Append(Own(e.Parent)).Append("childEPCsepc=");
+    }
+
+    private static StringBuilder AppendTail(StringBuilder sb, in WrittenEvent e)
+    {
         sb.Append("action=").Append(e.Action).Append("bizStep=").Append(Cbv.BizStep.ToWebUri(e.BizStep));
         if (e.Disposition.Length > 0) sb.Append("disposition=").Append(Cbv.Disposition.ToWebUri(e.Disposition));
         var location = Own(e.Location);
@@ -110,7 +121,45 @@ public static partial class EventHashId
             // ({urn:epcglobal:cbv:mda:}itemExpirationDate before {...}lotNumber, whatever the values).
             sb.Append("ilmd").Append(ExpiryName).Append('=').Append(Canon(expiry)).Append(LotName).Append('=').Append(Canon(lot));
         }
-        return Hash(sb);
+        return sb;
+    }
+
+    /// <summary>
+    /// The hash IDs of events written alike but for their EPC (a lot's commissioning): <see cref="ComputeWritten"/>'s
+    /// pre-hash around the EPC kept as UTF-8 bytes, so that each event encodes and hashes only its EPC's part.
+    /// One instance per thread of use: it hashes in a buffer of its own.
+    /// </summary>
+    internal sealed class EpcVariants
+    {
+        private readonly byte[] _head;
+        private readonly byte[] _tail;
+        private byte[] _input;
+
+        public EpcVariants(in WrittenEvent model)
+        {
+            var sb = new StringBuilder(1024);
+            _head = Encoding.UTF8.GetBytes(AppendHead(sb, model).ToString());
+            _tail = Encoding.UTF8.GetBytes(AppendTail(sb.Clear(), model).ToString());
+            _input = new byte[_head.Length + _tail.Length + 256];
+            _head.CopyTo(_input, 0);
+        }
+
+        /// <summary>What <see cref="ComputeWritten"/> gives for the model with <paramref name="epc"/> as its EPC.</summary>
+        public string Compute(string epc)
+        {
+            var own = Own(epc);
+            var length = _head.Length + Encoding.UTF8.GetMaxByteCount(own.Length) + _tail.Length;
+            if (length > _input.Length)
+            {
+                _input = new byte[length];
+                _head.CopyTo(_input, 0);
+            }
+            var at = _head.Length + Encoding.UTF8.GetBytes(own, _input.AsSpan(_head.Length));
+            _tail.CopyTo(_input, at);
+            Span<byte> digest = stackalloc byte[Ledger.Sha256.Size];
+            Ledger.Sha256.Hash(_input.AsSpan(0, at + _tail.Length), digest);
+            return Id(digest);
+        }
     }
 
     private static readonly string LotName = EpcisNamespaces.Default.ExpandName("cbvmda:lotNumber");
@@ -148,8 +197,19 @@ public static partial class EventHashId
         foreach (var chunk in sb.GetChunks()) at += Encoding.UTF8.GetBytes(chunk.Span, bytes[at..]);
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(bytes, digest);
-        return "ni:///sha-256;" + Convert.ToHexStringLower(digest) + "?ver=CBV2.0";
+        return Id(digest);
     }
+
+    private const string IdPrefix = "ni:///sha-256;", IdSuffix = "?ver=CBV2.0";
+
+    // ni:///sha-256;{hex}?ver=CBV2.0 written into the one string it is (no hex string to concatenate).
+    private static string Id(ReadOnlySpan<byte> digest) =>
+        string.Create(IdPrefix.Length + 64 + IdSuffix.Length, digest, static (chars, bytes) =>
+        {
+            IdPrefix.CopyTo(chars);
+            Convert.TryToHexStringLower(bytes, chars[IdPrefix.Length..], out _);
+            IdSuffix.CopyTo(chars[(IdPrefix.Length + 64)..]);
+        });
 
     private static string EpcList(string name, JsonArray epcs)
     {

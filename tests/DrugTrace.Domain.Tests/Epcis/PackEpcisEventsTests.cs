@@ -75,4 +75,23 @@ public sealed class PackEpcisEventsTests
         var bare = PackEpcisEvents.ToEpcisEvent(Facts(EventType.Shipped) with { From = null, Serial = serial });
         Assert.Equal(EventHashId.Compute(bare), (string?)bare["eventID"]);
     }
+
+    [Fact]
+    public void The_event_IDs_of_a_run_of_events_are_each_event_s_own()
+    {
+        var at = new DateTimeOffset(2026, 3, 4, 5, 6, 7, 891, TimeSpan.Zero);
+        LedgerEvent Pack(string serial, string lot = "LOT1", DateTimeOffset? when = null, string actor = "4012345000016") =>
+            LedgerEvents.First(StreamKind.Pack, "09506000134352", serial, EventType.Commissioned, actor, lot, new DateOnly(2029, 12, 31), when ?? at);
+        var shipped = LedgerEvents.Next(new ChainHead(0, Pack("S1").Hash), StreamKind.Pack, "09506000134352", "S1", EventType.Shipped,
+            "4012345000016", at, "4012345000016", "4012347000014");
+        var lotEvent = LedgerEvents.First(StreamKind.Lot, "09506000134352", "LOT1", EventType.LotRegistered, "4012345000016", "LOT1",
+            new DateOnly(2029, 12, 31), at);
+        // Alike runs, and every field the ID is made of changed between neighbours (an escaped serial, another lot, time, actor).
+        LedgerEvent[] events =
+        [
+            lotEvent, Pack("S1"), Pack("SN/2"), Pack("Ünï"), Pack("S3", lot: "LOT2"), Pack("S4", lot: "LOT2"), Pack("S5", when: at.AddMilliseconds(1)),
+            shipped, Pack("S6", actor: "4012347000014"), Pack(new string('x', 300)), Pack("S7"),
+        ];
+        Assert.Equal(events.Select(PackEpcisEvents.EventId), PackEpcisEvents.EventIds(events));
+    }
 }
