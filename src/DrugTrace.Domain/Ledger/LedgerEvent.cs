@@ -23,7 +23,19 @@ public sealed record LedgerEvent
     public required DateTimeOffset OccurredAt { get; init; }
     public required DateTimeOffset RecordedAt { get; init; }
     public required Hash256 PrevHash { get; init; }
-    public Hash256 Hash { get; init; }
+    public Hash256 Hash { get => _hash; init => _hash = value; }
+
+    private Hash256 _hash;
+
+    /// <summary>
+    /// Fills in the hash of an event just made, that nothing else has seen yet (<see cref="LedgerEvents"/>):
+    /// sealing with <c>with</c> made every event twice, and commissioning makes a thousand per lot.
+    /// </summary>
+    internal LedgerEvent SealNew(Hash256 hash)
+    {
+        _hash = hash;
+        return this;
+    }
 
     public string? Serial => Stream == StreamKind.Pack ? Key : null;
 

@@ -5,7 +5,7 @@ public static class LedgerEvents
 {
     /// <summary>Seq 0 of a chain (a commissioned pack, a registered lot): states its lot and expiry.</summary>
     public static LedgerEvent First(StreamKind stream, string gtin, string key, EventType type, string actor, string lot, DateOnly expiry, DateTimeOffset now) =>
-        EventHasher.Seal(new LedgerEvent
+        Sealed(new LedgerEvent
         {
             Stream = stream,
             Gtin = gtin,
@@ -20,11 +20,13 @@ public static class LedgerEvents
             PrevHash = Hash256.Zero,
         });
 
+    private static LedgerEvent Sealed(LedgerEvent e) => e.SealNew(EventHasher.ComputeHash(e));
+
     /// <summary>The event after <paramref name="head"/> in the same chain.</summary>
     public static LedgerEvent Next(
         ChainHead head, StreamKind stream, string gtin, string key, EventType type, string actor, DateTimeOffset now,
         string? from = null, string? to = null, string? reason = null, DateTimeOffset? occurredAt = null) =>
-        EventHasher.Seal(new LedgerEvent
+        Sealed(new LedgerEvent
         {
             Stream = stream,
             Gtin = gtin,
