@@ -182,4 +182,71 @@ public sealed class CaptureMappingRefusalTests
         Assert.Equal("A shipping event names its destination (destinationList: owning_party, possessing_party or location).",
             Refusal($$"""{"type":"ObjectEvent","action":"OBSERVE","epcList":["{{Pack}}"],"bizStep":"shipping"}"""));
     }
+
+    [Fact]
+    public void An_event_DrugTrace_cannot_read_is_refused_in_words_before_its_packs_are_read()
+    {
+        Assert.Equal("An event without a type: DrugTrace applies ObjectEvents about serialised packs and cases, and AggregationEvents that pack or unpack cases.",
+            Refusal($$"""{"action":"OBSERVE","epcList":["{{Pack}}"],"bizStep":"receiving"}"""));
+        Assert.Equal("An error declaration is not applied: a ledger event is never withdrawn; record the correcting event instead.",
+            Refusal($$$"""{"type":"ObjectEvent","action":"OBSERVE","epcList":["{{{Pack}}}"],"bizStep":"receiving","errorDeclaration":{"declarationTime":"2026-01-03T00:00:00Z"}}"""));
+        Assert.Equal("The eventTime is not a date and time.",
+            Refusal($$"""{"type":"ObjectEvent","eventTime":"yesterday","action":"OBSERVE","epcList":["{{Pack}}"],"bizStep":"receiving"}"""));
+    }
+
+    [Fact]
+    public void An_event_happens_at_the_capturers_own_GLN()
+    {
+        string AtPlace(string place, string id) =>
+            $$$"""{"type":"ObjectEvent","action":"OBSERVE","epcList":["{{{Pack}}}"],"bizStep":"receiving","{{{place}}}":{"id":"{{{id}}}"}}""";
+        Assert.Equal(new PackCommand(PackAction.Receive, OccurredAt: At), Command(AtPlace("readPoint", "urn:epc:id:sgln:4012345.00001.0")));
+        Assert.Equal(new PackCommand(PackAction.Receive, OccurredAt: At), Command(AtPlace("bizLocation", "https://id.gs1.org/414/" + Gln)));
+        Assert.Equal("The readPoint https://id.gs1.org/01/09506000134352 is not a party's GLN: DrugTrace records where a party acts by its GLN (urn:epc:id:sgln:....0 or https://id.gs1.org/414/...).",
+            Refusal(AtPlace("readPoint", "https://id.gs1.org/01/09506000134352")));
+        Assert.Equal($"The event happened at 4012346000015, not at your GLN {Gln}: each party captures its own events.",
+            Refusal(AtPlace("readPoint", "https://id.gs1.org/414/4012346000015")));
+        Assert.Equal($"The event happened at 4012346000015, not at your GLN {Gln}: each party captures its own events.",
+            Refusal(AtPlace("bizLocation", "https://id.gs1.org/414/4012346000015")));
+    }
+
+    [Fact]
+    public void An_object_event_without_packs_or_with_something_else_is_refused_in_words()
+    {
+        Assert.Equal("The event names no pack (its epcList is empty).", Refusal("""{"type":"ObjectEvent","action":"OBSERVE","bizStep":"receiving"}"""));
+        Assert.Equal("Quantities of a product are not applied: DrugTrace tracks each pack by its serial (give an epcList).",
+            Refusal("""{"type":"ObjectEvent","action":"OBSERVE","bizStep":"receiving","quantityList":[{"epcClass":"urn:epc:class:lgtin:4054739.099914.L1","quantity":5}]}"""));
+        Assert.Equal("'urn:epc:id:sgln:4012345.00001.0' is not a pack's or case's EPC: give an SGTIN (https://id.gs1.org/01/.../21/... or urn:epc:id:sgtin:...) or an SSCC (https://id.gs1.org/00/... or urn:epc:id:sscc:...).",
+            Refusal("""{"type":"ObjectEvent","action":"OBSERVE","bizStep":"receiving","epcList":["urn:epc:id:sgln:4012345.00001.0"]}"""));
+    }
+
+    [Fact]
+    public void A_case_is_received_arriving_or_accepting_and_needs_a_step()
+    {
+        foreach (var step in new[] { "receiving", "arriving", "accepting" })
+        {
+            var plan = Map($$"""{"type":"ObjectEvent","action":"OBSERVE","bizStep":"{{step}}","epcList":["https://id.gs1.org/00/SSCC"]}""");
+            Assert.Null(plan.Refusal);
+            Assert.Equal(new CaseMoveStep(Sscc1, new PackCommand(PackAction.Receive, OccurredAt: At)), Assert.Single(plan.Steps));
+        }
+        Assert.Equal($"(00) {Sscc1} is a case or pallet: an event about a case ships (bizStep shipping) or receives (receiving) it.",
+            Refusal("""{"type":"ObjectEvent","action":"OBSERVE","epcList":["https://id.gs1.org/00/SSCC"]}"""));
+    }
+
+    [Fact]
+    public void Action_ADD_is_for_commissioning_only_and_a_commissioning_dates_its_expiry()
+    {
+        Assert.Equal("A commissioning event must have action ADD.",
+            Refusal($$$"""{"type":"ObjectEvent","action":"OBSERVE","epcList":["{{{Pack}}}"],"bizStep":"commissioning","ilmd":{"cbvmda:lotNumber":"L1","cbvmda:itemExpirationDate":"2027-12-31"}}"""));
+        Assert.Equal("The ILMD itemExpirationDate '31.12.2027' is not a date (YYYY-MM-DD).",
+            Refusal($$$"""{"type":"ObjectEvent","action":"ADD","epcList":["{{{Pack}}}"],"bizStep":"commissioning","ilmd":{"cbvmda:lotNumber":"L1","cbvmda:itemExpirationDate":"31.12.2027"}}"""));
+        Assert.Equal("Action ADD is for commissioning; other steps OBSERVE (or DELETE) packs that exist.",
+            Refusal($$"""{"type":"ObjectEvent","action":"ADD","epcList":["{{Pack}}"],"bizStep":"receiving"}"""));
+    }
+
+    [Fact]
+    public void Dispensing_and_destroying_become_their_commands()
+    {
+        Assert.Equal(new PackCommand(PackAction.Dispense, OccurredAt: At), Command(Observe("dispensing")));
+        Assert.Equal(new PackCommand(PackAction.Decommission, Reason: DecommissionReason.Destroyed, OccurredAt: At), Command(Observe("destroying")));
+    }
 }
