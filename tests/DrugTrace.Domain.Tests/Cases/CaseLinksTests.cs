@@ -56,4 +56,24 @@ public class CaseLinksTests
         Assert.Equal([$"field status: it is Active, its case {CaseSscc} is InTransit", $"field shipTo: it goes to none, its case {CaseSscc} to {Recipient}"],
             Problems(Case with { Status = CaseStatus.InTransit, ShipTo = Recipient }, Pack));
     }
+
+    [Fact]
+    public void A_case_in_a_pallet_is_checked_as_a_child_and_an_unpacked_one_is_out_of_the_supply_chain()
+    {
+        const string palletSscc = "340987650000000020";
+        var pallet = Case with { Sscc = palletSscc };
+        var inPallet = Case with { Parent = palletSscc };
+        Assert.Empty(CaseLinks.Check([pallet, inPallet], [Pack]));
+
+        var unpacked = inPallet with { Status = CaseStatus.Unpacked, Head = new ChainHead(4, Hash256.Zero) };
+        Assert.Equal([new AuditViolation(StreamKind.Case, "", CaseSscc, 4, 0, $"field status: it is no longer in the supply chain, but still packed in case {palletSscc}")],
+            CaseLinks.Check([pallet, unpacked], []));
+    }
+
+    [Fact]
+    public void A_case_that_holds_nothing_is_named()
+    {
+        Assert.Equal([new AuditViolation(StreamKind.Case, "", CaseSscc, 0, 0, "the case holds nothing: no pack or case names it as its parent")],
+            CaseLinks.Check([Case], []));
+    }
 }

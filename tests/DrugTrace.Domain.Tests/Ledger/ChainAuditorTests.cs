@@ -399,4 +399,37 @@ public class ChainAuditorTests
         Assert.Empty(auditor.LogViolations);
         Assert.Equal(0, auditor.LogSize);
     }
+
+    // The valid log twice (the copy's chains under other ids), its events at every other log index: one gap after each event but the last.
+    private static List<Entry> SpacedLog(int events)
+    {
+        var log = ValidLog();
+        return [.. log.Concat(ValidLog().Select(e => e with { ChainId = e.ChainId + 10 })).Take(events).Select((e, i) => e with { LogIndex = 2L * i })];
+    }
+
+    [Fact]
+    public void Twenty_gaps_are_each_named_and_a_twenty_first_is_counted()
+    {
+        var twenty = Audit(SpacedLog(21)).Auditor.LogViolations;
+        Assert.Equal(20, twenty.Count);
+        Assert.All(twenty, v => Assert.StartsWith("the log holds no event at index ", v, StringComparison.Ordinal));
+
+        var more = Audit(SpacedLog(22)).Auditor.LogViolations;
+        Assert.Equal(21, more.Count);
+        Assert.Equal("the log holds no event at index 39: an event was deleted or moved", more[19]);
+        Assert.Equal("and 1 more gaps in the log", more[20]);
+    }
+
+    [Fact]
+    public void A_gap_right_after_the_checkpoint_leaves_the_checkpoint_checked()
+    {
+        var log = ValidLog();
+        var signed = RootOf(log.Take(10));
+        log[10] = log[10] with { LogIndex = 11 };
+
+        var problem = Assert.Single(Audit(log, (10, signed)).Auditor.LogViolations);
+
+        Assert.Equal("the log holds no event at index 10: an event was deleted or moved", problem);
+        Assert.Null(Audit(log, (10, signed)).Auditor.LogRoot);
+    }
 }

@@ -302,4 +302,17 @@ public class EventHasherTests
         Assert.NotEqual(EventHasher.ComputeHash(registration), EventHasher.ComputeHash(registration with { Lot = "LOT1" }));
         Assert.Contains("\"lot\":\"LOT1\"", EventHasher.CanonicalBodyText(registration with { Lot = null }));
     }
+
+    [Fact]
+    public void A_type_of_no_defined_value_is_written_as_its_number()
+    {
+        // A store reads the type back by name, and Enum.Parse accepts a number: a tampered row's "1000" must hash, not throw.
+        var next = Enum.GetValues<EventType>().Max(t => (int)t) + 1;
+        foreach (var number in new[] { next, 1000 })
+        {
+            var e = Commissioning() with { Type = (EventType)number };
+            Assert.EndsWith($",\"type\":\"{number}\"}}", EventHasher.CanonicalBodyText(e), StringComparison.Ordinal);
+            Assert.Equal(EventHasher.HashCanonical(e.PrevHash, EventHasher.CanonicalBody(e)), EventHasher.ComputeHash(e));
+        }
+    }
 }
