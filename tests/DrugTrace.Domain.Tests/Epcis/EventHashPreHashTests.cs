@@ -69,4 +69,12 @@ public sealed class EventHashPreHashTests
     {
         Assert.Equal(expected, EventHashId.Timestamp(text));
     }
+
+    [Fact]
+    public void A_business_location_is_hashed_after_the_read_point_and_its_extensions_with_the_others()
+    {
+        Assert.Equal(Head + "readPointid=https://id.gs1.org/414/4012345000016/254/1bizLocationid=https://id.gs1.org/414/4012345000016"
+            + "bizLocation{https://ns.example.com/}room=7readPoint{https://ns.example.com/}door=2",
+            PreHash(""","bizLocation":{"id":"urn:epc:id:sgln:4012345.00001.0","ex:room":"7"},"readPoint":{"id":"urn:epc:id:sgln:4012345.00001.1","ex:door":"2"}"""));
+    }
 }
