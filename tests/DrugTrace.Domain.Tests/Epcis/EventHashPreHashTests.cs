@@ -77,4 +77,12 @@ public sealed class EventHashPreHashTests
             + "bizLocation{https://ns.example.com/}room=7readPoint{https://ns.example.com/}door=2",
             PreHash(""","bizLocation":{"id":"urn:epc:id:sgln:4012345.00001.0","ex:room":"7"},"readPoint":{"id":"urn:epc:id:sgln:4012345.00001.1","ex:door":"2"}"""));
     }
+
+    [Fact]
+    public void The_ILMD_is_hashed_in_its_place_before_every_extension()
+    {
+        Assert.Equal(Head + "bizLocationid=https://id.gs1.org/414/4012345000016" + "ilmd{https://ns.example.com/}lot=L1"
+            + "bizLocation{https://ns.example.com/}room=7",
+            PreHash(""","bizLocation":{"id":"urn:epc:id:sgln:4012345.00001.0","ex:room":"7"},"ilmd":{"ex:lot":"L1"}"""));
+    }
 }
