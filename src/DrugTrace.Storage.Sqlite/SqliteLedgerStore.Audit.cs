@@ -40,12 +40,7 @@ internal sealed partial class SqliteLedgerStore
         }
         finally
         {
-            await stop.CancelAsync();
-            // The parts stop before their connections close; a part's failure has reached the reader through the channel.
-            await Task.WhenAll(producers).ContinueWith(static _ => { }, TaskScheduler.Default);
-            foreach (var part in parts) part.Dispose();
-            snapshot.Dispose();
-            connection.Dispose();
+            await CloseAsync(stop, producers, new Snapshots(connection, snapshot, parts));
         }
     }
 
@@ -78,12 +73,18 @@ internal sealed partial class SqliteLedgerStore
         }
         finally
         {
-            await stop.CancelAsync();
-            await Task.WhenAll(producers).ContinueWith(static _ => { }, TaskScheduler.Default);
-            foreach (var part in parts) part.Dispose();
-            snapshot.Dispose();
-            connection.Dispose();
+            await CloseAsync(stop, producers, new Snapshots(connection, snapshot, parts));
         }
+    }
+
+    // The parts stop before their connections close; a part's failure has already reached the caller.
+    private static async Task CloseAsync(CancellationTokenSource stop, List<Task> producers, Snapshots snapshots)
+    {
+        await stop.CancelAsync();
+        await Task.WhenAll(producers).ContinueWith(static _ => { }, TaskScheduler.Default);
+        foreach (var part in snapshots.Parts) part.Dispose();
+        snapshots.Snapshot.Dispose();
+        snapshots.Connection.Dispose();
     }
 
     private static IEnumerable<StoredChain> LotChains(SqliteConnection connection, SqliteTransaction snapshot)
