@@ -17,7 +17,8 @@ internal sealed partial class SqliteLedgerStore
 
     public async IAsyncEnumerable<StoredChain> ReadChainsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (connection, snapshot, parts) = await OpenSnapshotsAsync(PackParts, cancellationToken);
+        var snapshots = await OpenSnapshotsAsync(PackParts, cancellationToken);
+        var (connection, snapshot, parts) = snapshots;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producers = new List<Task>();
         try
@@ -40,13 +41,14 @@ internal sealed partial class SqliteLedgerStore
         }
         finally
         {
-            await CloseAsync(stop, producers, new Snapshots(connection, snapshot, parts));
+            await CloseAsync(stop, producers, snapshots);
         }
     }
 
     public async ValueTask VisitChainsAsync(Action<StoredChain> visit, CancellationToken cancellationToken)
     {
-        var (connection, snapshot, parts) = await OpenSnapshotsAsync(PackParts, cancellationToken);
+        var snapshots = await OpenSnapshotsAsync(PackParts, cancellationToken);
+        var (connection, snapshot, parts) = snapshots;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producers = new List<Task>();
         try
@@ -73,7 +75,7 @@ internal sealed partial class SqliteLedgerStore
         }
         finally
         {
-            await CloseAsync(stop, producers, new Snapshots(connection, snapshot, parts));
+            await CloseAsync(stop, producers, snapshots);
         }
     }
 

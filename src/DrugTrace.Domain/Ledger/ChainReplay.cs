@@ -91,7 +91,7 @@ public static class ChainReplay
         for (var i = 0; i < chain.Count; i++)
         {
             var (index, e) = chain[i];
-            void Report(string problem) => violations.Add(new AuditViolation(StreamKind.Pack, e.Gtin, e.Key, e.Seq, index, problem));
+            void Report(string problem) => violations.Add(PackViolation(e, index, problem));
             var actor = party(e.Actor);
             if (actor is null)
             {
@@ -150,9 +150,12 @@ public static class ChainReplay
         return violations;
     }
 
+    private static AuditViolation PackViolation(LedgerEvent e, long index, string problem) =>
+        new(StreamKind.Pack, e.Gtin, e.Key, e.Seq, index, problem);
+
     private static void ReplayHandoff(PackState state, LedgerEvent e, long index, PackCommand command, Party actor, LotState? lot, List<AuditViolation> violations)
     {
-        void Report(string problem) => violations.Add(new AuditViolation(StreamKind.Pack, e.Gtin, e.Key, e.Seq, index, problem));
+        void Report(string problem) => violations.Add(PackViolation(e, index, problem));
         var lotThen = lot ?? new LotState(state.Gtin, state.Lot, state.Expiry, "", default);
         switch (PackLifecycle.Decide(state, lotThen, command, actor, e.OccurredAt))
         {
