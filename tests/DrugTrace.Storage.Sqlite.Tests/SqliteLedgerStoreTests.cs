@@ -304,13 +304,7 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
     [Fact]
     public async Task The_audit_read_lists_case_events_without_their_row_and_a_case_row_without_events()
     {
-        var (lot, events) = await CommissionAsync("CASES1", 4);
-        var packs = new List<PackState>();
-        foreach (var e in events) packs.Add((await Ledger.FindPackAsync(lot.Gtin, e.Key, default))!);
-        var first = Sscc.Create(0, "4012345", 1);
-        var second = Sscc.Create(0, "4012345", 2);
-        await PackAsync(first, lot, packs.Take(2));
-        await PackAsync(second, lot, packs.Skip(2));
+        var (first, second) = await TwoCasesAsync("CASES1");
         using (var connection = _store.Get<SqliteDatabase>().OpenRead())
         {
             Execute(connection, $"DELETE FROM cases WHERE sscc = '{first.Value}'");
