@@ -177,6 +177,42 @@ public class CanonicalJsonTests
         Assert.Equal(Encoding.UTF8.GetBytes(expected), buffer.WrittenSpan.ToArray());
     }
 
+    // Plain printable ASCII takes a copy of its own; one char to escape anywhere in it, even after the first
+    // vector's width, sends the whole string through the escaping loop.
+    [Theory]
+    [InlineData("", "\"\"")]
+    [InlineData(" ~\u007f", "\" ~\u007f\"")]
+    [InlineData("4012345000009-SN000123456-LOT42-2027-12-31-plain", "\"4012345000009-SN000123456-LOT42-2027-12-31-plain\"")]
+    [InlineData("4012345000009-SN000123456-LOT42-2027-12-31-quote\"", "\"4012345000009-SN000123456-LOT42-2027-12-31-quote\\\"\"")]
+    [InlineData("4012345000009-SN000123456-LOT42-2027-12-31-slash\\", "\"4012345000009-SN000123456-LOT42-2027-12-31-slash\\\\\"")]
+    [InlineData("4012345000009-SN000123456-LOT42-2027-12-31-ctrl\u001f", "\"4012345000009-SN000123456-LOT42-2027-12-31-ctrl\\u001f\"")]
+    [InlineData("4012345000009-SN000123456-LOT42-2027-12-31-acute\u00e9", "\"4012345000009-SN000123456-LOT42-2027-12-31-acute\u00e9\"")]
+    public void Writes_into_a_span_what_the_buffer_writer_gets_and_says_how_much(string value, string expected)
+    {
+        var span = new byte[CanonicalJson.MaxStringBytes(value) + 8];
+        span.AsSpan().Fill(0xEE);
+
+        var written = CanonicalJson.WriteString(span, value);
+
+        var bytes = Encoding.UTF8.GetBytes(expected);
+        Assert.Equal(bytes.Length, written);
+        Assert.Equal(bytes, span[..written]);
+        Assert.All(span[written..], b => Assert.Equal(0xEE, b));
+        var buffer = new ArrayBufferWriter<byte>();
+        CanonicalJson.WriteString(buffer, value);
+        Assert.Equal(bytes, buffer.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void The_most_bytes_a_string_takes_is_six_per_char_and_the_quotes()
+    {
+        Assert.Equal(2, CanonicalJson.MaxStringBytes(""));
+        Assert.Equal(20, CanonicalJson.MaxStringBytes("abc"));
+        var controls = new string('\u0001', 7);
+        var span = new byte[CanonicalJson.MaxStringBytes(controls)];
+        Assert.Equal(span.Length, CanonicalJson.WriteString(span, controls));
+    }
+
     [Fact]
     public void Non_ascii_characters_are_written_as_raw_utf8()
     {
