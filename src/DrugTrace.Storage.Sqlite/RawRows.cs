@@ -74,7 +74,7 @@ internal sealed class RawRows : IDisposable
 
     public string Text(int column) => _texts[column].Of(SqliteNative.Bytes(_handle, column));
 
-    public string? NullableText(int column) => IsNull(column) ? null : Text(column);
+    public string? NullableText(int column) => SqliteNative.TryText(_handle, column, out var utf8) ? _texts[column].Of(utf8) : null;
 
     /// <summary>A stored hash; one of another length (damage) is <see cref="Rows.Damaged"/>, as <see cref="Rows.Hash"/> reads it.</summary>
     public Hash256 Hash(int column)
@@ -83,10 +83,13 @@ internal sealed class RawRows : IDisposable
         return blob.Length == Hash256.Size ? Hash256.FromBytes(blob) : Rows.Damaged;
     }
 
-    public DateOnly Date(int column)
+    public DateOnly Date(int column) => DateOf(Text(column));
+
+    public DateOnly? NullableDate(int column) => NullableText(column) is { } text ? DateOf(text) : null;
+
+    private DateOnly DateOf(string text)
     {
         // Texts equal to the row before's are the same string, so one lot's expiry is parsed once.
-        var text = Text(column);
         if (!ReferenceEquals(text, _lastDateText))
         {
             _lastDate = Rows.Date(text);
@@ -121,7 +124,7 @@ internal sealed class RawRows : IDisposable
         To = NullableText(first + 9),
         Reason = NullableText(first + 10),
         Lot = NullableText(first + 11),
-        Expiry = IsNull(first + 12) ? null : Date(first + 12),
+        Expiry = NullableDate(first + 12),
         OccurredAt = Rows.Time(Int64(first + 13)),
         RecordedAt = Rows.Time(Int64(first + 14)),
         PrevHash = Hash(first + 15),

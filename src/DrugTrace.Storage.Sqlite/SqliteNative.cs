@@ -22,6 +22,10 @@ internal static partial class SqliteNative
     public static extern IntPtr ColumnBlob(IntPtr statement, int column);
 
     [SuppressGCTransition]
+    [DllImport(Library, EntryPoint = "sqlite3_column_text")]
+    public static extern IntPtr ColumnText(IntPtr statement, int column);
+
+    [SuppressGCTransition]
     [DllImport(Library, EntryPoint = "sqlite3_column_bytes")]
     public static extern int ColumnBytes(IntPtr statement, int column);
 
@@ -43,5 +47,16 @@ internal static partial class SqliteNative
         // sqlite3_column_bytes after sqlite3_column_blob, as SQLite's documentation says: the pointer stays valid.
         var data = ColumnBlob(statement, column);
         return data == IntPtr.Zero ? [] : new ReadOnlySpan<byte>((void*)data, ColumnBytes(statement, column));
+    }
+
+    /// <summary>
+    /// A text column as UTF-8 bytes, or false for NULL: sqlite3_column_text is a null pointer only for NULL (an empty
+    /// text is ""), so one call tells both, where a type check and a read were two. Valid until the statement steps again.
+    /// </summary>
+    public static unsafe bool TryText(IntPtr statement, int column, out ReadOnlySpan<byte> utf8)
+    {
+        var text = ColumnText(statement, column);
+        utf8 = text == IntPtr.Zero ? [] : new ReadOnlySpan<byte>((void*)text, ColumnBytes(statement, column));
+        return text != IntPtr.Zero;
     }
 }

@@ -64,6 +64,28 @@ public sealed class RawRowsTests : IAsyncLifetime
         Assert.Contains((await new LedgerAudit(Ledger).RunAsync(null, null, default)).Violations, v => v.Key == _packs[2].Key);
     }
 
+    // A text column read as NULL only when it is NULL: an empty text in its place is another value, so another body.
+    [Theory]
+    [InlineData("reason")]
+    [InlineData("to_gln")]
+    [InlineData("from_gln")]
+    public async Task An_empty_text_where_an_event_held_null_is_reported_by_the_audit(string column)
+    {
+        Assert.Empty((await AuditAsync()).Violations);
+
+        Execute($"UPDATE events SET {column} = '' WHERE stream = 0 AND key = '{_packs[1].Key}' AND {column} IS NULL");
+
+        Assert.Contains((await AuditAsync()).Violations, v => v.Key == _packs[1].Key && v.Problem.Contains("the event was altered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_empty_ship_to_where_the_pack_row_held_null_is_reported_by_the_audit()
+    {
+        Execute($"UPDATE packs SET ship_to = '' WHERE serial = '{_packs[2].Key}'");
+
+        Assert.Contains((await AuditAsync()).Violations, v => v.Key == _packs[2].Key && v.Problem.StartsWith("field shipTo", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_pack_head_of_the_wrong_length_reads_as_damaged()
     {
