@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DrugTrace.Domain.Ledger;
 
 namespace DrugTrace.Domain.Transparency;
@@ -34,6 +35,10 @@ public sealed class LeafTable
         var offset = (int)(index & (ChunkSize - 1));
         if (Interlocked.Exchange(ref chunk.Set[offset], 1) != 0) return false;
         chunk.Leaves[offset] = leaf;
+        // The thread that sets a chunk's last leaf folds the chunk while the others go on reading, so that the
+        // root at the end has only the last chunk and the levels above the chunks left to fold. The increment is a
+        // full fence: every leaf set before it is seen here.
+        if (Interlocked.Increment(ref chunk.Count) == ChunkSize) chunk.Fold();
         for (var max = Interlocked.Read(ref _maxIndex); index > max; max = Interlocked.Read(ref _maxIndex))
             if (Interlocked.CompareExchange(ref _maxIndex, index, max) == max) break;
         return true;
@@ -79,6 +84,7 @@ public sealed class LeafTable
         if (count <= ChunkSize && (start & (ChunkSize - 1)) + count <= ChunkSize)
         {
             var chunk = _chunks[start >> ChunkBits] ?? throw new InvalidOperationException($"No leaf was set at index {start}.");
+            if (count == ChunkSize && chunk.Root is { } folded) return folded;
             return Rfc6962.Root(chunk.Leaves.AsSpan((int)(start & (ChunkSize - 1)), (int)count));
         }
         var k = Rfc6962.SplitPoint(count);
@@ -93,5 +99,15 @@ public sealed class LeafTable
     {
         public readonly Hash256[] Leaves = new Hash256[ChunkSize];
         public readonly int[] Set = new int[ChunkSize];
+
+        /// <summary>Leaves set so far.</summary>
+        public int Count;
+
+        private StrongBox<Hash256>? _root;
+
+        /// <summary>The root of all the chunk's leaves once the last was set; null before.</summary>
+        public Hash256? Root => Volatile.Read(ref _root)?.Value;
+
+        public void Fold() => Volatile.Write(ref _root, new StrongBox<Hash256>(Rfc6962.Root(Leaves)));
     }
 }
