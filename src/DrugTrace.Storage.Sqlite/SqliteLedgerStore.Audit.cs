@@ -153,21 +153,22 @@ internal sealed partial class SqliteLedgerStore
         // A pack row is read before its events: their key is its serial, one string for both.
         eventReader.ShareText(5, packReader, 2);
         var events = new List<StoredEvent>(4);
-        var hasEvent = eventReader.Read();
+        // The chain of the event row the reader is on (long.MaxValue after the last), read once per row.
+        long NextEventChain() => eventReader.Read() ? eventReader.Int64(1) : long.MaxValue;
+        var eventChain = NextEventChain();
         var hasPack = packReader.Read();
         var read = 0;
-        while (hasEvent || hasPack)
+        while (eventChain != long.MaxValue || hasPack)
         {
             if (++read % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
-            var eventChain = hasEvent ? eventReader.Int64(1) : long.MaxValue;
             var packChain = hasPack ? PackChain(packReader.Int64(0)) : long.MaxValue;
             var chain = Math.Min(eventChain, packChain);
             var pack = packChain == chain ? packReader.Pack() : null;
             events.Clear();
-            while (hasEvent && eventReader.Int64(1) == chain)
+            while (eventChain == chain)
             {
                 events.Add(new StoredEvent(eventReader.Int64(0), eventReader.Event()));
-                hasEvent = eventReader.Read();
+                eventChain = NextEventChain();
             }
             if (pack is not null) hasPack = packReader.Read();
             var gtin = pack?.Gtin ?? events[0].Event.Gtin;
