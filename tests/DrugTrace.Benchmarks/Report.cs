@@ -125,12 +125,18 @@ public static class Report
           chains in as many id ranges as there are cores, each on its own connection, all begun inside one write of the
           store's writer so that they see one state; batches of chains are checked on every core while the reads go on.
           `RawRows` calls SQLite on the statement's raw pointer (`SqliteNative`): SQLitePCL's SafeHandle add-ref and
-          release around each column call were about a third of reading a row. CPU time of the audit at the same
-          load (about 12, helpers running) went from 13–14 s to about 9 s, of which the reads are about 4.6 s.
-          What is left is mostly SHA-256 through .NET's OpenSSL binding: measured here, a 33- or 65-byte hash costs
-          about 0.7 µs and a 400-byte event body about 1 µs, so the tree's 2 million small hashes cost about 1.4 times
-          the event hashes themselves; the 3x target over one thread's raw SHA-256 leaves two cores about 1.5x for
-          reading, the canonical bodies and the replay.
+          release around each column call were about a third of reading a row; a nullable text is one
+          `sqlite3_column_text` call (a null pointer only for NULL). Since 3 December each reader thread checks the chains
+          it reads (`IChainVisitingStore`), with no hand-over between threads. Since 4 December `EventHasher` writes a
+          body into one span asked for once, plain-ASCII texts copied by one vectorised narrowing (a buffer call per key
+          and value and a switch per char had been about a tenth of the audit's CPU time), and `LeafTable` folds each
+          chunk of 65,536 leaves on the thread that sets its last leaf, so the root at the end is left with the last
+          chunk and the levels above the chunks. What is left, measured with `perf` on a machine with SHA extensions:
+          about a third of the CPU time in SQLite (its virtual machine, the index seek of each event row, about 45 column
+          calls per pack), an eighth in SHA-256 (the event bodies and the tree's 2 million small hashes), the rest
+          building the events and pack rows, the replay and the allocator. SQLite's own work of reading every column (a
+          query summing the lengths of every column of both tables, in chain order) is about 1 µs of CPU per pack, so on
+          a machine whose SHA-256 hashes an event body in 0.4 µs the 3x target leaves two cores little beyond the read.
         - Merkle proofs: full tiles above the leaves never change, so `LogTree` keeps up to 4,096 of them; a proof reads
           the log size and its leaf tile (256 event hashes) and hashes about 500 nodes. Commissioning's writer spends
           about a third of its time binding parameters by name (`SqliteParameterCollection.Bind`, measured with
