@@ -25,6 +25,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        Reads = new ReadSessions(_connectionString);
         var synchronous = o.Synchronous.ToUpperInvariant() switch
         {
             "FULL" or "NORMAL" or "EXTRA" or "OFF" => o.Synchronous.ToUpperInvariant(),
@@ -65,6 +66,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>Poked after a commit that added alert pushes to the outbox.</summary>
     internal OutboxSignal AlertOutbox { get; } = new();
 
+    /// <summary>Kept-open read connections with prepared statements, for the reads of every scan.</summary>
+    internal ReadSessions Reads { get; }
+
     /// <summary>An open pooled connection for reading.</summary>
     public SqliteConnection OpenRead()
     {
@@ -82,6 +86,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Reads.Dispose();
         if (_writer.IsValueCreated) await _writer.Value.DisposeAsync().ConfigureAwait(false);
     }
 }

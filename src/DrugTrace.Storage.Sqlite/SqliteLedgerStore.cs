@@ -23,6 +23,13 @@ internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStor
     internal const string EventColumns =
         "log_index, chain, seq, stream, gtin, key, type, actor, from_gln, to_gln, reason, lot, expiry, occurred_at, recorded_at, prev_hash, hash";
 
+    private const string FindPackSql = $"SELECT {PackColumns} FROM packs WHERE gtin = $gtin AND serial = $serial";
+    private const string FindCaseSql = $"SELECT {CaseColumns} FROM cases WHERE sscc = $sscc";
+    private const string PackChainSql = $"SELECT {EventColumns} FROM events WHERE chain = (SELECT id * 2 FROM packs WHERE gtin = $gtin AND serial = $key) ORDER BY seq";
+    private const string LotChainSql = $"SELECT {EventColumns} FROM events WHERE chain = (SELECT id * 2 + 1 FROM lots WHERE gtin = $gtin AND lot = $key) ORDER BY seq";
+    // A case's chain has no GTIN; $gtin is bound for all three and unused here.
+    private const string CaseChainSql = $"SELECT {EventColumns} FROM events WHERE chain = (SELECT -id FROM cases WHERE sscc = $key) ORDER BY seq";
+
     public static long PackChain(long packId) => packId * 2;
 
     public static long LotChain(long lotId) => lotId * 2 + 1;
@@ -31,9 +38,8 @@ internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStor
 
     public ValueTask<CaseState?> FindCaseAsync(string sscc, CancellationToken cancellationToken)
     {
-        using var connection = db.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {CaseColumns} FROM cases WHERE sscc = $sscc";
+        using var session = db.Reads.Rent();
+        var command = session.Command(FindCaseSql);
         command.Add("$sscc", sscc);
         return ValueTask.FromResult(command.ReadFirst(MapCase));
     }
@@ -62,9 +68,8 @@ internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStor
 
     public ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
     {
-        using var connection = db.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {PackColumns} FROM packs WHERE gtin = $gtin AND serial = $serial";
+        using var session = db.Reads.Rent();
+        var command = session.Command(FindPackSql);
         command.Add("$gtin", gtin).Add("$serial", serial);
         return ValueTask.FromResult(command.ReadFirst(MapPack));
     }
@@ -93,15 +98,13 @@ internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStor
 
     public ValueTask<IReadOnlyList<StoredEvent>> GetChainAsync(StreamKind stream, string gtin, string key, CancellationToken cancellationToken)
     {
-        using var connection = db.OpenRead();
-        using var command = connection.CreateCommand();
-        var chain = stream switch
+        using var session = db.Reads.Rent();
+        var command = session.Command(stream switch
         {
-            StreamKind.Pack => "(SELECT id * 2 FROM packs WHERE gtin = $gtin AND serial = $key)",
-            StreamKind.Lot => "(SELECT id * 2 + 1 FROM lots WHERE gtin = $gtin AND lot = $key)",
-            _ => "(SELECT -id FROM cases WHERE sscc = $key)",
-        };
-        command.CommandText = $"SELECT {EventColumns} FROM events WHERE chain = {chain} ORDER BY seq";
+            StreamKind.Pack => PackChainSql,
+            StreamKind.Lot => LotChainSql,
+            _ => CaseChainSql,
+        });
         command.Add("$gtin", gtin).Add("$key", key);
         return ValueTask.FromResult<IReadOnlyList<StoredEvent>>(command.ReadAll(MapStoredEvent));
     }

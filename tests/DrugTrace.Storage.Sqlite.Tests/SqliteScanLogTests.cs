@@ -41,6 +41,31 @@ public sealed class SqliteScanLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_read_of_a_pack_waits_for_every_queued_scan_of_it_and_then_for_none()
+    {
+        const string Wholesaler = "4012347000021";
+        using var gate = new ManualResetEventSlim();
+        var holding = _store.Get<SqliteDatabase>().Writer.WriteAsync(_ => gate.Wait(TimeSpan.FromMinutes(2)));
+        await Scans.RecordAsync(Scan("SN1"), default);
+        await Scans.RecordAsync(Scan("SN2"), default);
+        await Scans.RecordAsync(Scan("SN1", 1) with { Actor = Wholesaler }, default);
+
+        var read = Scans.SightingsOfPackAsync(Gtin, "SN1", Now.AddHours(-1), default).AsTask();
+        Assert.False(read.IsCompleted);
+        gate.Set();
+        Assert.True(await holding);
+
+        Assert.Equal([new ScanSighting(Wholesaler, Now.AddMinutes(1)), new ScanSighting(Pharmacy, Now)], await read);
+        // Written: a later read of the pack has nothing to wait for, even with the writer held again.
+        using var second = new ManualResetEventSlim();
+        var holdingAgain = _store.Get<SqliteDatabase>().Writer.WriteAsync(_ => second.Wait(TimeSpan.FromMinutes(2)));
+        var again = Scans.SightingsOfPackAsync(Gtin, "SN1", Now.AddHours(-1), default).AsTask();
+        Assert.Equal(2, (await again).Count);
+        second.Set();
+        Assert.True(await holdingAgain);
+    }
+
+    [Fact]
     public async Task Scans_queued_when_the_store_closes_are_all_written()
     {
         for (var i = 0; i < 500; i++) await Scans.RecordAsync(Scan($"Q{i % 50}", i % 30), default);
