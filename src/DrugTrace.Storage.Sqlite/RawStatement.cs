@@ -35,6 +35,13 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    /// <summary>An integer, or NULL for null.</summary>
+    public RawStatement IntOrNull(int index, long? value)
+    {
+        Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+        return this;
+    }
+
     /// <summary>Text, or NULL for null.</summary>
     public RawStatement Text(int index, string? value)
     {

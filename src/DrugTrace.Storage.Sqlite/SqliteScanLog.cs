@@ -26,18 +26,24 @@ internal sealed class SqliteScanLog(SqliteDatabase db, ILogger<SqliteScanLog>? l
     private readonly HashSet<Task> _unwritten = [];
     private readonly Dictionary<(string Gtin, string Serial), List<Task>> _unwrittenOfPack = [];
 
+    // Positional, on the writer's raw statement (see RawStatement): one of these per scan.
+    private const string InsertScan = """
+        INSERT INTO scans (at, actor, action, code, gtin, serial, verdict, alerts)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        """;
+
     public async ValueTask RecordAsync(ScanRecord scan, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // Not cancellable once queued: the scan happened.
-        var write = db.Writer.WriteAsync(w => w.Command("""
-                INSERT INTO scans (at, actor, action, code, gtin, serial, verdict, alerts)
-                VALUES ($at, $actor, $action, $code, $gtin, $serial, $verdict, $alerts)
-                """)
-            .Add("$at", Rows.Millis(scan.At)).Add("$actor", scan.Actor).Add("$action", scan.Action.Name)
-            .Add("$code", scan.Code).Add("$gtin", scan.Gtin).Add("$serial", scan.Serial)
-            .Add("$verdict", scan.Verdict).Add("$alerts", scan.Alerts)
-            .ExecuteNonQuery(), CancellationToken.None);
+        var write = db.Writer.WriteAsync(w =>
+        {
+            w.Statement(InsertScan)
+                .Int(1, Rows.Millis(scan.At)).Text(2, scan.Actor).Text(3, scan.Action.Name).Text(4, scan.Code)
+                .Text(5, scan.Gtin).Text(6, scan.Serial).Text(7, scan.Verdict).Text(8, scan.Alerts)
+                .Execute();
+            return true;
+        }, CancellationToken.None);
         int unwritten;
         lock (_gate) unwritten = _unwritten.Count;
         if (unwritten >= MaxUnwritten)

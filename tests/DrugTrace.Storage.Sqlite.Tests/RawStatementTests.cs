@@ -49,6 +49,14 @@ public sealed class RawStatementTests : IDisposable
     }
 
     [Fact]
+    public void IntOrNull_binds_a_value_or_null()
+    {
+        using var statement = new RawStatement(_connection, "SELECT coalesce($v, -1)");
+        Assert.Equal(4L, statement.IntOrNull(1, 4).Scalar());
+        Assert.Equal(-1L, statement.IntOrNull(1, null).Scalar());
+    }
+
+    [Fact]
     public void Binding_a_position_the_statement_does_not_have_is_an_error()
     {
         using var statement = new RawStatement(_connection, "SELECT $x");
