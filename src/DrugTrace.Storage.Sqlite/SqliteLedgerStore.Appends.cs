@@ -57,7 +57,20 @@ internal sealed partial class SqliteLedgerStore
         RETURNING id
         """;
 
-    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken) =>
+    public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AppendPackAsync(e, newState, lotHead, cancellationToken);
+        }
+        finally
+        {
+            // Committed or not (or not known), the pack is read again before this caller goes on.
+            db.Packs.Invalidate((e.Gtin, e.Key));
+        }
+    }
+
+    private async ValueTask<bool> AppendPackAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken) =>
         await db.Writer.WriteAsync(w =>
         {
             // The head moves only if it is still the one the event was decided on (the optimistic check),

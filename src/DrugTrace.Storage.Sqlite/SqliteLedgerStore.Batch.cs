@@ -43,6 +43,10 @@ internal sealed partial class SqliteLedgerStore
         finally
         {
             if (movesLots) db.Lots.Invalidate();
+            foreach (var write in writes)
+            {
+                if (write is PackAppend a) db.Packs.Invalidate((a.Event.Gtin, a.Event.Key));
+            }
         }
     }
 

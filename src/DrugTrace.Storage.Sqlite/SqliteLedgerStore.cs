@@ -68,10 +68,14 @@ internal sealed partial class SqliteLedgerStore(SqliteDatabase db) : ILedgerStor
 
     public ValueTask<PackState?> FindPackAsync(string gtin, string serial, CancellationToken cancellationToken)
     {
+        if (db.Packs.TryGet((gtin, serial), out var cached)) return ValueTask.FromResult<PackState?>(cached);
+        var generation = db.Packs.Generation;
         using var session = db.Reads.Rent();
         var command = session.Command(FindPackSql);
         command.Add("$gtin", gtin).Add("$serial", serial);
-        return ValueTask.FromResult(command.ReadFirst(MapPack));
+        var pack = command.ReadFirst(MapPack);
+        if (pack is not null) db.Packs.Offer((gtin, serial), pack, generation);
+        return ValueTask.FromResult(pack);
     }
 
     public ValueTask<IReadOnlyList<PackState>> ListPacksAsync(string gtin, string lot, int skip, int take, CancellationToken cancellationToken)

@@ -32,6 +32,49 @@ public sealed class ReadCacheTests
     }
 
     [Fact]
+    public void Invalidating_one_key_forgets_it_alone_and_drops_every_offer_read_before()
+    {
+        var cache = new ReadCache<string, int>();
+        var before = cache.Generation;
+        cache.Offer("a", 1, before);
+        cache.Offer("b", 2, before);
+
+        cache.Invalidate("a");
+
+        Assert.False(cache.TryGet("a", out _));
+        Assert.True(cache.TryGet("b", out var kept));
+        Assert.Equal(2, kept);
+        Assert.Equal(1, cache.Count);
+        // A read of any key that began before the change may have seen the old row of "a".
+        cache.Offer("c", 3, before);
+        Assert.False(cache.TryGet("c", out _));
+        cache.Offer("a", 4, cache.Generation);
+        Assert.True(cache.TryGet("a", out var again));
+        Assert.Equal(4, again);
+    }
+
+    [Fact]
+    public void At_capacity_new_keys_are_not_kept_but_kept_ones_are_updated_and_a_forgotten_one_makes_room()
+    {
+        var cache = new ReadCache<string, int>(capacity: 2);
+        cache.Offer("a", 1, cache.Generation);
+        cache.Offer("b", 2, cache.Generation);
+        cache.Offer("c", 3, cache.Generation);
+        Assert.False(cache.TryGet("c", out _));
+        Assert.Equal(2, cache.Count);
+
+        cache.Offer("a", 10, cache.Generation);
+        Assert.True(cache.TryGet("a", out var updated));
+        Assert.Equal(10, updated);
+
+        cache.Invalidate("b");
+        cache.Offer("c", 3, cache.Generation);
+        Assert.True(cache.TryGet("c", out _));
+        cache.Invalidate();
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
     public void Every_invalidation_is_a_new_generation()
     {
         var cache = new ReadCache<string, int>();

@@ -257,6 +257,38 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
     }
 
     [Fact]
+    public async Task A_pack_read_is_kept_and_read_again_after_its_append_alone_or_in_a_batch_and_a_lost_append_keeps_it_right()
+    {
+        var (lot, packs) = await CommissionAsync("KEPT1", 3);
+        var db = _store.Get<SqliteDatabase>();
+        var first = (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!;
+        var second = (await Ledger.FindPackAsync(lot.Gtin, packs[1].Key, default))!;
+        var third = (await Ledger.FindPackAsync(lot.Gtin, packs[2].Key, default))!;
+        Assert.True(db.Packs.TryGet((lot.Gtin, packs[0].Key), out _));
+        Assert.Same(first, await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default));
+
+        var alone = Shipped(first);
+        var batched = Shipped(second);
+        Assert.True(await Ledger.TryAppendAsync(alone, PackLifecycle.Apply(first, alone), lot.Head, default));
+        Assert.True(await Ledger.TryAppendBatchAsync([new PackAppend(batched, PackLifecycle.Apply(second, batched), lot.Head)], default));
+        // A stale head loses, and the pack is read again all the same.
+        Assert.False(await Ledger.TryAppendAsync(alone, PackLifecycle.Apply(first, alone), lot.Head, default));
+
+        Assert.Equal(alone.Hash, (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!.Head.Hash);
+        Assert.Equal(batched.Hash, (await Ledger.FindPackAsync(lot.Gtin, packs[1].Key, default))!.Head.Hash);
+        // The untouched pack is still the kept one.
+        Assert.Same(third, await Ledger.FindPackAsync(lot.Gtin, packs[2].Key, default));
+    }
+
+    [Fact]
+    public async Task An_unknown_pack_is_not_kept_and_is_found_once_commissioned()
+    {
+        Assert.Null(await Ledger.FindPackAsync("04012345000115", "LATER1S000000", default));
+        var (lot, packs) = await CommissionAsync("LATER1", 1);
+        Assert.Equal(packs[0].Hash, (await Ledger.FindPackAsync(lot.Gtin, packs[0].Key, default))!.Head.Hash);
+    }
+
+    [Fact]
     public async Task A_read_of_many_packs_with_a_cancelled_token_is_cancelled()
     {
         var (lot, packs) = await CommissionAsync("CANCEL1", 1);
