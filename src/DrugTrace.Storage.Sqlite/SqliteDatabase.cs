@@ -70,7 +70,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// </summary>
     internal ReadCache<(string Gtin, string Serial), Domain.Packs.PackState> Packs { get; } = new(PackCacheSize);
 
-    internal const int PackCacheSize = 100_000;
+    // About half a kilobyte a pack with its key: at most about 25 MiB.
+    internal const int PackCacheSize = 50_000;
 
     /// <summary>Poked after a commit that added alert pushes to the outbox.</summary>
     internal OutboxSignal AlertOutbox { get; } = new();
