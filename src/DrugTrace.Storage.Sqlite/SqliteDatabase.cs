@@ -65,7 +65,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     /// <summary>
     /// Pack heads found by (GTIN, serial): a verification reads its pack and changes nothing, so a pack verified
-    /// again is not read again (its read was half of a verification's store time, perf of benchmark scenario 4).
+    /// again is not read again (one of a verification's two store reads; the other, its sightings, is not kept).
     /// Each pack is forgotten after every committed change of its row; bounded, as the packs are millions.
     /// </summary>
     internal ReadCache<(string Gtin, string Serial), Domain.Packs.PackState> Packs { get; } = new(PackCacheSize);
