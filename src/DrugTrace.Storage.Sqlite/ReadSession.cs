@@ -7,34 +7,24 @@ internal sealed class ReadSession : IDisposable
 {
     private readonly ReadSessions _owner;
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly PreparedCommands _commands;
 
     internal ReadSession(ReadSessions owner, SqliteConnection connection)
     {
         _owner = owner;
         _connection = connection;
+        _commands = new PreparedCommands(connection);
     }
 
     /// <summary>The prepared command for <paramref name="sql"/>, its parameters cleared; dispose its reader before the session.</summary>
-    public SqliteCommand Command(string sql)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-        command.Parameters.Clear();
-        return command;
-    }
+    public SqliteCommand Command(string sql) => _commands.For(sql);
 
     /// <summary>Gives the session back for the next read.</summary>
     public void Dispose() => _owner.Return(this);
 
     internal void Close()
     {
-        foreach (var command in _commands.Values) command.Dispose();
-        _commands.Clear();
+        _commands.Dispose();
         _connection.Dispose();
     }
 }

@@ -16,7 +16,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
 {
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new() { SingleReader = true });
     private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly PreparedCommands _commands;
     private readonly Dictionary<string, RawStatement> _statements = new(StringComparer.Ordinal);
     private readonly int _maxBatch;
     private readonly Task _loop;
@@ -24,6 +24,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     public SqliteWriter(SqliteConnection connection, int maxBatch)
     {
         _connection = connection;
+        _commands = new PreparedCommands(connection);
         _maxBatch = Math.Max(1, maxBatch);
         _loop = Task.Run(LoopAsync);
     }
@@ -48,17 +49,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     public long LastInsertRowId => SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
 
     /// <summary>A prepared command for <paramref name="sql"/>, reused across writes, with its parameters cleared.</summary>
-    public SqliteCommand Command(string sql)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-        command.Parameters.Clear();
-        return command;
-    }
+    public SqliteCommand Command(string sql) => _commands.For(sql);
 
     /// <summary>
     /// A raw statement for <paramref name="sql"/> (positional parameters), prepared once and reused across
@@ -201,7 +192,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
-        foreach (var command in _commands.Values) await command.DisposeAsync().ConfigureAwait(false);
+        _commands.Dispose();
         foreach (var statement in _statements.Values) statement.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
