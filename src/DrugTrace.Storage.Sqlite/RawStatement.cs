@@ -57,14 +57,18 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
-    /// <summary>Runs the statement to its end; a failure (a unique key that says no: SQLITE_CONSTRAINT) is a <see cref="SqliteException"/>.</summary>
-    public void Execute()
+    /// <summary>
+    /// Runs the statement to its end and returns the rows it inserted, updated or deleted; a failure (a unique key
+    /// that says no: SQLITE_CONSTRAINT) is a <see cref="SqliteException"/>.
+    /// </summary>
+    public int Execute()
     {
         var rc = raw.sqlite3_step(_statement);
         while (rc == raw.SQLITE_ROW) rc = raw.sqlite3_step(_statement);
         try
         {
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+            return raw.sqlite3_changes(_db);
         }
         finally
         {

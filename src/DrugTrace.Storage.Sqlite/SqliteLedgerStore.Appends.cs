@@ -48,14 +48,24 @@ internal sealed partial class SqliteLedgerStore
         return leaves;
     }
 
-    // Positional, on the writer's raw statement (see RawStatement): one of these per handoff.
-    private const string AppendPackSql = """
+    // A pack's head moves only if it is still the one the event was decided on (the optimistic check), and only if
+    // the lot is still as the decision read it: one writer runs these in order, so a recall committed before this
+    // append makes it lose. Positional, on the writer's raw statement (see RawStatement): one of these per handoff.
+    private const string UpdatePackSql = """
         UPDATE packs SET status = ?1, custodian = ?2, ship_to = ?3, changed_by = ?4,
             changed_at = ?5, head_seq = ?6, head_hash = ?7, held_from = ?8, parent = ?9
         WHERE gtin = ?10 AND serial = ?11 AND head_seq = ?12 AND head_hash = ?13
             AND EXISTS (SELECT 1 FROM lots WHERE lots.id = packs.lot_id AND lots.head_seq = ?14 AND lots.head_hash = ?15)
-        RETURNING id
         """;
+
+    private const string AppendPackSql = UpdatePackSql + " RETURNING id";
+
+    private static RawStatement BindPackUpdate(RawStatement update, LedgerEvent e, PackState newState, ChainHead lotHead) => update
+        .Int(1, (int)newState.Status).Text(2, newState.Custodian).Text(3, newState.ShipTo).Text(4, newState.ChangedBy)
+        .Int(5, Rows.Millis(newState.ChangedAt)).Int(6, e.Seq).Hash(7, e.Hash)
+        .IntOrNull(8, newState.HeldFrom is { } held ? (int)held : null).Text(9, newState.Parent)
+        .Text(10, e.Gtin).Text(11, e.Key).Int(12, e.Seq - 1).Hash(13, e.PrevHash)
+        .Int(14, lotHead.Seq).Hash(15, lotHead.Hash);
 
     public async ValueTask<bool> TryAppendAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken)
     {
@@ -73,16 +83,7 @@ internal sealed partial class SqliteLedgerStore
     private async ValueTask<bool> AppendPackAsync(LedgerEvent e, PackState newState, ChainHead lotHead, CancellationToken cancellationToken) =>
         await db.Writer.WriteAsync(w =>
         {
-            // The head moves only if it is still the one the event was decided on (the optimistic check),
-            // and only if the lot is still as the decision read it: one writer runs these in order, so a
-            // recall committed before this append makes it lose.
-            var packId = w.Statement(AppendPackSql)
-                .Int(1, (int)newState.Status).Text(2, newState.Custodian).Text(3, newState.ShipTo).Text(4, newState.ChangedBy)
-                .Int(5, Rows.Millis(newState.ChangedAt)).Int(6, e.Seq).Hash(7, e.Hash)
-                .IntOrNull(8, newState.HeldFrom is { } held ? (int)held : null).Text(9, newState.Parent)
-                .Text(10, e.Gtin).Text(11, e.Key).Int(12, e.Seq - 1).Hash(13, e.PrevHash)
-                .Int(14, lotHead.Seq).Hash(15, lotHead.Hash)
-                .Scalar();
+            var packId = BindPackUpdate(w.Statement(AppendPackSql), e, newState, lotHead).Scalar();
             if (packId is not { } id) return false;
             Insert(w, PackChain(id), e);
             return true;

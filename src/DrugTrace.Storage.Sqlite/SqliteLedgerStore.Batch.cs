@@ -88,19 +88,7 @@ internal sealed partial class SqliteLedgerStore
     private static bool AppendPack(SqliteWriter w, PackAppend a)
     {
         var (e, newState, lotHead) = (a.Event, a.State, a.LotHead);
-        var changed = w.Command("""
-                UPDATE packs SET status = $status, custodian = $custodian, ship_to = $shipTo, changed_by = $by,
-                    changed_at = $at, head_seq = $seq, head_hash = $hash, held_from = $heldFrom, parent = $parent
-                WHERE gtin = $gtin AND serial = $serial AND head_seq = $prevSeq AND head_hash = $prevHash
-                    AND EXISTS (SELECT 1 FROM lots WHERE lots.id = packs.lot_id AND lots.head_seq = $lotSeq AND lots.head_hash = $lotHash)
-                """)
-            .Add("$lotSeq", lotHead.Seq).Add("$lotHash", Rows.Blob(lotHead.Hash))
-            .Add("$status", (int)newState.Status).Add("$custodian", newState.Custodian).Add("$shipTo", newState.ShipTo)
-            .Add("$heldFrom", newState.HeldFrom is { } held ? (int)held : null).Add("$parent", newState.Parent)
-            .Add("$by", newState.ChangedBy).Add("$at", Rows.Millis(newState.ChangedAt))
-            .Add("$seq", e.Seq).Add("$hash", Rows.Blob(e.Hash))
-            .Add("$gtin", e.Gtin).Add("$serial", e.Key).Add("$prevSeq", e.Seq - 1).Add("$prevHash", Rows.Blob(e.PrevHash))
-            .ExecuteNonQuery();
+        var changed = BindPackUpdate(w.Statement(UpdatePackSql), e, newState, lotHead).Execute();
         if (changed != 1) return false;
         var packId = (long)w.Command("SELECT id FROM packs WHERE gtin = $gtin AND serial = $serial")
             .Add("$gtin", e.Gtin).Add("$serial", e.Key).ExecuteScalar()!;

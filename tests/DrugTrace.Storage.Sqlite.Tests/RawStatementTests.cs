@@ -32,6 +32,18 @@ public sealed class RawStatementTests : IDisposable
     }
 
     [Fact]
+    public void Execute_says_how_many_rows_it_changed()
+    {
+        using (var create = new RawStatement(_connection, "CREATE TABLE t (k INTEGER, v INTEGER)")) create.Execute();
+        using (var insert = new RawStatement(_connection, "INSERT INTO t VALUES (1, 0), (1, 0), (2, 0)")) Assert.Equal(3, insert.Execute());
+
+        using var update = new RawStatement(_connection, "UPDATE t SET v = 1 WHERE k = ?1");
+        Assert.Equal(2, update.Int(1, 1).Execute());
+        Assert.Equal(1, update.Int(1, 2).Execute());
+        Assert.Equal(0, update.Int(1, 3).Execute());
+    }
+
+    [Fact]
     public void Scalar_binds_by_position()
     {
         using var statement = new RawStatement(_connection, "SELECT $a * 2");
