@@ -1,4 +1,5 @@
 using DrugTrace.Application.Common.Interfaces;
+using DrugTrace.Domain.Epcis;
 using DrugTrace.Domain.Ledger;
 using DrugTrace.Domain.Packs;
 using DrugTrace.Domain.Products;
@@ -117,5 +118,19 @@ public abstract partial class LedgerStoreContractTests
         Assert.Equal(["B1 Commissioned", "A0 Shipped", "A0 Received"], last.Select(e => $"{e.Event.Key} {e.Event.Type}"));
         Assert.Empty(await Events.QueryAsync(new LedgerEventQuery { AfterLogIndex = last[^1].LogIndex }, default));
         Assert.Equal(["A0"], (await Events.QueryAsync(new LedgerEventQuery { Take = 0 }, default)).Select(e => e.Event.Key));
+    }
+
+    [SkippableFact]
+    public async Task Packs_whose_serials_are_dot_segments_commission_and_each_is_found_by_its_own_EPCIS_event_ID()
+    {
+        RequireStore();
+        var (_, packs) = await CommissionAsync("DOTS", 4, GtinA, [".", "..", "...", "S"]);
+
+        foreach (var pack in packs)
+        {
+            var found = await Events.QueryAsync(new LedgerEventQuery { EventIds = [PackEpcisEvents.EventId(pack)!], Take = 10 }, default);
+            Assert.Equal([pack.Key], found.Select(e => e.Event.Key));
+        }
+        Assert.Equal([".", "..", "...", "S"], await Task.WhenAll(packs.Select(async p => (await Ledger.FindPackAsync(GtinA, p.Key, default))!.Serial)));
     }
 }

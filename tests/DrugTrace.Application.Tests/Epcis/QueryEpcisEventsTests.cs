@@ -206,6 +206,21 @@ public sealed class QueryEpcisEventsTests
     }
 
     [Fact]
+    public async Task A_pack_whose_serial_is_a_dot_segment_is_asked_for_by_its_serial_and_has_an_event_ID_of_its_own()
+    {
+        await _world.CommissionAsync("LOT42", 2, serials: new QueueSerialGenerator(".", ".."));
+
+        var (one, _) = await QueryAsync(new EpcisQuery { MATCH_epc = $"https://id.gs1.org/01/{Gtin}/21/." });
+        Assert.Equal([new PackFilter(Gtin, ".")], _store.Queries[^1].Packs);
+        var (two, _) = await QueryAsync(new EpcisQuery { MATCH_epc = EpcUris.Sgtin(Gtin, "..") });
+        Assert.Equal([new PackFilter(Gtin, "..")], _store.Queries[^1].Packs);
+
+        Assert.Equal(EpcUris.Sgtin(Gtin, "."), (string?)Assert.Single(one)["epcList"]![0]);
+        Assert.Equal($"https://id.gs1.org/01/{Gtin}/21/%2E%2E", (string?)Assert.Single(two)["epcList"]![0]);
+        Assert.NotEqual((string?)one[0]["eventID"], (string?)two[0]["eventID"]);
+    }
+
+    [Fact]
     public async Task Each_parameter_is_refused_in_its_words()
     {
         var errors = await RefusedAsync(new EpcisQuery

@@ -25,6 +25,18 @@ public class VerifyPubliclyTests
     }
 
     [Fact]
+    public async Task A_serial_that_is_a_dot_segment_is_percent_encoded_in_the_link_and_still_verifies_as_its_own_pack()
+    {
+        Assert.Equal("https://id.gs1.org/01/09506000134352/10/%2E%2E/21/%2E", new VerifyPublicly(Gtin, ".", "..", null).DigitalLink());
+        await _world.CommissionAsync("LOT42", 2, serials: new QueueSerialGenerator(".", ".."));
+        foreach (var serial in new[] { ".", ".." })
+        {
+            var answer = await VerifyAsync(serial);
+            Assert.Equal((true, serial), (answer.Genuine, answer.Serial));
+        }
+    }
+
+    [Fact]
     public async Task A_commissioned_pack_whose_label_matches_is_genuine()
     {
         var serial = await _world.PackAtAsync(Pharmacy);

@@ -127,6 +127,17 @@ public sealed class CaptureMappingRefusalTests
     }
 
     [Fact]
+    public void A_commissioning_of_serials_that_are_dot_segments_names_each_serial_whichever_way_it_is_written()
+    {
+        var plan = Map("""
+            {"type":"ObjectEvent","action":"ADD","bizStep":"commissioning","ilmd":{"cbvmda:lotNumber":"L1","cbvmda:itemExpirationDate":"2027-12-31"},
+             "epcList":["https://id.gs1.org/01/09506000134352/21/.","https://example.com/01/09506000134352/21/..","https://id.gs1.org/01/09506000134352/21/%2E%2E%2E"]}
+            """);
+        Assert.Null(plan.Refusal);
+        Assert.Equal([".", "..", "..."], Assert.IsType<CommissionStep>(Assert.Single(plan.Steps)).Serials);
+    }
+
+    [Fact]
     public void A_commissioning_under_an_inline_prefix_is_read_with_the_documents_namespaces()
     {
         var ns = EpcisNamespaces.From(JsonNode.Parse("""{"mda":"urn:epcglobal:cbv:mda:"}"""));

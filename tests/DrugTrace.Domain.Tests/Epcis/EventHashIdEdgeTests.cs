@@ -55,6 +55,21 @@ public sealed class EventHashIdEdgeTests
     }
 
     [Fact]
+    public void An_EPC_whose_serial_is_a_dot_segment_is_hashed_with_its_serial_however_it_is_written()
+    {
+        static string Hash(string epc) => EventHashId.Compute(JsonNode.Parse(
+            $$"""{"type":"ObjectEvent","eventTime":"2026-12-02T10:00:00Z","eventTimeZoneOffset":"+00:00","action":"OBSERVE","epcList":["{{epc}}"]}""")!.AsObject());
+        const string Product = "https://id.gs1.org/01/09506000134352";
+        var one = Hash(Product + "/21/%2E");
+        var two = Hash(Product + "/21/%2E%2E");
+
+        Assert.Equal(one, Hash("https://example.com/01/09506000134352/21/."));
+        Assert.Equal(one, Hash(Product + "/21/%2e"));
+        Assert.Equal(two, Hash(Product + "/21/.."));
+        Assert.Equal(3, new[] { one, two, Hash(Product) }.Distinct().Count());
+    }
+
+    [Fact]
     public void A_pre_hash_longer_than_the_buffer_hashes_as_the_event_written()
     {
         var facts = Shipped(new string('S', 3000));

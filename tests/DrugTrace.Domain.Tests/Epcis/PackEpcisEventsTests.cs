@@ -94,4 +94,44 @@ public sealed class PackEpcisEventsTests
         ];
         Assert.Equal(events.Select(PackEpcisEvents.EventId), PackEpcisEvents.EventIds(events));
     }
+
+    private static IEnumerable<PackEventFacts> EveryPackEvent(string serial) =>
+        Enum.GetValues<EventType>().Where(t => t is not (EventType.LotRegistered or EventType.LotRecalled or EventType.CasePacked or EventType.CaseUnpacked))
+            .Select(type => Facts(type, type == EventType.Decommissioned ? "destroyed" : null) with
+            {
+                Serial = serial,
+                From = type == EventType.Disaggregated ? "340123450000000017" : "4012345000016",
+                To = type == EventType.Aggregated ? "340123450000000017" : "4012347000014",
+            });
+
+    [Fact]
+    public void Packs_of_one_GTIN_whose_serials_are_dot_segments_each_get_event_IDs_of_their_own()
+    {
+        LedgerEvent Commissioned(string serial) => LedgerEvents.First(StreamKind.Pack, "09506000134352", serial, EventType.Commissioned,
+            "4012345000016", "LOT1", new DateOnly(2029, 12, 31), new DateTimeOffset(2026, 3, 4, 5, 6, 7, 891, TimeSpan.Zero));
+        var packs = EpcUrisSerialTests.Tricky.Select(Commissioned).ToList();
+        var ids = PackEpcisEvents.EventIds(packs);
+
+        Assert.Equal(packs.Select(PackEpcisEvents.EventId), ids);
+        Assert.Empty(ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key));
+        var dot = PackEpcisEvents.ToEpcisEvent(PackEpcisEvents.Facts(Commissioned("."), "LOT1", new DateOnly(2029, 12, 31)));
+        Assert.Equal("https://id.gs1.org/01/09506000134352/21/%2E", (string?)dot["epcList"]![0]);
+        Assert.Contains("epcListepc=https://id.gs1.org/01/09506000134352/21/%2Eaction=ADD", EventHashId.PreHash(dot));
+        // Every kind of event, not only commissioning, tells the two apart and hashes as written.
+        foreach (var (a, b) in EveryPackEvent(".").Zip(EveryPackEvent("..")))
+        {
+            Assert.NotEqual(PackEpcisEvents.EventId(a), PackEpcisEvents.EventId(b));
+            Assert.Equal(EventHashId.Compute(PackEpcisEvents.ToEpcisEvent(b)), PackEpcisEvents.EventId(b));
+        }
+    }
+
+    [Fact]
+    public void The_event_IDs_of_packs_whose_serials_are_not_dot_segments_are_the_ones_already_stored()
+    {
+        // One digest of the IDs of every kind of event of every such serial, as computed before dot segments were kept:
+        // stored epcis_id values and IDs other systems hold stay valid.
+        var ids = EpcUrisSerialTests.Tricky.Where(s => s is not ("." or "..")).SelectMany(EveryPackEvent).Select(PackEpcisEvents.EventId);
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', ids))));
+        Assert.Equal("c7b52f0f04119fc2b9436d24edcb7b1ce614f83b95ee79d8287de616c981255b", digest);
+    }
 }
