@@ -14,10 +14,10 @@ public static class EpcUris
     public const string Resolver = "https://id.gs1.org";
 
     /// <summary>A serialised pack: https://id.gs1.org/01/{gtin}/21/{serial}.</summary>
-    public static string Sgtin(string gtin, string serial) => $"{Resolver}/01/{gtin}/21/{Uri.EscapeDataString(serial)}";
+    public static string Sgtin(string gtin, string serial) => $"{Resolver}/01/{gtin}/21/{Escape(serial)}";
 
     /// <summary>A lot of a product: https://id.gs1.org/01/{gtin}/10/{lot}.</summary>
-    public static string Lgtin(string gtin, string lot) => $"{Resolver}/01/{gtin}/10/{Uri.EscapeDataString(lot)}";
+    public static string Lgtin(string gtin, string lot) => $"{Resolver}/01/{gtin}/10/{Escape(lot)}";
 
     /// <summary>A party's place (readPoint, bizLocation, a location source or destination).</summary>
     public static string Location(string gln) => $"{Resolver}/414/{gln}";
@@ -139,11 +139,13 @@ public static class EpcUris
 
     private static string? FromDigitalLink(string uri)
     {
-        string absolutePath;
-        if (PlainPath(uri) is { } plain) absolutePath = plain;
-        else if (Uri.TryCreate(uri, UriKind.Absolute, out var parsed)) absolutePath = parsed.AbsolutePath;
+        string rawPath;
+        if (PlainPath(uri) is { } plain) rawPath = plain;
+        // Checked as a URI but read as written: System.Uri removes dot segments ("/21/." and "/21/%2E" lose their
+        // serial), and a Digital Link's path is AI/value pairs, where "." and ".." are values, not directions.
+        else if (Uri.TryCreate(uri, UriKind.Absolute, out _)) rawPath = RawPath(uri);
         else return null;
-        var path = absolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var path = rawPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         // A Digital Link may have a path prefix before its primary key.
         for (var i = 0; i + 1 < path.Length; i++)
         {
@@ -152,10 +154,17 @@ public static class EpcUris
             {
                 case "01" when Gtin.TryParse(value, out var gtin, out _):
                     string? lot = null, serial = null;
-                    for (var j = i + 2; j + 1 < path.Length; j += 2)
+                    for (var j = i + 2; j + 1 < path.Length;)
                     {
+                        // A dot segment where an AI belongs names none: passed over, as System.Uri did ("/01/{gtin}/./21/{serial}").
+                        if (path[j] is "." or "..")
+                        {
+                            j++;
+                            continue;
+                        }
                         if (path[j] == "10") lot = Uri.UnescapeDataString(path[j + 1]);
                         else if (path[j] == "21") serial = Uri.UnescapeDataString(path[j + 1]);
+                        j += 2;
                     }
                     return serial is not null ? $"{Resolver}/01/{gtin.Value}/21/{Escape(serial)}"
                         : lot is not null ? $"{Resolver}/01/{gtin.Value}/10/{Escape(lot)}"
@@ -205,9 +214,9 @@ public static class EpcUris
 
     /// <summary>
     /// The path of a Digital Link on id.gs1.org made of letters, digits, '/', '-' and '_' only (as
-    /// DrugTrace writes them, and most senders): what <see cref="Uri.AbsolutePath"/> gives for it,
-    /// there being nothing to unescape, no dot segment, query or fragment, without parsing a Uri
-    /// (a capture reads several per event). Null for anything else, which is parsed as a Uri.
+    /// DrugTrace writes them, and most senders): what <see cref="RawPath"/> gives for it, there being
+    /// nothing to unescape, no dot segment, query or fragment, without checking it as a Uri (a capture
+    /// reads several per event). Null for anything else, which is checked as a Uri first.
     /// </summary>
     private static string? PlainPath(string uri)
     {
@@ -219,5 +228,14 @@ public static class EpcUris
         return uri[Resolver.Length..];
     }
 
-    private static string Escape(string value) => Uri.EscapeDataString(value);
+    // The path of an absolute URI as written, without its query and fragment: after the authority, up to the first '?' or '#'.
+    private static string RawPath(string uri)
+    {
+        var afterScheme = uri.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = uri.AsSpan(afterScheme).IndexOfAny('?', '#') is var e and >= 0 ? afterScheme + e : uri.Length;
+        var start = uri.IndexOf('/', afterScheme, end - afterScheme);
+        return start < 0 ? "" : uri[start..end];
+    }
+
+    private static string Escape(string value) => DigitalLinkValue.Escape(value);
 }
