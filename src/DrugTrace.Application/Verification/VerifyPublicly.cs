@@ -1,6 +1,7 @@
 using DrugTrace.Application.Common.Interfaces;
 using DrugTrace.Application.Common.Validation;
 using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Gs1;
 using DrugTrace.Domain.Packs;
 using Mediator;
 
@@ -16,8 +17,8 @@ public sealed record VerifyPublicly(string Gtin, string Serial, string? Lot, str
     public string DigitalLink()
     {
         var path = $"https://id.gs1.org/01/{Uri.EscapeDataString(Gtin)}";
-        if (!string.IsNullOrEmpty(Lot)) path += $"/10/{Uri.EscapeDataString(Lot)}";
-        path += $"/21/{Uri.EscapeDataString(Serial)}";
+        if (!string.IsNullOrEmpty(Lot)) path += $"/10/{DigitalLinkValue.Escape(Lot)}";
+        path += $"/21/{DigitalLinkValue.Escape(Serial)}";
         return string.IsNullOrEmpty(Expiry) ? path : $"{path}?17={Uri.EscapeDataString(Expiry)}";
     }
 }

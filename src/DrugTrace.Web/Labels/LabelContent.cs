@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrugTrace.Application.Packs;
+using DrugTrace.Domain.Gs1;
 
 namespace DrugTrace.Web.Labels;
 
@@ -33,7 +34,7 @@ public static class LabelContent
 
     /// <summary>The pack's GS1 Digital Link: <c>{base}/01/{gtin}/10/{lot}/21/{serial}?17={yymmdd}</c>.</summary>
     public static string DigitalLink(string baseUri, PackView pack) =>
-        $"{baseUri.TrimEnd('/')}/01/{pack.Gtin}/10/{Uri.EscapeDataString(pack.Lot)}/21/{Uri.EscapeDataString(pack.Serial)}?17={Yymmdd(pack.Expiry)}";
+        $"{baseUri.TrimEnd('/')}/01/{pack.Gtin}/10/{DigitalLinkValue.Escape(pack.Lot)}/21/{DigitalLinkValue.Escape(pack.Serial)}?17={Yymmdd(pack.Expiry)}";
 
     public static string Encoded(LabelCode code, PackView pack, string digitalLinkBase) => code switch
     {
