@@ -60,7 +60,7 @@ public sealed class EpcUrisSerialTests
     }
 
     [Fact]
-    public void A_dot_only_serial_is_written_percent_encoded_so_that_no_web_address_parser_drops_it()
+    public void A_dot_only_serial_is_written_percent_encoded_and_other_dots_as_they_are()
     {
         Assert.Equal($"https://id.gs1.org/01/{Gtin}/21/%2E", EpcUris.Sgtin(Gtin, "."));
         Assert.Equal($"https://id.gs1.org/01/{Gtin}/21/%2E%2E", EpcUris.Sgtin(Gtin, ".."));

@@ -27,9 +27,11 @@ public sealed class LabelContentTests
     }
 
     [Fact]
-    public void A_dot_segment_lot_or_serial_is_percent_encoded_so_that_a_web_address_parser_keeps_it()
+    public void A_dot_segment_lot_or_serial_is_percent_encoded_and_nothing_else_changes()
     {
         var pack = new PackView("04012345000115", ".", "..", new DateOnly(2031, 3, 31), "active", null, null);
         Assert.Equal("https://verify.example/01/04012345000115/10/%2E%2E/21/%2E?17=310331", LabelContent.DigitalLink("https://verify.example", pack));
+        Assert.Equal("https://verify.example/01/04012345000115/10/L%2F1/21/a.b?17=310331",
+            LabelContent.DigitalLink("https://verify.example/", pack with { Lot = "L/1", Serial = "a.b" }));
     }
 }
