@@ -149,13 +149,28 @@ internal static partial class SqliteSchema
         CREATE INDEX events_epcis_id ON events(epcis_id) WHERE epcis_id IS NOT NULL;
         """;
 
-    private static void BackfillEpcisIds(SqliteConnection connection, SqliteTransaction tx)
+    /// <summary>
+    /// The pack events of serials "." and ".." get their EPCIS event ID again: it was computed with the serial lost
+    /// (System.Uri removed the dot segment from the pack's Digital Link), the same ID for both serials of a GTIN.
+    /// No other serial's ID changed (<see cref="DrugTrace.Domain.Gs1.DigitalLinkValue.Escape"/>), so no other row is
+    /// touched; the IDs are cleared first, so that a row whose ID cannot be computed is left without one rather than a wrong one.
+    /// </summary>
+    internal const string DotSerialEpcisIdMigration = """
+        UPDATE events SET epcis_id = NULL WHERE stream = 0 AND key IN ('.', '..');
+        """;
+
+    private static void BackfillEpcisIds(SqliteConnection connection, SqliteTransaction tx) => BackfillEpcisIds(connection, tx, "");
+
+    private static void RecomputeDotSerialEpcisIds(SqliteConnection connection, SqliteTransaction tx) =>
+        BackfillEpcisIds(connection, tx, " AND key IN ('.', '..')");
+
+    private static void BackfillEpcisIds(SqliteConnection connection, SqliteTransaction tx, string andWhere)
     {
         var ids = new List<(long LogIndex, string Id)>();
         using (var select = connection.CreateCommand())
         {
             select.Transaction = tx;
-            select.CommandText = $"SELECT {SqliteLedgerStore.EventColumns} FROM events WHERE stream = {(int)StreamKind.Pack}";
+            select.CommandText = $"SELECT {SqliteLedgerStore.EventColumns} FROM events WHERE stream = {(int)StreamKind.Pack}{andWhere}";
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {

@@ -28,12 +28,14 @@ internal static partial class SqliteSchema
         SightingsIndexMigration,
         QuarantinedIndexMigration,
         EpcisIdMigration,
+        DotSerialEpcisIdMigration,
     ];
 
     /// <summary>What a migration does that SQL cannot, in its transaction after its SQL.</summary>
     private static readonly Dictionary<string, Action<SqliteConnection, SqliteTransaction>> Steps = new()
     {
         [EpcisIdMigration] = BackfillEpcisIds,
+        [DotSerialEpcisIdMigration] = RecomputeDotSerialEpcisIds,
     };
 
     public static int Version => Migrations.Length;

@@ -202,6 +202,31 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContractTests, IAsyncLif
         Assert.Equal(packs[1].Hash, Assert.Single(found).Event.Hash);
     }
 
+    [Fact]
+    public async Task A_database_from_before_gets_new_EPCIS_event_IDs_for_its_dot_serials_and_keeps_every_other()
+    {
+        var (_, packs) = await CommissionAsync("DOTS1", 3, serials: [".", "..", "S"]);
+        // As stored before: one ID for both dot serials (their GTIN alone was hashed); S's is marked to see it is not touched.
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            Execute(connection, $"""
+                UPDATE events SET epcis_id = 'collided' WHERE stream = 0 AND key IN ('.', '..');
+                UPDATE events SET epcis_id = 'kept' WHERE stream = 0 AND key = 'S';
+                PRAGMA user_version = {SqliteSchema.VersionAfter(SqliteSchema.DotSerialEpcisIdMigration) - 1};
+                """);
+        }
+        await _store.ReopenAsync();
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            Assert.Equal((long)SqliteSchema.Version, Scalar(connection, "PRAGMA user_version"));
+            Assert.Equal(PackEpcisEvents.EventId(packs[0]), Scalar(connection, "SELECT epcis_id FROM events WHERE stream = 0 AND key = '.'"));
+            Assert.Equal(PackEpcisEvents.EventId(packs[1]), Scalar(connection, "SELECT epcis_id FROM events WHERE stream = 0 AND key = '..'"));
+            Assert.Equal("kept", Scalar(connection, "SELECT epcis_id FROM events WHERE stream = 0 AND key = 'S'"));
+        }
+        var found = await _store.Get<ILedgerEventQuery>().QueryAsync(new LedgerEventQuery { EventIds = [PackEpcisEvents.EventId(packs[1])!], Take = 10 }, default);
+        Assert.Equal("..", Assert.Single(found).Event.Key);
+    }
+
     private static readonly DateTimeOffset At = new(2026, 11, 25, 10, 0, 0, 123, TimeSpan.Zero);
 
     [Fact]
