@@ -19,23 +19,34 @@ public static class Handoffs
 
     public static async Task<(LoadResult Run, int Packs)> MeasureAsync(Scale scale, ApiClient api, string gtin, HttpCeiling ceiling, Uri app)
     {
-        // More packs than the timed run can hand off: a connection that runs out is reported.
+        // More packs than the timed run can hand off: a connection that runs out is reported. The warm-up hands off
+        // packs of its own (a handoff changes its pack), fewer than it could: it ends when they do.
         var packCount = scale.Of(30_000);
-        var codes = new List<string>();
-        for (var l = 0; codes.Count < packCount; l++)
-        {
-            var lot = await api.PostAsync<LotResponse>("/api/v1/lots", ApiClient.Manufacturer,
-                new { gtin, lot = $"H{l:D4}", expiry = "2030-12-31", quantity = Math.Min(1_000, packCount - codes.Count) });
-            codes.AddRange(lot.Serials.Select(s => ApiClient.Code(lot, s)));
-        }
-        // Pack p goes to connection p % n, its five steps in order, each after the previous answer.
-        var perConnection = Enumerable.Range(0, HttpCeiling.Connections)
-            .Select(c => (IReadOnlyList<ScanStep>)[.. codes.Where((_, p) => p % HttpCeiling.Connections == c)
-                .SelectMany(code => Steps.Select(s => new ScanStep(s.ApiKey, ApiClient.ScanBody(code, s.Action, s.To))))])
-            .ToList();
-        var run = await ceiling.Generator.RunAsync(app, new LoadPlan(perConnection, Cycle: false, ceiling.Duration));
+        var warmUp = await CommissionAsync(api, gtin, "W", scale.Of(15_000));
+        var codes = await CommissionAsync(api, gtin, "H", packCount);
+        await ceiling.Generator.RunAsync(app, Plan(warmUp, ceiling.WarmUp));
+        var run = await ceiling.Generator.RunAsync(app, Plan(codes, ceiling.Duration));
         return (run, packCount);
     }
+
+    private static async Task<List<string>> CommissionAsync(ApiClient api, string gtin, string lotPrefix, int packs)
+    {
+        var codes = new List<string>();
+        for (var l = 0; codes.Count < packs; l++)
+        {
+            var lot = await api.PostAsync<LotResponse>("/api/v1/lots", ApiClient.Manufacturer,
+                new { gtin, lot = $"{lotPrefix}{l:D4}", expiry = "2030-12-31", quantity = Math.Min(1_000, packs - codes.Count) });
+            codes.AddRange(lot.Serials.Select(s => ApiClient.Code(lot, s)));
+        }
+        return codes;
+    }
+
+    // Pack p goes to connection p % n, its five steps in order, each after the previous answer.
+    private static LoadPlan Plan(List<string> codes, TimeSpan duration) =>
+        new([.. Enumerable.Range(0, HttpCeiling.Connections)
+            .Select(c => (IReadOnlyList<ScanStep>)[.. codes.Where((_, p) => p % HttpCeiling.Connections == c)
+                .SelectMany(code => Steps.Select(s => new ScanStep(s.ApiKey, ApiClient.ScanBody(code, s.Action, s.To))))])],
+            Cycle: false, duration);
 
     public static ScenarioResult Report(LoadResult run, int packs, HttpCeiling ceiling, WebAppProcess app)
     {
@@ -50,7 +61,8 @@ public static class Handoffs
         };
         var method = $"""
             Same child-process app as scenario 4 (`Synchronous=FULL`: every group commit is fsynced before any of its
-            requests is answered). {Measure.N(packs)} packs are commissioned through `POST /api/v1/lots` (untimed); then
+            requests is answered). {Measure.N(packs)} packs are commissioned through `POST /api/v1/lots` (untimed), and half as
+            many more that warm the handoff path up for {ceiling.WarmUp.TotalSeconds:0} s (untimed, the same steps); then
             {HttpCeiling.Connections} connections (the ceiling's generator) each take their share of the packs and scan each
             through five handoffs, one `POST /api/v1/scans` per handoff, each after the previous answer: manufacturer `ship`
             to the wholesaler, wholesaler `receive`, wholesaler `ship` to the pharmacy, pharmacy `receive`, pharmacy

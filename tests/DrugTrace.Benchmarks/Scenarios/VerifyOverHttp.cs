@@ -22,7 +22,7 @@ public static class VerifyOverHttp
         await SendAllAsync(api, ApiClient.Pharmacy, codes.Select(c => ApiClient.ScanBody(c, "receive")));
         var steps = codes.Select(c => new ScanStep(ApiClient.Pharmacy, ApiClient.ScanBody(c, "verify"))).ToList();
         var plan = LoadPlan.Dealt(steps, HttpCeiling.Connections, cycle: true, ceiling.Duration);
-        await ceiling.Generator.RunAsync(app, plan with { Duration = TimeSpan.FromSeconds(2) });
+        await ceiling.Generator.RunAsync(app, plan with { Duration = ceiling.WarmUp });
         return await ceiling.Generator.RunAsync(app, plan);
     }
 
@@ -45,8 +45,8 @@ public static class VerifyOverHttp
             a product and {Lots} lots of 1,000 packs through `POST /api/v1/products` and `POST /api/v1/lots`, ships
             them to the pharmacy and receives them there (untimed; a pharmacy verifies packs in its own stock). Then
             {HttpCeiling.Connections} connections send `POST /api/v1/scans` `{SampleBody}` with the pharmacy's `X-Api-Key`,
-            each cycling over its share of the 2,000 packs and each request after the previous answer, for 2 s
-            untimed and then {ceiling.Duration.TotalSeconds:0} s timed; the rate is answers over the generator's wall-clock time,
+            each cycling over its share of the 2,000 packs and each request after the previous answer, for
+            {ceiling.WarmUp.TotalSeconds:0} s untimed and then {ceiling.Duration.TotalSeconds:0} s timed; the rate is answers over the generator's wall-clock time,
             latency is per request as the generator measures it. Every verification is recorded in the scan log.
             Client and server share the machine's {Environment.ProcessorCount} cores. Peak working set of the app process
             after this scenario: {Measure.Mb(app.PeakWorkingSet)}.
