@@ -98,9 +98,12 @@ public static class EpcUris
 
     private static string? FromUrn(string urn)
     {
-        var colon = urn.LastIndexOf(':');
+        // urn:epc:{id|class|idpat}:{scheme}:{fields}. A serial, lot or extension (the last field) may itself hold ':' and
+        // '.' (EPC Tag Data Standard, GS3A3 characters), so the scheme ends at the fourth ':' and a value at the third '.'.
+        var colon = NthIndexOf(urn, ':', 4);
+        if (colon < 0) return null;
         var scheme = urn[..colon];
-        var fields = urn[(colon + 1)..].Split('.');
+        var fields = urn[(colon + 1)..].Split('.', 3);
         switch (scheme)
         {
             case "urn:epc:id:sgtin" when fields.Length == 3 && Gtin14(fields[0], fields[1]) is { } gtin:
@@ -122,6 +125,17 @@ public static class EpcUris
             default:
                 return null;
         }
+    }
+
+    private static int NthIndexOf(string text, char c, int n)
+    {
+        var at = -1;
+        for (var i = 0; i < n; i++)
+        {
+            at = text.IndexOf(c, at + 1);
+            if (at < 0) return -1;
+        }
+        return at;
     }
 
     // company prefix + indicator/item reference -> GTIN-14 with its check digit

@@ -7,6 +7,11 @@ public sealed class EpcUrisTests
     [Theory]
     [InlineData("urn:epc:id:sgtin:0614141.107346.2017", "https://id.gs1.org/01/10614141073464/21/2017")]
     [InlineData("urn:epc:id:sgtin:4012345.011122.A%2FB", "https://id.gs1.org/01/04012345111224/21/A%2FB")]
+    // A URN's last field may hold '.' and ':' (GS3A3 characters).
+    [InlineData("urn:epc:id:sgtin:4012345.011122.A.B", "https://id.gs1.org/01/04012345111224/21/A.B")]
+    [InlineData("urn:epc:id:sgtin:4012345.011122.A:B.C", "https://id.gs1.org/01/04012345111224/21/A%3AB.C")]
+    [InlineData("urn:epc:class:lgtin:4054739.099914.L.1", "https://id.gs1.org/01/04054739999148/10/L.1")]
+    [InlineData("urn:epc:id:sgln:4012345.00000.5.1", "https://id.gs1.org/414/4012345000009/254/5.1")]
     [InlineData("urn:epc:class:lgtin:4054739.099914.20160711", "https://id.gs1.org/01/04054739999148/10/20160711")]
     [InlineData("urn:epc:idpat:sgtin:4012345.066666.*", "https://id.gs1.org/01/04012345666663")]
     [InlineData("urn:epc:id:sscc:5200001.0111111146", "https://id.gs1.org/00/052000011111111461")]
@@ -29,6 +34,8 @@ public sealed class EpcUrisTests
     [InlineData("urn:epc:id:sgtin:0614141.10734.2017")]   // 12 digits, not 13
     [InlineData("https://example.com/01/09506000134353/21/1")] // wrong check digit
     [InlineData("urn:epc:id:grai:0614141.12345.400")]
+    [InlineData("urn:epc:id:sgtin")]
+    [InlineData("urn:epc:id")]
     [InlineData("not a uri")]
     [InlineData("")]
     public void Anything_else_is_not_a_GS1_key(string input) => Assert.Null(EpcUris.Canonical(input));
