@@ -4,19 +4,6 @@ using DrugTrace.Domain.Gs1;
 
 namespace DrugTrace.Web.Labels;
 
-/// <summary>Which code a label carries.</summary>
-public enum LabelCode
-{
-    /// <summary>GS1 DataMatrix with the element string (FNC1 first, so scanners report <c>]d2</c>): the pack code of EU FMD and DSCSA.</summary>
-    DataMatrix,
-
-    /// <summary>QR code with the pack's GS1 Digital Link URI, for patients' phones.</summary>
-    DigitalLinkQr,
-
-    /// <summary>DataMatrix with the pack's GS1 Digital Link URI (<c>]d1</c>).</summary>
-    DigitalLinkDataMatrix,
-}
-
 /// <summary>What a pack's label says: the encoded data and the human-readable lines beside the code.</summary>
 public static class LabelContent
 {
