@@ -31,7 +31,7 @@ public static class Audit
             Timed from send to report.
             Peak working set is `Process.GetCurrentProcess().PeakWorkingSet64` of the benchmark process read right after
             the audit: the high-water mark of everything this process did so far — the scenario 1 measurements, the
-            commissioning of all packs (including the SQLite writer's 64 MiB page cache) and the audit — so it is an
+            commissioning of all packs (including the SQLite writer's 8 MiB page cache) and the audit — so it is an
             upper bound for an app process holding this ledger. Workstation GC.
             """;
         return new ScenarioResult("3. Audit of the commissioned ledger", figures, method);

@@ -74,7 +74,7 @@ public static class MemoryAtScale
             tile nodes stored, as scenario 2. The working set (`Process.WorkingSet64`, resident memory) is sampled every
             100 ms from before the first lot to after the last, after a full compacting collection (so that what earlier
             scenarios of the same run left on the heap is not counted); the figure is the highest sample. It includes
-            the SQLite writer's 64 MiB page cache and the OS-mapped WAL index, workstation GC.
+            the SQLite writer's 8 MiB page cache and the OS-mapped WAL index, workstation GC.
             """;
         return new ScenarioResult("17. Memory at 10,000,000 packs", figures, method);
     }
