@@ -155,14 +155,17 @@ internal static partial class SqliteSchema
     /// No other serial's ID changed (<see cref="DrugTrace.Domain.Gs1.DigitalLinkValue.Escape"/>), so no other row is
     /// touched; the IDs are cleared first, so that a row whose ID cannot be computed is left without one rather than a wrong one.
     /// </summary>
-    internal const string DotSerialEpcisIdMigration = """
-        UPDATE events SET epcis_id = NULL WHERE stream = 0 AND key IN ('.', '..');
+    internal const string DotSerialEpcisIdMigration = $"""
+        UPDATE events SET epcis_id = NULL WHERE stream = 0 AND {DotSerials};
         """;
+
+    // The pack events the migration above clears and its step computes again: one condition for both.
+    private const string DotSerials = "key IN ('.', '..')";
 
     private static void BackfillEpcisIds(SqliteConnection connection, SqliteTransaction tx) => BackfillEpcisIds(connection, tx, "");
 
     private static void RecomputeDotSerialEpcisIds(SqliteConnection connection, SqliteTransaction tx) =>
-        BackfillEpcisIds(connection, tx, " AND key IN ('.', '..')");
+        BackfillEpcisIds(connection, tx, $" AND {DotSerials}");
 
     private static void BackfillEpcisIds(SqliteConnection connection, SqliteTransaction tx, string andWhere)
     {
