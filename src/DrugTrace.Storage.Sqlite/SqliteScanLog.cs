@@ -32,6 +32,12 @@ internal sealed class SqliteScanLog(SqliteDatabase db, ILogger<SqliteScanLog>? l
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
         """;
 
+    // The party's latest scan of the pack, in the same commit as the scan row (its rowid, just inserted).
+    private const string KeepSighting = """
+        INSERT INTO sightings (gtin, serial, actor, at, scan) VALUES (?1, ?2, ?3, ?4, last_insert_rowid())
+        ON CONFLICT (gtin, serial, actor) DO UPDATE SET at = excluded.at, scan = excluded.scan
+        """;
+
     public async ValueTask RecordAsync(ScanRecord scan, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -42,6 +48,9 @@ internal sealed class SqliteScanLog(SqliteDatabase db, ILogger<SqliteScanLog>? l
                 .Int(1, Rows.Millis(scan.At)).Text(2, scan.Actor).Text(3, scan.Action.Name).Text(4, scan.Code)
                 .Text(5, scan.Gtin).Text(6, scan.Serial).Text(7, scan.Verdict).Text(8, scan.Alerts)
                 .Execute();
+            // Shipping scans are no sighting: a shipping scan says the pack left that party, not that it is in stock there.
+            if (scan.Gtin is { } gtin && scan.Serial is { } serial && scan.Action.Name != ShipWord)
+                w.Statement(KeepSighting).Text(1, gtin).Text(2, serial).Text(3, scan.Actor).Int(4, Rows.Millis(scan.At)).Execute();
             return true;
         }, CancellationToken.None);
         int unwritten;
@@ -102,7 +111,7 @@ internal sealed class SqliteScanLog(SqliteDatabase db, ILogger<SqliteScanLog>? l
         await WrittenAsync((gtin, serial)).WaitAsync(cancellationToken).ConfigureAwait(false);
         using var session = db.Reads.Rent();
         var command = session.Command(SightingsSql);
-        command.Add("$gtin", gtin).Add("$serial", serial).Add("$since", Rows.Millis(since)).Add("$ship", ShipWord);
+        command.Add("$gtin", gtin).Add("$serial", serial).Add("$since", Rows.Millis(since));
         var sightings = new List<ScanSighting>();
         using (var reader = command.ExecuteReader())
             while (reader.Read())
@@ -110,15 +119,14 @@ internal sealed class SqliteScanLog(SqliteDatabase db, ILogger<SqliteScanLog>? l
         return sightings;
     }
 
-    // Read from scans_sightings alone (it holds every column named here, and the rowid). With MAX(id),
-    // SQLite takes the bare column "at" from that same row: each party's latest scan.
+    // One row per party that scanned the pack (see SqliteSchema.SightingsTableMigration), newest scan first.
     private const string SightingsSql = """
-        SELECT actor, at, MAX(id) AS latest FROM scans
-        WHERE gtin = $gtin AND serial = $serial AND at >= $since AND action <> $ship
-        GROUP BY actor ORDER BY latest DESC
+        SELECT actor, at FROM sightings
+        WHERE gtin = $gtin AND serial = $serial AND at >= $since
+        ORDER BY scan DESC
         """;
 
-    private static readonly string ShipWord = new WireName<PackAction>(PackAction.Ship).Name;
+    internal static readonly string ShipWord = new WireName<PackAction>(PackAction.Ship).Name;
 
     public async ValueTask<IReadOnlyList<(DateTimeOffset Hour, int Count)>> CountPerHourAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {

@@ -159,6 +159,40 @@ internal static partial class SqliteSchema
         UPDATE events SET epcis_id = NULL WHERE stream = 0 AND {DotSerials};
         """;
 
+    /// <summary>
+    /// Each party's latest scan of each pack (not counting shipping scans), kept as scans are recorded: a verification
+    /// asks who else scanned the pack lately, and reading every scan of the pack in the window for that grew with each
+    /// scan (a pack verified a hundred times read a hundred index entries and sorted them). Here it reads one row per
+    /// party. The index that answered it before is dropped; the scans already stored fill the table (<see cref="BackfillSightings"/>).
+    /// </summary>
+    internal const string SightingsTableMigration = """
+        CREATE TABLE IF NOT EXISTS sightings (
+            gtin TEXT NOT NULL,
+            serial TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            scan INTEGER NOT NULL,
+            PRIMARY KEY (gtin, serial, actor)
+        ) WITHOUT ROWID;
+        DROP INDEX IF EXISTS scans_sightings;
+        """;
+
+    // With MAX(id), SQLite takes the bare column "at" from that same row: each party's latest scan, as the scan log keeps it.
+    // A rerun (tests take a database back to before an older migration) replaces what the table holds with the same.
+    private static void BackfillSightings(SqliteConnection connection, SqliteTransaction tx)
+    {
+        using var fill = connection.CreateCommand();
+        fill.Transaction = tx;
+        fill.CommandText = """
+            INSERT OR REPLACE INTO sightings (gtin, serial, actor, at, scan)
+            SELECT gtin, serial, actor, at, MAX(id) FROM scans
+            WHERE gtin IS NOT NULL AND serial IS NOT NULL AND action <> $ship
+            GROUP BY gtin, serial, actor
+            """;
+        fill.Parameters.AddWithValue("$ship", SqliteScanLog.ShipWord);
+        fill.ExecuteNonQuery();
+    }
+
     // The pack events the migration above clears and its step computes again: one condition for both.
     private const string DotSerials = "key IN ('.', '..')";
 

@@ -29,6 +29,7 @@ internal static partial class SqliteSchema
         QuarantinedIndexMigration,
         EpcisIdMigration,
         DotSerialEpcisIdMigration,
+        SightingsTableMigration,
     ];
 
     /// <summary>What a migration does that SQL cannot, in its transaction after its SQL.</summary>
@@ -36,6 +37,7 @@ internal static partial class SqliteSchema
     {
         [EpcisIdMigration] = BackfillEpcisIds,
         [DotSerialEpcisIdMigration] = RecomputeDotSerialEpcisIds,
+        [SightingsTableMigration] = BackfillSightings,
     };
 
     public static int Version => Migrations.Length;

@@ -151,8 +151,10 @@ public static class Report
         - HTTP figures are fractions of a ceiling measured in the same run: a bare minimal API with the scan route's
           request and response shapes and no store (scenario 4), driven by the same load generator (wrk from Debian
           when installed) over the same 8 connections; client, ceiling and app share the machine's cores.
-        - Verify over HTTP: a verification reads the pack and who else scanned it lately (one covering-index query,
-          `scans_sightings`), authenticates its key (kept 5 s, forgotten on a revocation), finds product, lot and
+        - Verify over HTTP: a verification reads the pack and who else scanned it lately (the `sightings` table, one
+          row per party that scanned the pack, kept as each scan is recorded: the covering index over every scan it
+          replaced read all of the pack's scans in the window, and the packs here are verified a hundred times each,
+          so that read was a quarter of the verify rate), authenticates its key (kept 5 s, forgotten on a revocation), finds product, lot and
           parties in memory, and queues its scan-log row without waiting for the row's fsync (the scan log is not the
           ledger; a clean shutdown drains the queue). A dotnet-trace sample before these changes put two thirds of the
           handler's time in reading every scan row of the pack. What remains per request is the middleware pipeline

@@ -78,6 +78,56 @@ public sealed class SqliteScanLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pack_scanned_again_and_again_keeps_one_sighting_row_per_party_at_its_latest_scan()
+    {
+        const string Wholesaler = "4012347000021";
+        for (var i = 0; i < 60; i++) await Scans.RecordAsync(Scan("SN1", i % 20), default);
+        await Scans.RecordAsync(Scan("SN1", 25) with { Actor = Wholesaler }, default);
+        // A shipping scan is no sighting: it leaves the wholesaler's latest one as it was.
+        await Scans.RecordAsync(Scan("SN1", 30) with { Actor = Wholesaler, Action = "ship" }, default);
+
+        // The last of the pharmacy's scans was at minute 59 % 20, after earlier ones at later minutes: the latest scan counts, not the latest time.
+        Assert.Equal([new ScanSighting(Wholesaler, Now.AddMinutes(25)), new ScanSighting(Pharmacy, Now.AddMinutes(19))],
+            await Scans.SightingsOfPackAsync(Gtin, "SN1", Now.AddHours(-1), default));
+        Assert.Equal([new ScanSighting(Wholesaler, Now.AddMinutes(25))], await Scans.SightingsOfPackAsync(Gtin, "SN1", Now.AddMinutes(20), default));
+        using var connection = _store.Get<SqliteDatabase>().OpenRead();
+        Assert.Equal(2L, TestSql.Scalar(connection, "SELECT COUNT(*) FROM sightings WHERE serial = 'SN1'"));
+        Assert.Equal(62L, TestSql.Scalar(connection, "SELECT COUNT(*) FROM scans WHERE serial = 'SN1'"));
+    }
+
+    [Fact]
+    public async Task A_database_from_before_the_sightings_table_gets_it_filled_from_its_scans_on_start()
+    {
+        const string Wholesaler = "4012347000021";
+        await Scans.RecordAsync(Scan("SN1", 1), default);
+        await Scans.RecordAsync(Scan("SN1", 3), default);
+        await Scans.RecordAsync(Scan("SN1", 2) with { Actor = Wholesaler }, default);
+        await Scans.RecordAsync(Scan("SN1", 4) with { Actor = Wholesaler, Action = "ship" }, default);
+        await Scans.RecordAsync(Scan("SN2", 5), default);
+        await Scans.RecordAsync(new ScanRecord(Now, Pharmacy, "verify", "garbage", null, null, "unreadable", null), default);
+        Assert.Equal(6, (await Scans.CountPerHourAsync(Now.AddHours(-1), default)).Sum(c => c.Count)); // all written
+        // Back to the schema before: no table, the index over every scan.
+        using (var connection = _store.Get<SqliteDatabase>().OpenRead())
+        {
+            TestSql.Execute(connection, $"""
+                DROP TABLE sightings;
+                CREATE INDEX scans_sightings ON scans(gtin, serial, at, actor, action);
+                PRAGMA user_version = {SqliteSchema.VersionAfter(SqliteSchema.SightingsTableMigration) - 1};
+                """);
+        }
+        await _store.ReopenAsync();
+
+        // Newest scan first: the wholesaler's came after the pharmacy's second (which was at a later minute).
+        Assert.Equal([new ScanSighting(Wholesaler, Now.AddMinutes(2)), new ScanSighting(Pharmacy, Now.AddMinutes(3))],
+            await Scans.SightingsOfPackAsync(Gtin, "SN1", Now.AddHours(-1), default));
+        Assert.Equal(new ScanSighting(Pharmacy, Now.AddMinutes(5)), Assert.Single(await Scans.SightingsOfPackAsync(Gtin, "SN2", Now.AddHours(-1), default)));
+        using var reopened = _store.Get<SqliteDatabase>().OpenRead();
+        Assert.Equal((long)SqliteSchema.Version, TestSql.Scalar(reopened, "PRAGMA user_version"));
+        Assert.Equal(3L, TestSql.Scalar(reopened, "SELECT COUNT(*) FROM sightings"));
+        Assert.Equal(0L, TestSql.Scalar(reopened, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'scans_sightings'"));
+    }
+
+    [Fact]
     public async Task A_scan_recorded_with_a_cancelled_token_is_refused_and_not_recorded()
     {
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Scans.RecordAsync(Scan("C1"), new CancellationToken(canceled: true)).AsTask());
