@@ -13,7 +13,12 @@ var outIndex = Array.IndexOf(args, "--out");
 var onlyIndex = Array.IndexOf(args, "--only");
 var storeIndex = Array.IndexOf(args, "--store");
 var mongoIndex = Array.IndexOf(args, "--mongo");
-if (new[] { outIndex, onlyIndex, storeIndex, mongoIndex }.Any(i => i >= 0 && i + 1 >= args.Length))
+// Anything else (--help, a typo) gets the usage: a full run takes twenty minutes, not a thing to start by mistake.
+var valued = new[] { outIndex, onlyIndex, storeIndex, mongoIndex }.Where(i => i >= 0).ToArray();
+var unknown = args.Where((a, i) => a != "--quick" && !valued.Contains(i) && !valued.Contains(i - 1));
+var onlyText = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : "1";
+if (valued.Any(i => i + 1 >= args.Length) || unknown.Any()
+    || onlyText.Split(',').Any(s => !int.TryParse(s, out var n) || n is < 1 or > 17))
 {
     Console.Error.WriteLine(Usage);
     return 64;
