@@ -49,7 +49,7 @@ internal sealed class SqliteScanLog(SqliteDatabase db, ILogger<SqliteScanLog>? l
                 .Text(5, scan.Gtin).Text(6, scan.Serial).Text(7, scan.Verdict).Text(8, scan.Alerts)
                 .Execute();
             // Shipping scans are no sighting: a shipping scan says the pack left that party, not that it is in stock there.
-            if (scan.Gtin is { } gtin && scan.Serial is { } serial && scan.Action.Name != ShipWord)
+            if (scan.Gtin is { } gtin && scan.Serial is { } serial && scan.Action.Value != PackAction.Ship)
                 w.Statement(KeepSighting).Text(1, gtin).Text(2, serial).Text(3, scan.Actor).Int(4, Rows.Millis(scan.At)).Execute();
             return true;
         }, CancellationToken.None);
