@@ -174,11 +174,11 @@ internal static partial class SqliteSchema
             scan INTEGER NOT NULL,
             PRIMARY KEY (gtin, serial, actor)
         ) WITHOUT ROWID;
-        DROP INDEX IF EXISTS scans_sightings;
         """;
 
     // With MAX(id), SQLite takes the bare column "at" from that same row: each party's latest scan, as the scan log keeps it.
     // A rerun (tests take a database back to before an older migration) replaces what the table holds with the same.
+    // The old index goes only after the fill, which reads it (it holds every column named) instead of every scan row.
     private static void BackfillSightings(SqliteConnection connection, SqliteTransaction tx)
     {
         using var fill = connection.CreateCommand();
@@ -190,6 +190,9 @@ internal static partial class SqliteSchema
             GROUP BY gtin, serial, actor
             """;
         fill.Parameters.AddWithValue("$ship", SqliteScanLog.ShipWord);
+        fill.ExecuteNonQuery();
+        fill.CommandText = "DROP INDEX IF EXISTS scans_sightings";
+        fill.Parameters.Clear();
         fill.ExecuteNonQuery();
     }
 
