@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using DrugTrace.Application.Alerts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -6,11 +5,14 @@ using Microsoft.Extensions.Options;
 namespace DrugTrace.Web.Alerts;
 
 /// <summary>
-/// The connections of <see cref="AlertsHub"/> on this instance, each with a queue of its own and one
-/// send at a time, so that a listener that stops reading (its socket full) delays nobody else and its
-/// pushes stay in order. A listener whose queue holds <see cref="QueueLimit"/> unsent pushes is not
-/// keeping up: what would not fit is dropped, never silently: once it has taken what was queued it is
-/// sent <see cref="AlertsMissed"/>, which says which alerts to fetch, and then live pushes again.
+/// The connections of <see cref="AlertsHub"/> on this instance. A push to a listener whose last send has
+/// completed is written at once, on the fan-out's thread (into the connection's output pipe, which the
+/// transport sends from): no queue and no wake-up of a loop per listener, which at a thousand listeners
+/// was most of the delivery's latency. A listener whose send has not completed (it stopped reading, its
+/// socket is full) gets later pushes queued behind it, sent one at a time in order, so it delays nobody
+/// else. One whose queue holds <see cref="QueueLimit"/> unsent pushes is not keeping up: what would not
+/// fit is dropped, never silently: once it has taken what was queued it is sent <see cref="AlertsMissed"/>,
+/// which says which alerts to fetch, and then live pushes again.
 /// </summary>
 public sealed class AlertListeners(IHubContext<AlertsHub, IAlertsClient> hub, IOptions<JsonHubProtocolOptions> protocol, ILogger<AlertListeners> logger)
 {
@@ -42,8 +44,9 @@ public sealed class AlertListeners(IHubContext<AlertsHub, IAlertsClient> hub, IO
     }
 
     /// <summary>
-    /// Queues the push for every listener in <paramref name="fullAudiences"/> (the alert with its notes) and,
-    /// when <paramref name="scannerAudience"/> is given, for those in it (<paramref name="withoutNotes"/>); returns at once.
+    /// Pushes to every listener in <paramref name="fullAudiences"/> (the alert with its notes) and, when
+    /// <paramref name="scannerAudience"/> is given, to those in it (<paramref name="withoutNotes"/>). Called by one
+    /// loop at a time (<see cref="AlertFanout"/>); never waits for a listener.
     /// </summary>
     public void Push(AlertDto full, AlertDto withoutNotes, bool isNew, IReadOnlyList<string> fullAudiences, string? scannerAudience)
     {
@@ -52,80 +55,109 @@ public sealed class AlertListeners(IHubContext<AlertsHub, IAlertsClient> hub, IO
         Queued? fullPush = null, scannerPush = null;
         foreach (var listener in _listeners)
         {
-            if (fullAudiences.Contains(listener.Audience)) listener.Enqueue(fullPush ??= new Queued(PushedAlert.From(full, options), isNew));
-            else if (listener.Audience == scannerAudience) listener.Enqueue(scannerPush ??= new Queued(PushedAlert.From(withoutNotes, options), isNew));
+            if (fullAudiences.Contains(listener.Audience)) listener.Push(fullPush ??= new Queued(PushedAlert.From(full, options), isNew));
+            else if (listener.Audience == scannerAudience) listener.Push(scannerPush ??= new Queued(PushedAlert.From(withoutNotes, options), isNew));
         }
     }
 
     private readonly record struct Queued(PushedAlert Push, bool IsNew);
 
-    private sealed class Listener
+    private sealed class Listener(string connectionId, string audience, IAlertsClient client, ILogger logger)
     {
-        private readonly Channel<Queued> _queue = Channel.CreateBounded<Queued>(
-            new BoundedChannelOptions(QueueLimit) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         private readonly Lock _gate = new();
-        private readonly IAlertsClient _client;
-        private readonly ILogger _logger;
+        // Pushes waiting for the send in flight; empty whenever nothing is in flight.
+        private readonly Queue<Queued> _waiting = new();
+        private bool _sending;
+        private bool _closed;
         private long _missedFrom = long.MaxValue;
         private long _missedThrough = long.MinValue;
 
-        public Listener(string connectionId, string audience, IAlertsClient client, ILogger logger)
-        {
-            ConnectionId = connectionId;
-            Audience = audience;
-            _client = client;
-            _logger = logger;
-            _ = Task.Run(PumpAsync);
-        }
+        public string ConnectionId { get; } = connectionId;
 
-        public string ConnectionId { get; }
-
-        public string Audience { get; }
+        public string Audience { get; } = audience;
 
         private bool Missing => _missedFrom != long.MaxValue;
 
-        /// <summary>Queues the push or, when the queue is full or pushes were already dropped, counts it as missed.</summary>
-        public void Enqueue(Queued push)
+        /// <summary>Sends the push now when nothing is in flight; else queues it, or counts it as missed when the queue is full.</summary>
+        public void Push(Queued push)
         {
             lock (_gate)
             {
-                // While pushes are missing nothing new is queued: the notice must come before any later live push.
-                if (!Missing && _queue.Writer.TryWrite(push)) return;
-                _missedFrom = Math.Min(_missedFrom, push.Push.Alert.Id);
-                _missedThrough = Math.Max(_missedThrough, push.Push.Alert.Id);
+                if (_closed) return;
+                if (_sending)
+                {
+                    // While pushes are missing nothing new is queued: the notice must come before any later live push.
+                    if (!Missing && _waiting.Count < QueueLimit) _waiting.Enqueue(push);
+                    else
+                    {
+                        _missedFrom = Math.Min(_missedFrom, push.Push.Alert.Id);
+                        _missedThrough = Math.Max(_missedThrough, push.Push.Alert.Id);
+                    }
+                    return;
+                }
+                _sending = true;
+            }
+            var send = Send(push);
+            // Nothing can have been queued meanwhile: the one fan-out loop is the caller, and it was sending.
+            if (send.IsCompletedSuccessfully) lock (_gate) _sending = false;
+            else _ = DrainAsync(send);
+        }
+
+        public void Close()
+        {
+            lock (_gate)
+            {
+                _closed = true;
+                _waiting.Clear();
             }
         }
 
-        public void Close() => _queue.Writer.TryComplete();
-
-        private async Task PumpAsync()
+        private Task Send(Queued push)
         {
             try
             {
-                while (await _queue.Reader.WaitToReadAsync())
+                return push.IsNew ? client.alertRaised(push.Push) : client.alertUpdated(push.Push);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return Task.FromException(ex);
+            }
+        }
+
+        // After a send that did not complete at once: the queued pushes, in order, then the notice of what was dropped.
+        private async Task DrainAsync(Task send)
+        {
+            try
+            {
+                while (true)
                 {
-                    while (_queue.Reader.TryRead(out var push))
-                        await (push.IsNew ? _client.alertRaised(push.Push) : _client.alertUpdated(push.Push));
-                    if (TakeMissed() is { } missed) await _client.alertsMissed(missed);
+                    await send;
+                    Queued? next = null;
+                    AlertsMissed? missed = null;
+                    lock (_gate)
+                    {
+                        if (_waiting.TryDequeue(out var queued)) next = queued;
+                        else if (!_closed && Missing)
+                        {
+                            missed = new AlertsMissed(_missedFrom - 1, _missedThrough);
+                            _missedFrom = long.MaxValue;
+                            _missedThrough = long.MinValue;
+                        }
+                        else
+                        {
+                            _sending = false;
+                            return;
+                        }
+                    }
+                    // Sent outside the lock, so the fan-out queueing behind this listener never waits on the send.
+                    send = next is { } push ? Send(push) : client.alertsMissed(missed!);
                 }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // A send fails only when the connection is gone; its disconnect removes it.
-                _logger.LogDebug(ex, "Pushing to alert listener {Connection} failed; it is no longer pushed to", ConnectionId);
-            }
-        }
-
-        // The queue is empty here unless pushes were queued since (then there is nothing missing yet).
-        private AlertsMissed? TakeMissed()
-        {
-            lock (_gate)
-            {
-                if (!Missing || _queue.Reader.Count > 0) return null;
-                var missed = new AlertsMissed(_missedFrom - 1, _missedThrough);
-                _missedFrom = long.MaxValue;
-                _missedThrough = long.MinValue;
-                return missed;
+                Close();
+                logger.LogDebug(ex, "Pushing to alert listener {Connection} failed; it is no longer pushed to", ConnectionId);
             }
         }
     }

@@ -63,6 +63,28 @@ public sealed class AlertListenersTests
     }
 
     [Fact]
+    public async Task A_listener_that_stalls_briefly_gets_every_push_in_order_and_no_notice_then_live_pushes_again()
+    {
+        using var fanout = await StartAsync();
+        var slow = Connect("slow", AlertsHub.Regulators, stuck: true);
+        var reading = Connect("reading", AlertsHub.Regulators);
+        const int Behind = AlertListeners.QueueLimit / 2;
+
+        for (var id = 1; id <= Behind; id++) _queue.Enqueue(Alert(id, Pharmacy), isNew: true);
+        await reading.WaitUntilAsync(r => r.Count == Behind);
+        // Only the first send reached it: the rest wait behind that send, which has not completed.
+        Assert.Single(slow.Received);
+
+        slow.Release();
+        await slow.WaitUntilAsync(r => r.Count == Behind);
+        _queue.Enqueue(Alert(Behind + 1, Pharmacy), isNew: false);
+        await slow.WaitUntilAsync(r => r.Count == Behind + 1);
+
+        Assert.Equal(Enumerable.Range(1, Behind + 1).Select(i => (long)i), slow.Received.Cast<AlertDto>().Select(a => a.Id));
+        await fanout.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Each_listener_gets_what_its_audience_may_see_and_the_scanning_party_no_notes()
     {
         using var fanout = await StartAsync();
